@@ -1,0 +1,174 @@
+"""Stage 4: relate the claims of different articles.
+
+Each claim (a body sentence) becomes a TF-IDF vector of folded lemmas and figure
+tokens, IDF taken over all claims of the briefing, so names every sentence
+repeats ("Rusia", "Putin") weigh little and the specific words of a claim weigh
+much. Similarities of a pair of articles are one matrix product (numpy), not a
+Python loop over sentence pairs. Two claims are related when their cosine
+clears OVERLAP_THRESHOLD and one is among the other's best matches.
+
+A related pair is a conflict when both state a figure of the same kind about
+the same thing (deaths, percent, euros, a date) and no value agrees. Figures of
+different kinds never conflict: "24 years" and "since 2000" may both be true.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import combinations
+
+import numpy as np
+
+from reporter.features import Features, analyze, figure_label
+from reporter.lexicon import TITLES, concept
+from reporter.model import CONFLICT, OVERLAP, Article, Evidence, Relation, Sentence
+
+# Cosine above which two claims are taken to state the same thing. Calibrated on
+# the development data (README, "How well it works"): lower finds more
+# paraphrases and relates more claims that merely share a topic.
+OVERLAP_THRESHOLD = 0.20
+# A claim relates only to its TOP_K best matches in the other article (either
+# direction): news copy rarely states one claim in more than two sentences.
+TOP_K = 2
+# Differing weekdays or years make a conflict only between near-identical claims.
+DATE_CONFLICT_THRESHOLD = 0.5
+# Shared names make two claims about the same actors, not the same claim: they
+# count half. Concept classes count a little less than the exact lemma.
+NAME_WEIGHT = 0.5
+CONCEPT_WEIGHT = 0.8
+
+
+def _vectors(features: list[Features]) -> tuple[np.ndarray, list[str]]:
+    docs = [_terms(f) for f in features]
+    df = Counter(t for d in docs for t in set(d))
+    vocab = {t: i for i, t in enumerate(sorted(df))}
+    n = len(docs)
+    m = np.zeros((n, len(vocab)), dtype=np.float64)
+    for r, d in enumerate(docs):
+        for t, w in d.items():
+            idf = math.log((1 + n) / (1 + df[t])) + 1
+            m[r, vocab[t]] = w * idf
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    return m / norms, sorted(vocab, key=vocab.get)
+
+
+def _terms(f: Features) -> dict[str, float]:
+    """Weighted terms: lemmas (weighted by rarity), names marked "@" (they say what a
+    claim is about, not what it claims), concept classes "~" (paraphrases meet
+    there), figures "#"."""
+    name_words = {w for n in f.names for w in n.split()}
+    terms: dict[str, float] = {}
+
+    def add(t: str, w: float) -> None:
+        terms[t] = terms.get(t, 0.0) + w
+
+    for x, w in zip(f.lemmas, f.weights):
+        if x in name_words or x in TITLES:
+            add("@" + x, NAME_WEIGHT * w)
+        else:
+            add(x, w)
+            c = concept(x)
+            if c:
+                add("~" + c, CONCEPT_WEIGHT * w)
+    for x in f.figures:
+        add(f"#{x.kind}:{x.value:g}", 1.0)
+    return terms
+
+
+def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]:
+    """All relations between claims of different articles, and how related the articles are."""
+    claims = [s for a in articles for s in a.claims]
+    if not claims:
+        return (), 0.0
+    feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
+    vecs, _ = _vectors(feats)
+    rows: dict[str, list[int]] = {a.id: [] for a in articles}
+    for i, s in enumerate(claims):
+        rows[s.article].append(i)
+    relations: list[Relation] = []
+    related_scores: list[float] = []
+    for x, y in combinations(articles, 2):
+        ia, ib = rows[x.id], rows[y.id]
+        if not ia or not ib:
+            related_scores.append(0.0)
+            continue
+        sim = vecs[ia] @ vecs[ib].T
+        related_scores.append(_relatedness(sim))
+        for r, c in _candidates(sim):
+            s, t = claims[ia[r]], claims[ib[c]]
+            relations.append(_relation(s, t, feats[ia[r]], feats[ib[c]], float(sim[r, c])))
+    relatedness = float(np.mean(related_scores)) if related_scores else 0.0
+    return tuple(relations), round(relatedness, 3)
+
+
+def _relatedness(sim: np.ndarray) -> float:
+    """Mean best-match similarity, both directions: 1 for identical articles."""
+    return float((sim.max(axis=1).mean() + sim.max(axis=0).mean()) / 2)
+
+
+def _candidates(sim: np.ndarray) -> list[tuple[int, int]]:
+    k = min(TOP_K, sim.shape[1])
+    top_rows = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+    k = min(TOP_K, sim.shape[0])
+    top_cols = np.argsort(-sim, axis=0, kind="stable")[:k, :]
+    keep = np.zeros_like(sim, dtype=bool)
+    keep[np.arange(sim.shape[0])[:, None], top_rows] = True
+    keep[top_cols, np.arange(sim.shape[1])[None, :]] = True
+    keep &= sim >= OVERLAP_THRESHOLD
+    return [(int(r), int(c)) for r, c in zip(*np.nonzero(keep))]
+
+
+def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float) -> Relation:
+    names_a = {w for n in fa.names for w in n.split()}
+    words = tuple(sorted((set(fa.lemmas) & set(fb.lemmas)) - names_a))
+    names = _shared_names(fa.names, fb.names)
+    agree, differ = _figures(fa, fb, score)
+    kind = CONFLICT if differ else OVERLAP
+    evidence = Evidence(words, names, tuple(agree), tuple(differ))
+    return Relation(s.id, t.id, kind, round(min(score, 1.0), 3), evidence)
+
+
+def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    out = set()
+    for x in a:
+        for y in b:
+            if x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
+                out.add(x if len(x) <= len(y) else y)
+    return tuple(sorted(out))
+
+
+def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Figures both claims agree on, and (kind, a, b) for those that differ."""
+    def keyed(f: Features):
+        out: dict[tuple[str, str], list] = {}
+        for x in f.figures:
+            if x.kind == "count" and not x.unit:
+                continue  # a bare number: we cannot tell what it counts
+            out.setdefault((x.kind, x.unit), []).append(x)
+        return out
+
+    ka, kb = keyed(fa), keyed(fb)
+    agree, differ = [], []
+    for key in sorted(set(ka) & set(kb)):
+        va, vb = {x.value for x in ka[key]}, {x.value for x in kb[key]}
+        if va & vb:
+            agree.extend(figure_label(x) for x in ka[key] if x.value in vb)
+        elif key[0] not in ("year",) or score >= DATE_CONFLICT_THRESHOLD:
+            differ.append((_kind_label(key), ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
+    if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
+            and score >= DATE_CONFLICT_THRESHOLD):
+        differ.append(("day", _days(fa.weekdays), _days(fb.weekdays)))
+    return agree, differ
+
+
+def _kind_label(key: tuple[str, str]) -> str:
+    kind, unit = key
+    return f"{kind} ({unit})" if unit and kind in ("count", "money") else kind
+
+
+_DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _days(days: tuple[int, ...]) -> str:
+    return ", ".join(_DAY_NAMES[d] for d in sorted(set(days)))

@@ -1,0 +1,47 @@
+"""The JSON twin of the briefing: every sentence with its offsets, every relation and flag."""
+from __future__ import annotations
+
+import json
+
+from reporter.model import Briefing
+
+
+def to_dict(b: Briefing) -> dict:
+    return {
+        "format": "reporter-briefing/1",
+        "title": b.title,
+        "generated": b.generated,
+        "version": b.version,
+        "settings": {"summarizer": b.settings.summarizer, "length": b.settings.length,
+                     "language": b.settings.language},
+        "relatedness": b.relatedness,
+        "notes": list(b.notes),
+        "articles": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+                "language": a.language,
+                "words": a.word_count,
+                "sentences": [
+                    {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
+                     "paragraph": s.paragraph, **({"why": s.why} if s.why else {})}
+                    for s in a.sentences
+                ],
+                "summary": list(b.summaries[a.id]),
+            }
+            for a in b.articles
+        ],
+        "relations": [
+            {"a": r.a, "b": r.b, "type": r.type, "score": r.score, "evidence": r.evidence.as_dict()}
+            for r in b.relations
+        ],
+        "flags": [
+            {"sentence": f.sentence, "score": f.score, "priority": f.priority, "reasons": list(f.reasons)}
+            for f in b.flags
+        ],
+    }
+
+
+def to_json(b: Briefing) -> str:
+    return json.dumps(to_dict(b), ensure_ascii=False, indent=2) + "\n"

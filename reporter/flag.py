@@ -1,0 +1,142 @@
+"""Stage 5: flag the claims a person must verify, each with its reasons.
+
+A rule-based scorer: every reason is a signal a fact-checker would name
+(a figure, a date, a quotation, an attribution, an accusation, a claim only
+one source makes, a conflict between sources). The score is the sum of the
+weights of the reasons found, capped at 1; speculation and opinion lower it
+unless a hard signal (figure, quotation, accusation, conflict) is present.
+Only body sentences are scored: titles, captions and boilerplate never are.
+"""
+from __future__ import annotations
+
+import re
+
+from reporter.features import analyze
+from reporter.language import fold
+from reporter.model import CONFLICT, Article, Flag, Relation
+
+# Weights: how much each reason alone makes a claim worth checking. A claim is
+# flagged at FLAG_THRESHOLD: one hard signal, or two soft ones, are enough.
+WEIGHTS = {
+    "conflict": 0.6,
+    "accusation": 0.45,
+    "figure": 0.35,
+    "quotation": 0.35,
+    "attribution": 0.25,
+    "date": 0.15,
+    "single_source": 0.2,
+    "superlative": 0.2,
+    "consequential": 0.2,
+    "named_actor": 0.1,
+}
+HARD = {"conflict", "accusation", "figure", "quotation"}
+SPECULATION_PENALTY = 0.3
+FLAG_THRESHOLD = 0.45
+
+REASON_LABELS = {
+    "conflict": "sources disagree",
+    "accusation": "accusation",
+    "figure": "figure",
+    "quotation": "quotation",
+    "attribution": "attribution",
+    "date": "date",
+    "single_source": "only one source",
+    "superlative": "superlative or record",
+    "consequential": "consequential topic",
+    "named_actor": "names an actor",
+}
+
+
+def _stems(words: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words.split())
+
+
+# Word starts (folded) that signal each reason, Spanish and English.
+_ATTRIBUTION = _stems(
+    "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
+    "confirm inform advirt adviert reconoc insist negó niega desment denunci acus según citado cita "
+    "said says say told tell stated states claim according announc confirm report added adds "
+    "warned warns accus describ insist denied denies deny acknowledg quoted"
+)
+_ACCUSATION = _stems(
+    "acus denunci culp responsabiliz imput alega señalado "
+    "accus alleg blame blamed charged indict"
+)
+_SUPERLATIVE = _stems(
+    "récord record histórico histórica primer primera primero mayor menor peor mejor máximo mínimo "
+    "first largest biggest highest lowest worst best unprecedented sin precedentes"
+)
+_CONSEQUENTIAL = _stems(
+    "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "
+    "muert víctim herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
+    "sanction treaty law decree missile weapon munition attack dead death kill victim injur arrest "
+    "election vote budget tax debt inflation crime fraud corruption"
+)
+_SPECULATION = _stems(
+    "podría podrían podria podrian quizás quizá tal vez posiblemente probablemente puede pueden "
+    "could might may perhaps possibly probably likely opin creo think believe parece seems"
+)
+_DATE_WORDS = set(_stems(
+    "ayer hoy mañana anoche enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre yesterday today tomorrow tonight january february march april june july "
+    "august september october november december"
+))
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _has(tokens: list[str], starts: tuple[str, ...]) -> bool:
+    # Cues of up to four letters must match a whole word ("segun" is not "segundo").
+    return any(t == s if len(s) <= 4 else t.startswith(s) for t in tokens for s in starts)
+
+
+def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool) -> tuple[list[str], bool]:
+    """The reasons a claim is worth checking, and whether it is hedged."""
+    f = analyze(text, language)
+    tokens = [fold(t) for t in _TOKEN.findall(text)]
+    reasons = []
+    if conflict:
+        reasons.append("conflict")
+    if _has(tokens, _ACCUSATION):
+        reasons.append("accusation")
+    if any(x.kind in ("count", "percent", "money") and (x.unit or x.kind != "count" or x.value >= 10)
+           for x in f.figures):
+        reasons.append("figure")
+    if f.quoted:
+        reasons.append("quotation")
+    if _has(tokens, _ATTRIBUTION):
+        reasons.append("attribution")
+    if f.weekdays or any(x.kind in ("year", "date") for x in f.figures) or set(tokens) & _DATE_WORDS:
+        reasons.append("date")
+    if single_source:
+        reasons.append("single_source")
+    if _has(tokens, _SUPERLATIVE):
+        reasons.append("superlative")
+    if _has(tokens, _CONSEQUENTIAL):
+        reasons.append("consequential")
+    if f.names:
+        reasons.append("named_actor")
+    hedged = _has(tokens, _SPECULATION) or "?" in text
+    return reasons, hedged
+
+
+def score(reasons: list[str], hedged: bool) -> float:
+    s = sum(WEIGHTS[r] for r in reasons)
+    if hedged and not HARD & set(reasons):
+        s -= SPECULATION_PENALTY
+    return round(max(0.0, min(1.0, s)), 3)
+
+
+def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...]) -> tuple[Flag, ...]:
+    related = {r.a for r in relations} | {r.b for r in relations}
+    conflicted = {x for r in relations if r.type == CONFLICT for x in (r.a, r.b)}
+    several = len(articles) > 1
+    flags = []
+    for article in articles:
+        for s in article.claims:
+            reasons, hedged = reasons_for(
+                s.text, article.language,
+                single_source=several and s.id not in related, conflict=s.id in conflicted)
+            value = score(reasons, hedged)
+            if value >= FLAG_THRESHOLD:
+                flags.append(Flag(s.id, value, tuple(reasons)))
+    return tuple(flags)

@@ -1,0 +1,149 @@
+"""Typed data passed between the pipeline stages.
+
+ingest -> segment -> summarize -> compare -> flag -> render/export.
+An article owns its text; a sentence is a pair of character offsets into it, so
+every claim in the PDF and the JSON can be traced to the exact source characters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Roles a sentence can have. Only "body" sentences are claims: they alone are
+# summarized, compared and flagged.
+TITLE, BODY, HEADING, CAPTION, BOILERPLATE = "title", "body", "heading", "caption", "boilerplate"
+ROLES = (TITLE, BODY, HEADING, CAPTION, BOILERPLATE)
+
+OVERLAP, CONFLICT = "overlap", "conflict"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line of the source, with its role decided by ingest."""
+
+    start: int
+    end: int
+    paragraph: int
+    role: str
+    why: str = ""  # why a non-body role was given (shown in the appendix)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded input file, before sentence splitting."""
+
+    path: str
+    text: str
+    language: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "A7": article letter + 1-based index, unique in a briefing
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    paragraph: int
+    why: str = ""
+
+    @property
+    def is_claim(self) -> bool:
+        return self.role == BODY
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # "A", "B", ...
+    source: str
+    text: str
+    title: str
+    language: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def claims(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.is_claim)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a sentence, compared as a number, with what it counts."""
+
+    value: float
+    text: str  # as written in the source
+    kind: str  # "count", "percent", "money", "year", "date"
+    unit: str  # lemma of what is counted ("muerto", "dead"), "" when unknown
+
+
+@dataclass(frozen=True)
+class Evidence:
+    words: tuple[str, ...] = ()  # shared content lemmas
+    names: tuple[str, ...] = ()  # shared proper names
+    figures: tuple[str, ...] = ()  # figures both sentences state with the same value
+    differing: tuple[tuple[str, str, str], ...] = ()  # (kind, value in a, value in b)
+
+    def as_dict(self) -> dict:
+        return {
+            "words": list(self.words),
+            "names": list(self.names),
+            "figures": list(self.figures),
+            "differing": [{"kind": k, "a": a, "b": b} for k, a, b in self.differing],
+        }
+
+
+@dataclass(frozen=True)
+class Relation:
+    a: str  # sentence id in the earlier article
+    b: str  # sentence id in the later article
+    type: str  # OVERLAP or CONFLICT
+    score: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Flag:
+    sentence: str
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def priority(self) -> str:
+        return "high" if self.score >= 0.75 else "medium" if self.score >= 0.55 else "low"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every choice of a run, built once by the CLI and passed down explicitly."""
+
+    summarizer: str = "lexrank"
+    length: str = "3"  # sentences ("3") or percent of the body ("20%")
+    language: str | None = None  # None: detect per article
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    articles: tuple[Article, ...]
+    summaries: dict[str, tuple[str, ...]]  # article id -> sentence ids, source order
+    relations: tuple[Relation, ...]
+    flags: tuple[Flag, ...]
+    relatedness: float  # document-level similarity in [0, 1]
+    settings: Settings
+    title: str
+    version: str
+    generated: str = ""  # ISO timestamp, set at the edge (CLI)
+    notes: tuple[str, ...] = field(default=())  # warnings shown on page 1
+
+    def sentence(self, sid: str) -> Sentence:
+        for article in self.articles:
+            for s in article.sentences:
+                if s.id == sid:
+                    return s
+        raise KeyError(sid)

@@ -1,0 +1,49 @@
+"""Compose the stages: ingest -> segment -> summarize -> compare -> flag.
+
+Pure: takes decoded texts, returns a Briefing. Reading files and writing
+outputs happen at the edges (cli.py, output.py).
+"""
+from __future__ import annotations
+
+import string
+
+from reporter import __version__
+from reporter.compare import compare
+from reporter.flag import flag
+from reporter.ingest import classify_lines
+from reporter.language import detect
+from reporter.model import Briefing, Settings, Source
+from reporter.segment import segment
+from reporter.summarize import summarize
+
+# Below this document-level similarity the articles are probably not about the
+# same story (two unrelated articles of the same language score about 0.1-0.2).
+UNRELATED_BELOW = 0.25
+
+
+def make_source(path: str, text: str, settings: Settings) -> Source:
+    language = settings.language or detect(text)
+    return Source(path, text, language, classify_lines(text))
+
+
+def brief(sources: list[Source], settings: Settings) -> Briefing:
+    ids = _article_ids(len(sources))
+    articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
+    summaries = {a.id: summarize(a, settings) for a in articles}
+    relations, relatedness = compare(articles)
+    flags = flag(articles, relations)
+    notes = []
+    if len(articles) > 1 and relatedness < UNRELATED_BELOW:
+        notes.append("unrelated")
+    if len({a.text.strip() for a in articles}) < len(articles):
+        notes.append("identical")
+    if len({a.language for a in articles}) > 1:
+        notes.append("languages")
+    title = settings.title or articles[0].title
+    return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
+                    notes=tuple(notes))
+
+
+def _article_ids(n: int) -> list[str]:
+    letters = string.ascii_uppercase
+    return [letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26] for i in range(n)]

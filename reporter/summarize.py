@@ -1,0 +1,90 @@
+"""Stage 3: an extractive summary of each article with sumy.
+
+sumy sees only body sentences (never a title, caption or boilerplate line): we
+build its ObjectDocumentModel from our own sentences, with our tokenizer, so it
+needs no NLTK punkt data and every summary sentence maps back to our ids.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from reporter.language import WORD, resources
+from reporter.model import Article, Settings
+
+SUMMARIZERS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead")
+
+
+class WordTokenizer:
+    """The tokenizer object sumy asks for (to_sentences, to_words, language)."""
+
+    def __init__(self, language: str):
+        self.language = resources(language).name
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:  # unused: we hand sumy sentences
+        return (paragraph,)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(m.group() for m in WORD.finditer(sentence))
+
+
+def parse_length(length: str) -> tuple[float, bool]:
+    """'3' -> (3, False); '20%' -> (20, True). Raises ValueError on anything else."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(%?)\s*", str(length))
+    if not m or float(m.group(1)) <= 0 or (m.group(2) and float(m.group(1)) > 100):
+        raise ValueError(f"--length must be a number of sentences (3) or a percent (20%), not {length!r}")
+    if not m.group(2) and float(m.group(1)) != int(float(m.group(1))):
+        raise ValueError(f"--length in sentences must be a whole number, not {length!r}")
+    return float(m.group(1)), bool(m.group(2))
+
+
+def sentence_count(length: str, available: int) -> int:
+    value, percent = parse_length(length)
+    n = math.ceil(available * value / 100) if percent else int(value)
+    return max(1, min(n, available)) if available else 0
+
+
+def build_summarizer(name: str, language: str):
+    """One factory for every sumy algorithm, stemmer and stop words set here."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+               "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer}
+    res = resources(language)
+    summarizer = classes[name](Stemmer(res.name))
+    # sumy's API sets stop words after construction; its default is none at all.
+    summarizer.stop_words = res.stop_words
+    return summarizer
+
+
+def summarize(article: Article, settings: Settings) -> tuple[str, ...]:
+    """Ids of the summary sentences, in source order."""
+    claims = article.claims
+    n = sentence_count(settings.length, len(claims))
+    if n == 0:
+        return ()
+    if settings.summarizer == "lead" or n >= len(claims):
+        return tuple(s.id for s in claims[:n])
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence as SumySentence
+
+    tokenizer = WordTokenizer(article.language)
+    paragraphs: dict[int, list] = {}
+    for s in claims:
+        paragraphs.setdefault(s.paragraph, []).append(SumySentence(s.text, tokenizer))
+    document = ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs.values()))
+    chosen = build_summarizer(settings.summarizer, article.language)(document, n)
+    # sumy returns sentence objects (equal when their text is equal): map back by
+    # text, each id used once, so repeated sentences keep distinct ids.
+    picked: set[str] = set()
+    for c in chosen:
+        text = str(c)
+        sid = next((s.id for s in claims if s.text.strip() == text and s.id not in picked), None)
+        if sid:
+            picked.add(sid)
+    return tuple(s.id for s in claims if s.id in picked)

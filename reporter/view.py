@@ -1,0 +1,181 @@
+"""What the PDF template shows, built from a Briefing (pure, no I/O).
+
+The template receives one typed View; every string from an article is either
+left for Jinja2 to autoescape or escaped here before markup is added around it
+(highlight), so article text can never become HTML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from reporter.features import analyze
+from reporter.flag import REASON_LABELS
+from reporter.language import WORD, fold, resources
+from reporter.model import CONFLICT, OVERLAP, Briefing, Flag, Relation, Sentence
+from reporter.labels import labels_for
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    id: str
+    title: str
+    file: str
+    language: str
+    words: int
+    sentences: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    relation: Relation
+    a: Sentence
+    b: Sentence
+    a_html: Markup
+    b_html: Markup
+    strength: str  # "high" / "medium"
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: Sentence
+    flag: Flag | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    id: str
+    title: str
+    only: tuple[Claim, ...]
+    summary: tuple[Sentence, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    t: dict  # labels in the reader's language
+    lang: str
+    title: str
+    generated: str
+    version: str
+    sources: tuple[SourceRow, ...]
+    relatedness: float
+    relatedness_label: str
+    notes: tuple[str, ...]
+    counts: dict
+    key_points: tuple[str, ...]
+    conflicts: tuple[Pair, ...]
+    shared: tuple[Pair, ...]
+    articles: tuple[ArticleBlock, ...]
+    checklist: tuple[Claim, ...]
+    method: dict
+
+
+def highlight(text: str, terms: set[str], language: str, css: str = "hl",
+              values: tuple[str, ...] = ()) -> Markup:
+    """Escape `text`, then wrap words whose folded lemma is in `terms`, and exact `values`."""
+    res = resources(language)
+    marks: list[tuple[int, int, str]] = []
+    for v in values:
+        for part in (p.strip() for p in v.split(",")):
+            at = text.find(part) if part else -1
+            if at >= 0:
+                marks.append((at, at + len(part), "diff"))
+    for m in WORD.finditer(text):
+        w = m.group()
+        if fold(w) in terms or fold(res.lemma(w.lower())) in terms:
+            if not any(a <= m.start() < b for a, b, _ in marks):
+                marks.append((m.start(), m.end(), css))
+    marks.sort()
+    out, pos = [], 0
+    for a, b, cls in marks:
+        if a < pos:
+            continue
+        out.append(escape(text[pos:a]))
+        out.append(Markup('<mark class="%s">%s</mark>') % (cls, text[a:b]))
+        pos = b
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _pair(b: Briefing, r: Relation) -> Pair:
+    sa, sb = b.sentence(r.a), b.sentence(r.b)
+    la, lb = _lang(b, sa), _lang(b, sb)
+    terms = set(r.evidence.words) | {w for n in r.evidence.names for w in n.split()}
+    terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
+    va = tuple(d[1] for d in r.evidence.differing)
+    vb = tuple(d[2] for d in r.evidence.differing)
+    return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
+                "high" if r.score >= 0.5 else "medium")
+
+
+def _lang(b: Briefing, s: Sentence) -> str:
+    return next(a.language for a in b.articles if a.id == s.article)
+
+
+def build_view(b: Briefing, ui_language: str | None = None) -> View:
+    lang = ui_language or b.articles[0].language
+    t = labels_for(lang)
+    flags = {f.sentence: f for f in b.flags}
+    related = {x for r in b.relations for x in (r.a, r.b)}
+    conflicts = tuple(_pair(b, r) for r in b.relations if r.type == CONFLICT)
+    shared = tuple(sorted((_pair(b, r) for r in b.relations if r.type == OVERLAP),
+                          key=lambda p: (-p.relation.score, p.a.index, p.b.index)))
+
+    def claim(s: Sentence) -> Claim:
+        f = flags.get(s.id)
+        return Claim(s, f, tuple(t["reasons"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())))
+
+    blocks = tuple(
+        ArticleBlock(
+            a.id, a.title,
+            tuple(claim(s) for s in a.claims if s.id not in related) if len(b.articles) > 1 else (),
+            tuple(b.sentence(i) for i in b.summaries[a.id]),
+            a.sentences,
+        )
+        for a in b.articles
+    )
+    checklist = tuple(claim(b.sentence(f.sentence))
+                      for f in sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence))))
+    counts = {
+        "shared": len(shared),
+        "conflicts": len(conflicts),
+        "flagged": len(b.flags),
+        "only": {blk.id: len(blk.only) for blk in blocks},
+    }
+    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=d[0])
+                  for p in conflicts for d in p.relation.evidence.differing]
+    key_points += [t["key_flag"].format(id=c.sentence.id, text=_short(c.sentence.text),
+                                        reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
+    return View(
+        t=t, lang=lang, title=b.title, generated=b.generated, version=b.version,
+        sources=tuple(SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count,
+                                len(a.sentences), len(a.claims)) for a in b.articles),
+        relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
+        notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
+        conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
+        method={"summarizer": b.settings.summarizer, "length": b.settings.length},
+    )
+
+
+def _order(b: Briefing, sid: str) -> tuple[str, int]:
+    s = b.sentence(sid)
+    return (s.article, s.index)
+
+
+def _short(text: str, n: int = 110) -> str:
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _relatedness_label(b: Briefing, t: dict) -> str:
+    if len(b.articles) < 2:
+        return t["rel_single"]
+    if b.relatedness >= 0.5:
+        return t["rel_high"]
+    if b.relatedness >= 0.25:
+        return t["rel_medium"]
+    return t["rel_low"]
