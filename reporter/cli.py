@@ -41,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--language", choices=sorted(_languages()), help="language of every article (default: detect)")
     b.add_argument("--title", help="the briefing's title (default: the first article's)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
+    from reporter.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
+
+    add_eval_parser(sub)
     return p
 
 
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return ExitStatus.USAGE
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        if args.command == "eval":
+            from reporter.evaluate import run as run_eval
+
+            return run_eval(args)
         return _brief(args)
     except ReporterError as e:
         if args.debug:

@@ -32,6 +32,12 @@ OVERLAP_THRESHOLD = 0.20
 TOP_K = 2
 # Differing weekdays or years make a conflict only between near-identical claims.
 DATE_CONFLICT_THRESHOLD = 0.5
+# Below this document similarity the articles are probably not about the same
+# story: on ECB+ (dev) 90% of same-event pairs score above 0.34 and 90% of
+# other-topic pairs below 0.06 (document_similarity). At HIGH_OVERLAP and above:
+# the median same-event pair.
+UNRELATED_BELOW = 0.15
+HIGH_OVERLAP = 0.5
 # Shared names make two claims about the same actors, not the same claim: they
 # count half. Concept classes count a little less than the exact lemma.
 NAME_WEIGHT = 0.5
@@ -94,7 +100,7 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
             related_scores.append(0.0)
             continue
         sim = vecs[ia] @ vecs[ib].T
-        related_scores.append(_relatedness(sim))
+        related_scores.append(document_similarity([feats[i] for i in ia], [feats[i] for i in ib]))
         for r, c in _candidates(sim):
             s, t = claims[ia[r]], claims[ib[c]]
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[c]], float(sim[r, c])))
@@ -102,9 +108,22 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
     return tuple(relations), round(relatedness, 3)
 
 
-def _relatedness(sim: np.ndarray) -> float:
-    """Mean best-match similarity, both directions: 1 for identical articles."""
-    return float((sim.max(axis=1).mean() + sim.max(axis=0).mean()) / 2)
+def _document_vector(feats: list[Features]) -> dict[str, float]:
+    v: dict[str, float] = {}
+    for f in feats:
+        for x, w in zip(f.lemmas, f.weights):
+            v[x] = v.get(x, 0.0) + w
+    return v
+
+
+def document_similarity(fa: list[Features], fb: list[Features]) -> float:
+    """Cosine of two whole articles' rarity-weighted lemmas, names included: on ECB+
+    (dev), two reports of one event score a median 0.54 (10th percentile 0.34);
+    reports of another event of the same kind 0.16; other topics 0.01 (90th pct 0.06)."""
+    a, b = _document_vector(fa), _document_vector(fb)
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    na, nb = math.sqrt(sum(w * w for w in a.values())), math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def _candidates(sim: np.ndarray) -> list[tuple[int, int]]:

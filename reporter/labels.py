@@ -67,7 +67,7 @@ EN = {
         "identical": "Two or more sources have identical text (wire copy republished word for word).",
         "languages": "The sources are in different languages: matching across languages is weak.",
     },
-    "reasons": {},
+    "reason_labels": {},
     "page": "Page",
     "of": "of",
 }
@@ -137,7 +137,7 @@ ES = {
         "identical": "Dos o más fuentes tienen el mismo texto (un cable de agencia reproducido tal cual).",
         "languages": "Las fuentes están en idiomas distintos: el emparejamiento entre idiomas es débil.",
     },
-    "reasons": {
+    "reason_labels": {
         "conflict": "las fuentes discrepan",
         "accusation": "acusación",
         "figure": "cifra",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 
 from reporter import __version__
-from reporter.compare import compare
+from reporter.compare import UNRELATED_BELOW, compare
 from reporter.flag import flag
 from reporter.ingest import classify_lines
 from reporter.language import detect
@@ -16,9 +16,6 @@ from reporter.model import Briefing, Settings, Source
 from reporter.segment import segment
 from reporter.summarize import summarize
 
-# Below this document-level similarity the articles are probably not about the
-# same story (two unrelated articles of the same language score about 0.1-0.2).
-UNRELATED_BELOW = 0.25
 
 
 def make_source(path: str, text: str, settings: Settings) -> Source:

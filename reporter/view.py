@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from reporter.compare import HIGH_OVERLAP, UNRELATED_BELOW
 from reporter.features import analyze
 from reporter.flag import REASON_LABELS
 from reporter.language import WORD, fold, resources
@@ -128,7 +129,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
 
     def claim(s: Sentence) -> Claim:
         f = flags.get(s.id)
-        return Claim(s, f, tuple(t["reasons"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())))
+        return Claim(s, f, tuple(t["reason_labels"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())))
 
     blocks = tuple(
         ArticleBlock(
@@ -174,8 +175,8 @@ def _short(text: str, n: int = 110) -> str:
 def _relatedness_label(b: Briefing, t: dict) -> str:
     if len(b.articles) < 2:
         return t["rel_single"]
-    if b.relatedness >= 0.5:
+    if b.relatedness >= HIGH_OVERLAP:
         return t["rel_high"]
-    if b.relatedness >= 0.25:
+    if b.relatedness >= UNRELATED_BELOW:
         return t["rel_medium"]
     return t["rel_low"]
