@@ -21,7 +21,7 @@ import numpy as np
 
 from reporter.features import Features, analyze, figure_label
 from reporter.lexicon import TITLES, concept
-from reporter.model import CONFLICT, OVERLAP, Article, Evidence, Relation, Sentence
+from reporter.model import CONFLICT, OVERLAP, Article, Evidence, Figure, Relation, Sentence
 
 # Cosine above which two claims are taken to state the same thing. Calibrated on
 # the development data (README, "How well it works"): lower finds more
@@ -42,6 +42,10 @@ HIGH_OVERLAP = 0.5
 # count half. Concept classes count a little less than the exact lemma.
 NAME_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.8
+# A figure term weighs like a rare word (a smooth-inverse-frequency weight near 1).
+FIGURE_WEIGHT = 1.0
+# "Unos 30" and "32" agree: an approximate figure agrees within this relative margin.
+APPROX_MARGIN = 0.1
 
 
 def _vectors(features: list[Features]) -> tuple[np.ndarray, list[str]]:
@@ -78,7 +82,11 @@ def _terms(f: Features) -> dict[str, float]:
             if c:
                 add("~" + c, CONCEPT_WEIGHT * w)
     for x in f.figures:
-        add(f"#{x.kind}:{x.value:g}", 1.0)
+        add(f"#{x.kind}:{x.value:g}", FIGURE_WEIGHT)
+        if x.unit:
+            # the same kind of figure about the same thing, whatever its value: what
+            # makes "32 muertos" and "58 muertos" the same claim, and a conflict
+            add(f"#{x.kind}:{x.unit}", FIGURE_WEIGHT)
     return terms
 
 
@@ -170,15 +178,23 @@ def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[
     ka, kb = keyed(fa), keyed(fb)
     agree, differ = [], []
     for key in sorted(set(ka) & set(kb)):
-        va, vb = {x.value for x in ka[key]}, {x.value for x in kb[key]}
-        if va & vb:
-            agree.extend(figure_label(x) for x in ka[key] if x.value in vb)
+        matched = [x for x in ka[key] if any(_agrees(x, y) for y in kb[key])]
+        if matched:
+            agree.extend(figure_label(x) for x in matched)
         elif key[0] not in ("year",) or score >= DATE_CONFLICT_THRESHOLD:
             differ.append((_kind_label(key), ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
     if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= DATE_CONFLICT_THRESHOLD):
         differ.append(("day", _days(fa.weekdays), _days(fb.weekdays)))
     return agree, differ
+
+
+def _agrees(x: Figure, y: Figure) -> bool:
+    if x.value == y.value:
+        return True
+    if "approx" in (x.qualifier, y.qualifier):
+        return abs(x.value - y.value) <= APPROX_MARGIN * max(abs(x.value), abs(y.value))
+    return False
 
 
 def _kind_label(key: tuple[str, str]) -> str:

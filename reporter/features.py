@@ -27,7 +27,9 @@ _WORDS = {
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
            "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
            "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
-           "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
+           "noventa": 90, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23,
+           "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28,
+           "veintinueve": 29, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
            "cuatrocientos": 400, "quinientos": 500, "mil": 1000, "docena": 12, "decenas": 10,
            "centenares": 100, "cientos": 100},
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -37,7 +39,7 @@ _WORDS = {
            "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 12, "hundreds": 100},
 }
 # Words a quantity is often followed by before the counted noun: "8 millones DE personas".
-_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "y", "and", "por", "a", "an", "al", "menos",
+_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "por", "al", "menos",
           "least", "some", "unos", "unas", "cerca", "about", "around", "over", "casi", "almost"}
 _PERCENT = re.compile(r"^\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
@@ -106,10 +108,106 @@ def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int
         if f in _SCALE or f in _LINKS or f.isdigit():
             j += 1
             continue
-        if res.is_stop(w) and f not in _CURRENCY_WORDS:
+        if (res.is_stop(w) or f in _QUALIFIER_WORDS) and f not in _CURRENCY_WORDS and f not in _UNIT_ALIASES:
             return "", j
         return fold(res.lemma(w.lower())), j
     return "", j
+
+
+def _unit_before(tokens: list[re.Match], i: int, language: str) -> str:
+    """The measured property before a bare number: "magnitud 7,8", "una profundidad de 10"."""
+    res = resources(language)
+    j = i - 1
+    while j >= 0 and j >= i - 3:
+        w = tokens[j].group()
+        f = fold(w)
+        if f in ("de", "of", "a", "an", "at", "en", "was", "fue", "es", "is", "was", "del"):
+            j -= 1
+            continue
+        if res.is_stop(w) or f in _QUALIFIER_WORDS or w[0].isdigit():
+            return ""
+        return fold(res.lemma(w.lower()))
+    return ""
+
+
+# Units written several ways; generic nouns for people take the event they are counted in.
+_UNIT_ALIASES = {
+    "km": "km", "kilometro": "km", "kilometros": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "metro": "m", "metros": "m", "metre": "m", "meter": "m", "m": "m", "milla": "mi",
+    "millas": "mi", "mile": "mi", "miles": "mi", "kg": "kg", "kilo": "kg", "kilogramo": "kg", "kilogram": "kg",
+    "tonelada": "t", "ton": "t", "tonne": "t", "grado": "degree", "degree": "degree", "hora": "hour",
+    "hour": "hour", "dia": "day", "day": "day", "ano": "year", "year": "year", "mes": "month", "month": "month",
+}
+_PEOPLE = {"persona", "people", "person", "personas", "individuo", "habitante", "resident", "ciudadano",
+           "civil", "civilian", "nino", "child", "children", "mujer", "woman", "women", "hombre", "man", "men"}
+_QUALIFIERS = (
+    ("min", ("al menos", "por lo menos", "como minimo", "mas de", "at least", "more than", "over", "upwards of",
+             "no menos de", "superior a", "exceeding", "in excess of")),
+    ("max", ("menos de", "hasta", "como maximo", "less than", "fewer than", "under", "up to", "at most")),
+    ("approx", ("unos", "unas", "alrededor de", "cerca de", "casi", "aproximadamente", "about", "around",
+                "nearly", "almost", "roughly", "some", "approximately", "estimated", "estimado", "estimada")),
+)
+_QUALIFIER_WORDS = {w for _, phrases in _QUALIFIERS for p in phrases for w in p.split()} - {"de", "of", "a"}
+
+
+def _qualifier(text: str, start: int) -> str:
+    before = fold(text[max(0, start - 24):start]).rstrip()
+    for name, phrases in _QUALIFIERS:
+        if any(before.endswith(" " + p) or before == p for p in phrases):
+            return name
+    return ""
+
+
+def _known_unit(unit: str) -> bool:
+    from reporter.lexicon import concept
+
+    return bool(unit) and (unit in _UNIT_ALIASES or unit in _PEOPLE or concept(unit) is not None)
+
+
+_EVENTS = ("death", "injury", "missing", "arrest", "rescue")
+
+
+def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language: str) -> str:
+    """'kilómetros' -> 'km'; '32 personas murieron' -> 'death' (the nearest event word)."""
+    from reporter.lexicon import concept
+
+    if unit in _UNIT_ALIASES:
+        return _UNIT_ALIASES[unit]
+    known = concept(unit) if unit else None
+    if unit in _PEOPLE or known is None:
+        res = resources(language)
+        near = sorted((j for j in range(max(0, i - 6), min(len(tokens), last + 7)) if not i <= j <= last),
+                      key=lambda j: (i - j if j < i else j - last, j < i))
+        for j in near:
+            c = concept(fold(res.lemma(tokens[j].group().lower())))
+            if c in _EVENTS:
+                return c
+        return unit
+    return known
+
+
+def _word_number(tokens: list[re.Match], i: int, words: dict[str, int]) -> tuple[float, int]:
+    """Read 'treinta y dos', 'thirty-two', 'dos mil', 'ciento veinte' from token i: (value, last index)."""
+    total, current, last, j = 0.0, 0.0, i, i
+    while j < len(tokens):
+        parts = tokens[j].group().lower().split("-")
+        if not all(p in words for p in parts):
+            if parts[0] in ("y", "and") and j + 1 < len(tokens) and tokens[j + 1].group().lower() in words and last == j - 1:
+                j += 1
+                continue
+            break
+        for p in parts:
+            v = words[p]
+            if v == 100:
+                current = max(current, 1) * 100
+            elif v == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += v
+        last = j
+        j += 1
+    return total + current, last
 
 
 def figures(text: str, language: str) -> tuple[Figure, ...]:
@@ -129,13 +227,15 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
                 continue
             raw = m.group()
             value = locale_number(raw, language)
-        elif low in words and raw == low or (i == 0 and low in words):
+        elif all(p in words for p in low.split("-")) and (raw == low or i == 0):
             if low in ("un", "una", "uno", "one", "a"):
                 continue  # the article, not a count
-            value = float(words[low])
+            value, end_token = _word_number(tokens, i, words)
+            raw = text[tok.start():tokens[end_token].end()]
         if value is None:
             continue
         consumed = tok.start() + len(raw)
+        qualifier = _qualifier(text, tok.start())
         last = i
         while last + 1 < len(tokens) and tokens[last + 1].start() < consumed:
             last += 1
@@ -143,15 +243,15 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
         scale = _SCALE.get(nxt, 1.0)
         if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
             scale = 1e9
-        value *= scale
+        value = round(value * scale, 6)
         after = text[consumed:]
         if _PERCENT.match(after):
-            out.append(Figure(value, raw + "%", "percent", ""))
+            out.append(Figure(value, raw + "%", "percent", "", qualifier))
             continue
         unit, _ = _unit_after(tokens, last, language)
         before = text[max(0, tok.start() - 4):tok.start()]
         if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
-            out.append(Figure(value, raw, "money", _currency(before, unit)))
+            out.append(Figure(value, raw, "money", _currency(before, unit), qualifier))
             continue
         prev = fold(tokens[i - 1].group()) if i > 0 else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
@@ -162,7 +262,10 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
         if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and scale == 1.0:
             out.append(Figure(value, raw, "year", ""))
             continue
-        out.append(Figure(value, raw, "count", unit))
+        before_unit = _unit_before(tokens, i, language)
+        if not _known_unit(unit) and (_known_unit(before_unit) or not unit):
+            unit = before_unit  # "magnitud 7,8 sacudió": the property named before the number
+        out.append(Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier))
     return tuple(out)
 
 

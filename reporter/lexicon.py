@@ -20,7 +20,7 @@ CONCEPTS: dict[str, str] = {
     "agreement": "acuerdo tratado pacto convenio firmar agreement treaty pact accord deal sign",
     "death": "muerto muerte morir fallecido fallecer fallecimiento victima mortal dead death die killed kill "
              "fatality fatalities toll victim",
-    "injury": "herido herir lesionado injured injury wounded wound hurt",
+    "injury": "herido herida herir lesionado lesion injured injure injury wounded wound hurt",
     "quake": "sismo terremoto temblor seismo quake earthquake tremor",
     "magnitude": "magnitud intensidad escala magnitude",
     "depth": "profundidad profundo depth deep",

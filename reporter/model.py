@@ -79,7 +79,8 @@ class Figure:
     value: float
     text: str  # as written in the source
     kind: str  # "count", "percent", "money", "year", "date"
-    unit: str  # lemma of what is counted ("muerto", "dead"), "" when unknown
+    unit: str  # what is counted or measured ("death", "km", "magnitude"), "" when unknown
+    qualifier: str = ""  # "min" (at least), "max" (up to), "approx" (about), "" exact
 
 
 @dataclass(frozen=True)
