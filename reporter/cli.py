@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--length", default="3", help="summary length: sentences (3) or percent (20%%) (default: 3)")
     b.add_argument("--language", choices=sorted(_languages()), help="language of every article (default: detect)")
     b.add_argument("--title", help="the briefing's title (default: the first article's)")
+    b.add_argument("--ui-language", choices=("en", "es"),
+                   help="language of the PDF's labels (default: the first article's, English if unsupported)")
+    b.add_argument("--templates", metavar="DIR",
+                   help="your own template folder: its files replace ours by name (briefing.html, _front.html, briefing.css, ...)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     from reporter.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
 
@@ -99,6 +103,9 @@ def _brief(args) -> int:
     from reporter.output import check_free, write_all
 
     check_free([pdf_path, json_path], args.force)
+    user_templates = Path(args.templates) if args.templates else None
+    if user_templates is not None and not user_templates.is_dir():
+        raise InputError(f"--templates {args.templates}: not a folder")
     paths = _inputs(args.files)
     from reporter.ingest import read_text
 
@@ -111,7 +118,7 @@ def _brief(args) -> int:
 
     briefing = brief([make_source(label, text, settings) for label, text in texts], settings)
     briefing = _stamped(briefing)
-    _, pdf = render(briefing)
+    _, pdf = render(briefing, user_templates, args.ui_language)
     write_all({pdf_path: pdf, json_path: to_json(briefing).encode("utf-8")}, args.force)
     print(f"wrote {pdf_path} and {json_path}", file=sys.stderr)
     return ExitStatus.OK
@@ -141,4 +148,5 @@ def _stamped(briefing):
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
-    return replace(briefing, generated=when.strftime("%Y-%m-%d %H:%M UTC"))
+    return replace(briefing, generated=when.strftime("%Y-%m-%d %H:%M UTC"),
+                   generated_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ"))

@@ -68,6 +68,7 @@ EN = {
         "languages": "The sources are in different languages: matching across languages is weak.",
     },
     "reason_labels": {},
+    "contents": "Contents",
     "page": "Page",
     "of": "of",
 }
@@ -149,6 +150,7 @@ ES = {
         "consequential": "tema de peso",
         "named_actor": "nombra a un actor",
     },
+    "contents": "Contenido",
     "page": "Página",
     "of": "de",
 }

@@ -139,7 +139,8 @@ class Briefing:
     settings: Settings
     title: str
     version: str
-    generated: str = ""  # ISO timestamp, set at the edge (CLI)
+    generated: str = ""  # human-readable time of the run, set at the edge (CLI)
+    generated_iso: str = ""  # the same as a W3C date, for the PDF metadata
     notes: tuple[str, ...] = field(default=())  # warnings shown on page 1
 
     def sentence(self, sid: str) -> Sentence:

@@ -17,11 +17,16 @@ from reporter.view import View, build_view
 TEMPLATE = "briefing.html"
 
 
-def environment(folder: Path):
+def folders(user: Path | None) -> list[Path]:
+    """Template folders, first match wins: the user's own (--templates), then ours."""
+    return [p.resolve() for p in ([user] if user else [])] + [templates_dir().resolve()]
+
+
+def environment(search: list[Path]):
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -29,21 +34,25 @@ def environment(folder: Path):
     )
 
 
-def to_html(view: View, folder: Path | None = None) -> str:
-    folder = folder or templates_dir()
+def to_html(view: View, user_folder: Path | None = None) -> str:
+    search = folders(user_folder)
     try:
-        return environment(folder).get_template(TEMPLATE).render(v=view)
+        return environment(search).get_template(TEMPLATE).render(v=view)
     except Exception as e:  # jinja2 raises many types; all mean "the template is broken"
-        raise RenderError(f"template {folder / TEMPLATE}: {type(e).__name__}: {e}") from e
+        raise RenderError(f"template {TEMPLATE} in {search[0]}: {type(e).__name__}: {e}") from e
 
 
-def make_fetcher(folder: Path):
-    """A WeasyPrint URL fetcher that serves only files under `folder`."""
+def make_fetcher(search: list[Path]):
+    """A WeasyPrint URL fetcher that serves only files inside the template folders.
+
+    A relative asset ("briefing.css") resolves against the first folder; if the
+    user's folder lacks it, the same relative path in ours is served instead.
+    """
     from urllib.parse import unquote, urlparse
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    root = folder.resolve()
+    roots = [p.resolve() for p in search]
 
     class AssetsOnly(URLFetcher):
         def fetch(self, url, headers=None):
@@ -51,9 +60,14 @@ def make_fetcher(folder: Path):
             if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
                 raise ValueError(f"refused: {url[:80]}")
             path = Path(unquote(parsed.path)).resolve()
-            if root not in path.parents or not path.is_file():
+            inside = next((r for r in roots if r in path.parents), None)
+            if inside is None:
                 raise ValueError(f"refused: {url[:80]}")
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
+            for root in roots:
+                candidate = (root / path.relative_to(inside)).resolve()
+                if root in candidate.parents and candidate.is_file():
+                    return URLFetcherResponse(url, candidate.read_bytes(), {"Content-Type": _mime(candidate)})
+            raise ValueError(f"refused: {url[:80]}")
 
     return AssetsOnly(timeout=1, allowed_protocols=("file",), allow_redirects=False)
 
@@ -63,20 +77,21 @@ def _mime(path: Path) -> str:
             ".ttf": "font/ttf", ".woff2": "font/woff2", ".woff": "font/woff"}.get(path.suffix, "application/octet-stream")
 
 
-def to_pdf(html: str, folder: Path | None = None) -> bytes:
-    folder = (folder or templates_dir()).resolve()
+def to_pdf(html: str, user_folder: Path | None = None) -> bytes:
+    search = folders(user_folder)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     from weasyprint import HTML
 
     try:
-        document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=make_fetcher(folder))
-        return document.write_pdf()
+        document = HTML(string=html, base_url=search[0].as_uri() + "/", url_fetcher=make_fetcher(search))
+        # Tagged PDF (PDF/UA-1 structure, document language from <html lang>): same cost as untagged.
+        return document.write_pdf(pdf_variant="pdf/ua-1")
     except Exception as e:  # WeasyPrint has no single error type
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from e
 
 
-def render(briefing: Briefing, folder: Path | None = None, ui_language: str | None = None) -> tuple[str, bytes]:
+def render(briefing: Briefing, user_folder: Path | None = None, ui_language: str | None = None) -> tuple[str, bytes]:
     view = build_view(briefing, ui_language)
-    html = to_html(view, folder)
-    return html, to_pdf(html, folder)
+    html = to_html(view, user_folder)
+    return html, to_pdf(html, user_folder)

@@ -74,6 +74,9 @@ class View:
     articles: tuple[ArticleBlock, ...]
     checklist: tuple[Claim, ...]
     method: dict
+    back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
+    created: str  # W3C date for the PDF metadata
+    chart: tuple  # bars of the page-1 chart: (label, value, css class)
 
 
 def highlight(text: str, terms: set[str], language: str, css: str = "hl",
@@ -119,7 +122,7 @@ def _lang(b: Briefing, s: Sentence) -> str:
 
 
 def build_view(b: Briefing, ui_language: str | None = None) -> View:
-    lang = ui_language or b.articles[0].language
+    lang = ui_language or (b.articles[0].language if b.articles[0].language in ("en", "es") else "en")
     t = labels_for(lang)
     flags = {f.sentence: f for f in b.flags}
     related = {x for r in b.relations for x in (r.a, r.b)}
@@ -150,6 +153,23 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
     }
     key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=d[0])
                   for p in conflicts for d in p.relation.evidence.differing]
+    back: dict[str, str] = {}
+    for n, p in enumerate(conflicts):
+        for x in (p.a.id, p.b.id):
+            back.setdefault(x, f"c-{n}")
+    for n, p in enumerate(shared):
+        for x in (p.a.id, p.b.id):
+            back.setdefault(x, f"p-{n}")
+    for blk in blocks:
+        for c in blk.only:
+            back.setdefault(c.sentence.id, f"o-{c.sentence.id}")
+        for s in blk.summary:
+            back.setdefault(s.id, f"m-{s.id}")
+    for c in checklist:
+        back.setdefault(c.sentence.id, f"k-{c.sentence.id}")
+    chart = ((t["shared"], counts["shared"], "shared"),
+             *((t["only_in"].format(id=k), v, "only") for k, v in counts["only"].items()),
+             (t["conflicts"], counts["conflicts"], "conflict"), (t["flagged"], counts["flagged"], "flag"))
     key_points += [t["key_flag"].format(id=c.sentence.id, text=_short(c.sentence.text),
                                         reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
     return View(
@@ -160,6 +180,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
         conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
         method={"summarizer": b.settings.summarizer, "length": b.settings.length},
+        back=back, created=b.generated_iso, chart=chart,
     )
 
 
