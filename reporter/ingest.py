@@ -34,14 +34,28 @@ _CREDIT = re.compile(
 # Lines that are site furniture rather than reporting. Prefix match, case-insensitive.
 _FURNITURE = re.compile(
     r"^\W*(?:deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)|comentarios?$|comments?$"
+    r"|ver comentarios|view comments|show comments"
     r"|pod[ée]s leer|puedes leer|lee también|leé también|lea también|te puede interesar|le puede interesar"
-    r"|seguir leyendo|sigue leyendo|ver también|ver más|más noticias|noticias relacionadas|relacionad[oa]s?:"
-    r"|also read|read more|read also|related(?: articles| stories| coverage)?:|see also|more on this|recommended"
-    r"|continue reading|click here|haz clic|hacé clic|suscr[ií]bete|suscribite|subscribe|sign up|newsletter"
-    r"|publicidad$|anuncio$|advertisement$|advertising$|sponsored|contenido patrocinado"
-    r"|compartir|comparte|share (?:this|on)|follow us|síguenos|seguinos"
+    r"|te recomendamos|recomendamos|mir[aá] también|ver también|ver más|más noticias|noticias relacionadas"
+    r"|más información:|relacionad[oa]s?:|seguir leyendo|sigue leyendo|siga leyendo|tambi[eé]n te puede"
+    r"|also read|read more|read also|related(?: articles| stories| coverage| content)?:|see also|more on this"
+    r"|recommended|watch:|video:|listen:|escucha:|galería|gallery|photo gallery|image caption|image source"
+    r"|media caption|continue reading|click here|haz clic|hacé clic|pulsa aquí|suscr[ií]bete|suscribite"
+    r"|subscribe|sign up|newsletter|recib[eí] (?:las|nuestras|nuestro)|únete|unite a|join our"
+    r"|publicidad$|anuncio$|advertisement$|advertising$|sponsored|contenido patrocinado|patrocinado$"
+    r"|compartir|comparte|share (?:this|on)|follow us|síguenos|seguinos|etiquetas:|tags:|temas:|archivado en"
+    r"|topics:|our standards|reporting by|additional reporting|editing by|writing by|con información de"
+    r"|actualizado:|updated:|publicado:|published:|last updated"
     r"|todos los derechos reservados|all rights reserved|copyright|©)",
     re.IGNORECASE,
+)
+# A byline: "Por María López", "By John Smith and Jane Doe" (a short line, names only).
+_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s*(?:,|y|and|&)?\s*){1,8}$")
+# A line that is only a date or time stamp: "15 de agosto de 2023", "Aug. 15, 2023 10:32 a.m. ET".
+_STAMP = re.compile(
+    r"^[\W\d]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
+    r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
 )
 _TERMINAL = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 
@@ -117,6 +131,10 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
         return BOILERPLATE, "agency credit"
     if _FURNITURE.match(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
+    if _BYLINE.match(s) and _words(s) <= 10:
+        return BOILERPLATE, "byline"
+    if _STAMP.match(s):
+        return BOILERPLATE, "date stamp"
     if title is not None and _norm(s) == _norm(title):
         return BOILERPLATE, "title repeated"
     if _CREDIT.search(s):
