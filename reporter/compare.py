@@ -44,6 +44,8 @@ NAME_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.8
 # A figure term weighs like a rare word (a smooth-inverse-frequency weight near 1).
 FIGURE_WEIGHT = 1.0
+# Two quotations are the same when this share of the shorter one's words recur.
+SAME_QUOTE = 0.6
 # "Unos 30" and "32" agree: an approximate figure agrees within this relative margin.
 APPROX_MARGIN = 0.1
 
@@ -186,7 +188,23 @@ def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[
     if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= DATE_CONFLICT_THRESHOLD):
         differ.append(("day", _days(fa.weekdays), _days(fb.weekdays)))
+    speaker = _speaker_conflict(fa, fb)
+    if speaker:
+        differ.append(speaker)
     return agree, differ
+
+
+def _speaker_conflict(fa: Features, fb: Features) -> tuple[str, str, str] | None:
+    """The same quotation attributed to different people: names outside the quotes
+    on both sides, none in common, and most of the quoted words shared."""
+    if not fa.speakers or not fb.speakers or not fa.quote_lemmas or not fb.quote_lemmas:
+        return None
+    qa, qb = set(fa.quote_lemmas), set(fb.quote_lemmas)
+    if len(qa & qb) / min(len(qa), len(qb)) < SAME_QUOTE:
+        return None
+    if _shared_names(fa.speakers, fb.speakers) or set(fa.names) & set(fb.speakers) or set(fb.names) & set(fa.speakers):
+        return None
+    return ("speaker", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
 
 
 def _agrees(x: Figure, y: Figure) -> bool:

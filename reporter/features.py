@@ -67,6 +67,8 @@ class Features:
     figures: tuple[Figure, ...]
     weekdays: tuple[int, ...]
     quoted: bool
+    quote_lemmas: tuple[str, ...] = ()  # content lemmas inside quotation marks
+    speakers: tuple[str, ...] = ()  # names outside the quotation marks: who is quoted or reported
 
 
 def locale_number(raw: str, language: str) -> float | None:
@@ -310,7 +312,7 @@ def names(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=50_000)
 def analyze(text: str, language: str) -> Features:
     res = resources(language)
-    lemmas, weights = [], []
+    lemmas, weights, kept = [], [], []
     for tok in _tokens(text):
         w = tok.group()
         if len(w) < 2 or w[0].isdigit() or res.is_stop(w):
@@ -319,9 +321,16 @@ def analyze(text: str, language: str) -> Features:
         if lemma and not res.is_stop(lemma):
             lemmas.append(fold(lemma))
             weights.append(res.weight(lemma.lower()))
+            kept.append(tok.start())
     days = tuple(WEEKDAYS[fold(t.group())] for t in _tokens(text) if fold(t.group()) in WEEKDAYS
                  or t.group().lower() in WEEKDAYS)
-    return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(QUOTE.search(text)))
+    quotes = [m.span() for m in QUOTE.finditer(text)]
+    inside = [lemma for lemma, tok in zip(lemmas, kept) if any(a <= tok < b for a, b in quotes)]
+    outside = text
+    for a, b in quotes:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(quotes),
+                    tuple(inside), names(outside) if quotes else ())
 
 
 def figure_label(f: Figure) -> str:
