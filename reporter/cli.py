@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser("brief", help="write a PDF briefing and its JSON twin", epilog=EXAMPLE,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    b.add_argument("files", nargs="*", help="article files (UTF-8 text); none: the bundled seeds")
+    b.add_argument("files", nargs="*", help="article files (.txt, .md, .html; - for standard input); none: the bundled seeds")
     b.add_argument("-o", "--output", default="briefing.pdf", help="the PDF to write (default: briefing.pdf)")
     b.add_argument("--force", action="store_true", help="overwrite existing outputs")
     b.add_argument("--summarizer", choices=SUMMARIZERS, default="lexrank",
@@ -44,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
                    help="language of the PDF's labels (default: the first article's, English if unsupported)")
     b.add_argument("--templates", metavar="DIR",
                    help="your own template folder: its files replace ours by name (briefing.html, _front.html, briefing.css, ...)")
+    b.add_argument("--allow-urls", action="store_true", help="accept http(s) URLs as inputs (fetched with a timeout and a size limit)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     from reporter.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
 
@@ -106,17 +107,16 @@ def _brief(args) -> int:
     user_templates = Path(args.templates) if args.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {args.templates}: not a folder")
-    paths = _inputs(args.files)
-    from reporter.ingest import read_text
+    from reporter.inputs import read
 
-    texts = [(label, read_text(path)) for label, path in paths]
+    inputs = [read(spec, allow_urls=args.allow_urls) for spec in _inputs(args.files)]
     settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language, title=args.title)
 
     from reporter.export import to_json
     from reporter.pipeline import brief, make_source
     from reporter.render import render
 
-    briefing = brief([make_source(label, text, settings) for label, text in texts], settings)
+    briefing = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in inputs], settings)
     briefing = _stamped(briefing)
     _, pdf = render(briefing, user_templates, args.ui_language)
     write_all({pdf_path: pdf, json_path: to_json(briefing).encode("utf-8")}, args.force)
@@ -124,23 +124,29 @@ def _brief(args) -> int:
     return ExitStatus.OK
 
 
-def _inputs(files: list[str]) -> list[tuple[str, Path]]:
+def _inputs(files: list[str]) -> list[str]:
     if not files:
         from reporter.bundled import seed_files
 
-        return [(f"seeds/{p.name}", p) for p in seed_files()]
+        # relative to the working folder when possible, so the JSON names them as a user would
+        return [_display(p) for p in seed_files()]
     if len(files) < 2:
         raise InputError("give at least two article files to compare (or none for the bundled seeds)")
     seen: dict[str, str] = {}
-    out = []
     for f in files:
         p = Path(f)
-        key = str(p.resolve()) if p.exists() else f
+        key = str(p.resolve()) if f != "-" and p.exists() else f
         if key in seen:
             raise InputError(f"{f}: given twice (same file as {seen[key]})")
         seen[key] = f
-        out.append((f, p))
-    return out
+    return files
+
+
+def _display(p: Path) -> str:
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
 
 
 def _stamped(briefing):

@@ -22,7 +22,12 @@ def to_dict(b: Briefing) -> dict:
                 "source": a.source,
                 "title": a.title,
                 "language": a.language,
+                "format": a.format,
+                "encoding": a.encoding,
                 "words": a.word_count,
+                # offsets point into the decoded file; for HTML and Markdown into the
+                # extracted text, carried here so every offset can be checked
+                **({"content": a.text} if a.format != "text" else {}),
                 "sentences": [
                     {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
                      "paragraph": s.paragraph, **({"why": s.why} if s.why else {})}

@@ -1,4 +1,4 @@
-"""Stage 1: read an article file and give each line a role.
+"""Stage 1: give each line of an article a role (reading the file is inputs.py).
 
 The decoded text is kept exactly as read (offsets point into it). Lines are
 classified with patterns that hold across outlets: photo captions and credits,
@@ -9,12 +9,7 @@ text lines of news copy (trafilatura does it for HTML, whose markup tells it).
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from reporter.errors import InputError
 from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Line
-
-MAX_BYTES = 20 * 1024 * 1024  # refuse larger inputs: a news article is a few KB
 
 _LINE = re.compile(r"[^\r\n]+")
 _AGENCIES = (
@@ -58,42 +53,6 @@ _STAMP = re.compile(
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
 )
 _TERMINAL = re.compile(r"[.!?…:;»”\"')\]]\s*$")
-
-
-def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file; every way it can fail becomes one InputError."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not an article file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None
-    return decode(data, str(p))
-
-
-def decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8"
-        ) from None
-    if not text.strip():
-        raise InputError(f"{name}: is empty")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text) // 100):
-        raise InputError(f"{name}: looks like a binary file, not text")
-    return text
 
 
 def classify_lines(text: str) -> tuple[Line, ...]:

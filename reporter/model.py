@@ -35,6 +35,8 @@ class Source:
     text: str
     language: str
     lines: tuple[Line, ...]
+    format: str = "text"  # "text", "markdown", "html": what the text was extracted from
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Article:
     title: str
     language: str
     sentences: tuple[Sentence, ...]
+    format: str = "text"
+    encoding: str = "utf-8"
 
     @property
     def claims(self) -> tuple[Sentence, ...]:

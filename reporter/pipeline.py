@@ -18,9 +18,9 @@ from reporter.summarize import summarize
 
 
 
-def make_source(path: str, text: str, settings: Settings) -> Source:
+def make_source(path: str, text: str, settings: Settings, format: str = "text", encoding: str = "utf-8") -> Source:
     language = settings.language or detect(text)
-    return Source(path, text, language, classify_lines(text))
+    return Source(path, text, language, classify_lines(text), format, encoding)
 
 
 def brief(sources: list[Source], settings: Settings) -> Briefing:

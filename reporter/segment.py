@@ -86,4 +86,5 @@ def segment(source: Source, article_id: str) -> Article:
     if title is None:
         first = next((s.text for s in sentences if s.is_claim), sentences[0].text)
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
-    return Article(article_id, source.path, source.text, title, source.language, tuple(sentences))
+    return Article(article_id, source.path, source.text, title, source.language, tuple(sentences),
+                   source.format, source.encoding)

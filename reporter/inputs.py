@@ -1,0 +1,179 @@
+"""Reading articles: files (.txt, .md, .html), standard input, and URLs behind a flag.
+
+I/O at the edge: everything here turns bytes into the article text the
+pipeline sees, or raises InputError with one clear line. For HTML the article
+is extracted with trafilatura (navigation, adverts and related links dropped,
+title kept); for Markdown the markup is removed. The sentences' offsets then
+point into that extracted text, which the JSON twin carries in full.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from reporter.errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  # a news article is a few KB; refuse what cannot be one
+URL_TIMEOUT = 10.0  # seconds
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# Encodings tried when a file is not UTF-8: Western European text, the common case
+# for Spanish and English copy saved by older tools.
+LEGACY_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
+MAX_MESS = 0.2  # charset-normalizer's "chaos": above this the bytes are not text in any of them
+
+
+@dataclass(frozen=True)
+class Input:
+    label: str  # what the user gave: a path, "-", or a URL
+    text: str  # the article text offsets point into
+    format: str  # "text", "markdown", "html"
+    encoding: str  # how the bytes were decoded
+
+
+def read(spec: str, *, allow_urls: bool = False, max_bytes: int = MAX_BYTES) -> Input:
+    if spec == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        _check_size(len(data), "standard input", max_bytes)
+        return _parse("-", data, _sniff(data))
+    if re.match(r"^https?://", spec, re.IGNORECASE):
+        if not allow_urls:
+            raise InputError(f"{spec}: URL input is off (add --allow-urls to fetch it)")
+        data, kind = fetch_url(spec, max_bytes)
+        return _parse(spec, data, kind)
+    p = Path(spec)
+    if not p.exists():
+        raise InputError(f"{spec}: no such file")
+    if p.is_dir():
+        raise InputError(f"{spec}: is a directory, not an article file")
+    try:
+        _check_size(p.stat().st_size, spec, max_bytes)
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{spec}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{spec}: cannot be read ({e.strerror or e})") from None
+    suffix = p.suffix.lower()
+    kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else _sniff(data)
+    return _parse(spec, data, kind)
+
+
+def _check_size(size: int, name: str, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MB input limit")
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
+
+
+def _parse(label: str, data: bytes, kind: str) -> Input:
+    text, encoding = decode(data, label)
+    if kind == "html":
+        text = html_to_text(text, label)
+    elif kind == "markdown":
+        text = markdown_to_text(text)
+    if not text.strip():
+        raise InputError(f"{label}: is empty" if kind == "text" else f"{label}: no article text found in it")
+    return Input(label, text, kind, encoding)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-8 (with or without BOM, or UTF-16 with BOM); else a legacy Western encoding if
+    the bytes read as text in one; else a clear refusal."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _clean(data.decode("utf-16"), name), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts like UTF-16 but is not valid UTF-16") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return _clean(data.decode("utf-8-sig"), name), "utf-8"
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None or best.chaos > MAX_MESS:
+        raise InputError(f"{name}: not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and not "
+                         f"readable as Windows-1252/Latin-1 either; save it as UTF-8")
+    return _clean(str(best), name), best.encoding
+
+
+def _clean(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def html_to_text(html: str, name: str) -> str:
+    """The article of a web page: title, then the main text, one paragraph per block."""
+    import trafilatura
+
+    body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
+                               include_links=False, include_images=False, favor_precision=True,
+                               deduplicate=True)
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title or "").strip() if meta else ""
+    if not body:
+        raise InputError(f"{name}: no article text found in this HTML page")
+    paragraphs = [p.strip() for p in body.splitlines() if p.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+
+
+_MD_RULES = [
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),  # headings
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^\s*[-*+]\s+", re.M), ""),  # bullets
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])"), r"\1"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),  # code
+    (re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
+]
+
+
+def markdown_to_text(text: str) -> str:
+    # A handful of regular expressions rather than a Markdown library: news copy in
+    # Markdown uses only headings, emphasis, links and quotes, and we need text, not HTML.
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
+    """GET a page with a timeout and a size limit; no redirects to other schemes."""
+    import urllib.error
+    import urllib.request
+
+    class NoSchemeChange(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if not re.match(r"^https?://", newurl, re.IGNORECASE):
+                raise InputError(f"{url}: redirected to a non-HTTP address ({newurl[:60]})")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    opener = urllib.request.build_opener(NoSchemeChange)
+    request = urllib.request.Request(url, headers={"User-Agent": "reporter (fact-check briefings)"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+            ctype = response.headers.get("Content-Type", "")
+    except InputError:
+        raise
+    except urllib.error.HTTPError as e:
+        raise InputError(f"{url}: the server answered {e.code} {e.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as e:
+        reason = getattr(e, "reason", e)
+        raise InputError(f"{url}: cannot be fetched ({reason})") from None
+    _check_size(len(data), url, max_bytes)
+    return data, "html" if "html" in ctype.lower() or _sniff(data) == "html" else "text"
