@@ -11,6 +11,7 @@ import argparse
 import os
 import signal
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def parser() -> argparse.ArgumentParser:
                    help="language of the PDF's labels (default: the first article's, English if unsupported)")
     b.add_argument("--templates", metavar="DIR",
                    help="your own template folder: its files replace ours by name (briefing.html, _front.html, briefing.css, ...)")
+    b.add_argument("--verdicts", metavar="CSV",
+                   help="a checklist CSV you filled in: its verdicts and notes go into the briefing (the file is only read)")
     b.add_argument("--allow-urls", action="store_true", help="accept http(s) URLs as inputs (fetched with a timeout and a size limit)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     from reporter.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
@@ -101,9 +104,15 @@ def _brief(args) -> int:
     if pdf_path.suffix.lower() != ".pdf":
         raise InputError(f"-o {args.output}: the output must be a .pdf file")
     json_path = pdf_path.with_suffix(".json")
+    csv_path = pdf_path.with_suffix(".csv")
+    review_path = pdf_path.with_suffix(".claimreview.json")
+    outputs = [pdf_path, json_path, csv_path] + ([review_path] if args.verdicts else [])
     from reporter.output import check_free, write_all
 
-    check_free([pdf_path, json_path], args.force)
+    if args.verdicts and any(Path(args.verdicts).resolve() == p.resolve() for p in outputs):
+        raise InputError(f"--verdicts {args.verdicts}: is one of this run's outputs; "
+                         "the reviewer's file is never written to (choose another -o)")
+    check_free(outputs, args.force)
     user_templates = Path(args.templates) if args.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {args.templates}: not a folder")
@@ -118,9 +127,18 @@ def _brief(args) -> int:
 
     briefing = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in inputs], settings)
     briefing = _stamped(briefing)
+    if args.verdicts:
+        from reporter.review import read_verdicts
+
+        briefing = replace(briefing, verdicts=read_verdicts(args.verdicts))
+    from reporter.review import claimreview, to_csv
+
     _, pdf = render(briefing, user_templates, args.ui_language)
-    write_all({pdf_path: pdf, json_path: to_json(briefing).encode("utf-8")}, args.force)
-    print(f"wrote {pdf_path} and {json_path}", file=sys.stderr)
+    files = {pdf_path: pdf, json_path: to_json(briefing).encode("utf-8"), csv_path: to_csv(briefing)}
+    if args.verdicts:
+        files[review_path] = claimreview(briefing)
+    write_all(files, args.force)
+    print("wrote " + ", ".join(str(p) for p in files), file=sys.stderr)
     return ExitStatus.OK
 
 
@@ -150,8 +168,6 @@ def _display(p: Path) -> str:
 
 
 def _stamped(briefing):
-    from dataclasses import replace
-
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
     return replace(briefing, generated=when.strftime("%Y-%m-%d %H:%M UTC"),

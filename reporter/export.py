@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from reporter.model import Briefing
+from reporter.review import claim_key, verdict_for
 
 
 def to_dict(b: Briefing) -> dict:
@@ -41,12 +42,20 @@ def to_dict(b: Briefing) -> dict:
             {"a": r.a, "b": r.b, "type": r.type, "score": r.score, "evidence": r.evidence.as_dict()}
             for r in b.relations
         ],
-        "flags": [
-            {"sentence": f.sentence, "score": f.score, "priority": f.priority, "reasons": list(f.reasons)}
-            for f in b.flags
-        ],
+        "flags": [_flag(b, f) for f in b.flags],
     }
 
 
 def to_json(b: Briefing) -> str:
     return json.dumps(to_dict(b), ensure_ascii=False, indent=2) + "\n"
+
+
+def _flag(b: Briefing, f) -> dict:
+    s = b.sentence(f.sentence)
+    source = next(a.source for a in b.articles if a.id == s.article)
+    out = {"sentence": f.sentence, "key": claim_key(source, s.text), "score": f.score, "priority": f.priority,
+           "reasons": list(f.reasons)}
+    v = verdict_for(b, f.sentence) if b.verdicts else None
+    if v:
+        out["verdict"], out["notes"] = v.verdict, v.notes
+    return out

@@ -69,6 +69,9 @@ EN = {
     },
     "reason_labels": {},
     "contents": "Contents",
+    "review_status": "Review: {done} claims reviewed, {left} left.",
+    "verdict_labels": {"accurate": "accurate", "inaccurate": "inaccurate", "misleading": "misleading",
+                       "unverifiable": "unverifiable", "needs context": "needs context"},
     "page": "Page",
     "of": "of",
 }
@@ -151,6 +154,9 @@ ES = {
         "named_actor": "nombra a un actor",
     },
     "contents": "Contenido",
+    "review_status": "Revisión: {done} afirmaciones revisadas, {left} pendientes.",
+    "verdict_labels": {"accurate": "correcto", "inaccurate": "falso", "misleading": "engañoso",
+                       "unverifiable": "inverificable", "needs context": "falta contexto"},
     "page": "Página",
     "of": "de",
 }

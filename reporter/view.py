@@ -17,6 +17,7 @@ from reporter.flag import REASON_LABELS
 from reporter.language import WORD, fold, resources
 from reporter.model import CONFLICT, OVERLAP, Briefing, Flag, Relation, Sentence
 from reporter.labels import labels_for
+from reporter.review import verdict_for
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Claim:
     sentence: Sentence
     flag: Flag | None
     reasons: tuple[str, ...]
+    verdict: str = ""  # the reviewer's verdict, in the reader's language ("" = not reviewed)
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class View:
     articles: tuple[ArticleBlock, ...]
     checklist: tuple[Claim, ...]
     method: dict
+    review: dict  # {"given": bool, "reviewed": n, "left": m}
     back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
     created: str  # W3C date for the PDF metadata
     chart: tuple  # bars of the page-1 chart: (label, value, css class)
@@ -132,7 +136,9 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
 
     def claim(s: Sentence) -> Claim:
         f = flags.get(s.id)
-        return Claim(s, f, tuple(t["reason_labels"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())))
+        v = verdict_for(b, s.id) if b.verdicts else None
+        return Claim(s, f, tuple(t["reason_labels"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())),
+                     t["verdict_labels"].get(v.verdict, v.verdict) if v else "", v.notes if v else "")
 
     blocks = tuple(
         ArticleBlock(
@@ -153,6 +159,8 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
     }
     key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=d[0])
                   for p in conflicts for d in p.relation.evidence.differing]
+    reviewed = sum(1 for c in checklist if c.verdict)
+    review = {"given": bool(b.verdicts), "reviewed": reviewed, "left": len(checklist) - reviewed}
     back: dict[str, str] = {}
     for n, p in enumerate(conflicts):
         for x in (p.a.id, p.b.id):
@@ -180,7 +188,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
         conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
         method={"summarizer": b.settings.summarizer, "length": b.settings.length},
-        back=back, created=b.generated_iso, chart=chart,
+        review=review, back=back, created=b.generated_iso, chart=chart,
     )
 
 
