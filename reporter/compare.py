@@ -216,8 +216,9 @@ def _agrees(x: Figure, y: Figure) -> bool:
 
 
 def _kind_label(key: tuple[str, str]) -> str:
+    """"count:death", "percent", "money:eur": the kind, and what is counted when known."""
     kind, unit = key
-    return f"{kind} ({unit})" if unit and kind in ("count", "money") else kind
+    return f"{kind}:{unit}" if unit else kind
 
 
 _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -225,3 +226,32 @@ _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 def _days(days: tuple[int, ...]) -> str:
     return ", ".join(_DAY_NAMES[d] for d in sorted(set(days)))
+
+
+def claim_groups(articles: tuple[Article, ...], relations: tuple[Relation, ...]) -> tuple[tuple[str, ...], ...]:
+    """Claims carried by several sources: connected groups of related sentences
+    (union-find over the relations), each a tuple of sentence ids in source order."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in relations:
+        ra, rb = root(r.a), root(r.b)
+        if ra != rb:
+            parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
+    order = {s.id: (ai, s.index) for ai, a in enumerate(articles) for s in a.sentences}
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(root(x), []).append(x)
+    out = [tuple(sorted(g, key=order.__getitem__)) for g in groups.values()]
+    return tuple(sorted(out, key=lambda g: order[g[0]]))
+
+
+def _order(sid: str) -> tuple[str, int]:
+    head = sid.rstrip("0123456789")
+    return (len(head), head, int(sid[len(head):]))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from reporter.model import Briefing
+from reporter.compare import claim_groups
+from reporter.model import CONFLICT, Briefing
 from reporter.review import claim_key, verdict_for
 
 
@@ -43,6 +44,8 @@ def to_dict(b: Briefing) -> dict:
             for r in b.relations
         ],
         "flags": [_flag(b, f) for f in b.flags],
+        # the claim matrix: every claim carried by two or more sources, with its sentences per source
+        "claims": [_claim(b, n, g) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
     }
 
 
@@ -59,3 +62,12 @@ def _flag(b: Briefing, f) -> dict:
     if v:
         out["verdict"], out["notes"] = v.verdict, v.notes
     return out
+
+
+def _claim(b: Briefing, n: int, group: tuple[str, ...]) -> dict:
+    members = set(group)
+    by_source: dict[str, list[str]] = {}
+    for sid in group:
+        by_source.setdefault(b.sentence(sid).article, []).append(sid)
+    conflict = any(r.type == CONFLICT and r.a in members for r in b.relations)
+    return {"id": f"C{n}", "sentences": by_source, "conflict": conflict}

@@ -92,14 +92,15 @@ class Evidence:
     words: tuple[str, ...] = ()  # shared content lemmas
     names: tuple[str, ...] = ()  # shared proper names
     figures: tuple[str, ...] = ()  # figures both sentences state with the same value
-    differing: tuple[tuple[str, str, str], ...] = ()  # (kind, value in a, value in b)
+    differing: tuple[tuple[str, str, str], ...] = ()  # (kind[:unit], value in a, value in b)
 
     def as_dict(self) -> dict:
         return {
             "words": list(self.words),
             "names": list(self.names),
             "figures": list(self.figures),
-            "differing": [{"kind": k, "a": a, "b": b} for k, a, b in self.differing],
+            "differing": [{"kind": k.split(":")[0], "unit": k.partition(":")[2], "a": a, "b": b}
+                          for k, a, b in self.differing],
         }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from reporter.compare import HIGH_OVERLAP, UNRELATED_BELOW
+from reporter.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
 from reporter.features import analyze
 from reporter.flag import REASON_LABELS
 from reporter.language import WORD, fold, resources
@@ -39,6 +39,7 @@ class Pair:
     a_html: Markup
     b_html: Markup
     strength: str  # "high" / "medium"
+    kinds: tuple[str, ...] = ()  # readable label of each differing value, in the reader's language
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,14 @@ class Claim:
     reasons: tuple[str, ...]
     verdict: str = ""  # the reviewer's verdict, in the reader's language ("" = not reviewed)
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    id: str  # "C1"
+    text: str  # the claim as the first source words it
+    cells: tuple[tuple[str, ...], ...]  # per source: the ids of its sentences carrying the claim
+    conflicted: tuple[bool, ...]  # per source: its sentence is in a conflict of this claim
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class View:
     articles: tuple[ArticleBlock, ...]
     checklist: tuple[Claim, ...]
     method: dict
+    matrix: tuple[MatrixRow, ...]  # claims carried by several sources (shown with 3+ sources)
     review: dict  # {"given": bool, "reviewed": n, "left": m}
     back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
     created: str  # W3C date for the PDF metadata
@@ -110,15 +120,25 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
     return Markup("").join(out)
 
 
-def _pair(b: Briefing, r: Relation) -> Pair:
+def kind_label(kind: str, t: dict) -> str:
+    """'count:death' -> 'deaths' / 'muertos'; unknown units are shown as they are."""
+    kind, _, unit = kind.partition(":")
+    units = t["unit_labels"]
+    if unit:
+        return units.get(unit, unit)
+    return units.get(kind, kind)
+
+
+def _pair(b: Briefing, r: Relation, t: dict) -> Pair:
     sa, sb = b.sentence(r.a), b.sentence(r.b)
     la, lb = _lang(b, sa), _lang(b, sb)
     terms = set(r.evidence.words) | {w for n in r.evidence.names for w in n.split()}
     terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
     va = tuple(d[1] for d in r.evidence.differing)
     vb = tuple(d[2] for d in r.evidence.differing)
+    kinds = tuple(kind_label(d[0], t) for d in r.evidence.differing)
     return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
-                "high" if r.score >= 0.5 else "medium")
+                "high" if r.score >= 0.5 else "medium", kinds)
 
 
 def _lang(b: Briefing, s: Sentence) -> str:
@@ -130,8 +150,8 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
     t = labels_for(lang)
     flags = {f.sentence: f for f in b.flags}
     related = {x for r in b.relations for x in (r.a, r.b)}
-    conflicts = tuple(_pair(b, r) for r in b.relations if r.type == CONFLICT)
-    shared = tuple(sorted((_pair(b, r) for r in b.relations if r.type == OVERLAP),
+    conflicts = tuple(_pair(b, r, t) for r in b.relations if r.type == CONFLICT)
+    shared = tuple(sorted((_pair(b, r, t) for r in b.relations if r.type == OVERLAP),
                           key=lambda p: (-p.relation.score, p.a.index, p.b.index)))
 
     def claim(s: Sentence) -> Claim:
@@ -157,8 +177,14 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         "flagged": len(b.flags),
         "only": {blk.id: len(blk.only) for blk in blocks},
     }
-    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=d[0])
+    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=kind_label(d[0], t))
                   for p in conflicts for d in p.relation.evidence.differing]
+    in_conflict = {x for r in b.relations if r.type == CONFLICT for x in (r.a, r.b)}
+    matrix = []
+    for n, group in enumerate(claim_groups(b.articles, b.relations), start=1):
+        cells = tuple(tuple(x for x in group if b.sentence(x).article == a.id) for a in b.articles)
+        matrix.append(MatrixRow(f"C{n}", _short(b.sentence(group[0]).text, 150), cells,
+                                tuple(any(x in in_conflict for x in c) for c in cells)))
     reviewed = sum(1 for c in checklist if c.verdict)
     review = {"given": bool(b.verdicts), "reviewed": reviewed, "left": len(checklist) - reviewed}
     back: dict[str, str] = {}
@@ -188,7 +214,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
         conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
         method={"summarizer": b.settings.summarizer, "length": b.settings.length},
-        review=review, back=back, created=b.generated_iso, chart=chart,
+        matrix=tuple(matrix), review=review, back=back, created=b.generated_iso, chart=chart,
     )
 
 
