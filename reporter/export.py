@@ -12,7 +12,6 @@ def to_dict(b: Briefing) -> dict:
     return {
         "format": "reporter-briefing/1",
         "title": b.title,
-        "generated": b.generated,
         "version": b.version,
         "settings": {"summarizer": b.settings.summarizer, "length": b.settings.length,
                      "language": b.settings.language},

@@ -148,6 +148,7 @@ class Briefing:
     generated_iso: str = ""  # the same as a W3C date, for the PDF metadata
     notes: tuple[str, ...] = field(default=())  # warnings shown on page 1
     verdicts: dict = field(default_factory=dict)  # claim key or id -> review.Verdict, from --verdicts
+    previous: object = None  # since.Previous, from --since
 
     def sentence(self, sid: str) -> Sentence:
         for article in self.articles:

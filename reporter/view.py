@@ -18,6 +18,7 @@ from reporter.language import WORD, fold, resources
 from reporter.model import CONFLICT, OVERLAP, Briefing, Flag, Relation, Sentence
 from reporter.labels import labels_for
 from reporter.review import verdict_for
+from reporter.since import changes
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class View:
     articles: tuple[ArticleBlock, ...]
     checklist: tuple[Claim, ...]
     method: dict
+    changes: object  # since.Changes or None
+    since: str  # the earlier briefing's file name
     matrix: tuple[MatrixRow, ...]  # claims carried by several sources (shown with 3+ sources)
     review: dict  # {"given": bool, "reviewed": n, "left": m}
     back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
@@ -214,6 +217,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
         conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
         method={"summarizer": b.settings.summarizer, "length": b.settings.length},
+        changes=changes(b), since=Path(b.previous.path).name if b.previous else "",
         matrix=tuple(matrix), review=review, back=back, created=b.generated_iso, chart=chart,
     )
 

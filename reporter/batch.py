@@ -1,0 +1,130 @@
+"""`reporter batch MANIFEST.csv`: many briefings, in parallel, past failures.
+
+A pool of worker processes (one per core by default) imports the heavy
+libraries once each and then runs row after row, so the start-up cost is paid
+per worker, not per briefing. A failing row is reported and the rest go on;
+the exit status is non-zero when any row failed, and the summary names them.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from reporter.errors import ExitStatus, InputError, ReporterError
+from reporter.jobs import Job
+from reporter.model import Settings
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # line number in the manifest
+    job: Job
+
+
+@dataclass(frozen=True)
+class Outcome:
+    line: int
+    output: str
+    ok: bool
+    message: str  # the files written, or the error
+
+
+def read_manifest(path: str | Path, settings: Settings, force: bool, ui_language: str | None) -> list[Row]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such manifest") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot be read as a UTF-8 CSV ({e})") from None
+    reader = csv.DictReader(text.splitlines())
+    fields = reader.fieldnames or []
+    article_cols = [f for f in fields if f and f.strip().lower().startswith("article")]
+    if "output" not in fields or not article_cols:
+        raise InputError(f"{path}: a manifest needs an 'output' column and columns article1, article2, ...")
+    base = p.parent
+
+    def resolve(x: str) -> str:
+        x = x.strip()
+        return x if x == "-" or "://" in x or Path(x).is_absolute() else str(base / x)
+
+    rows = []
+    for n, rec in enumerate(reader, start=2):
+        files = tuple(resolve(rec[c]) for c in article_cols if rec.get(c) and rec[c].strip())
+        output = (rec.get("output") or "").strip()
+        if not output and not files:
+            continue  # a blank line
+        rows.append(Row(n, Job(files, resolve(output) if output else None, settings, force,
+                               ui_language=ui_language)))
+    if not rows:
+        raise InputError(f"{path}: the manifest has no rows")
+    return rows
+
+
+def _warm_up() -> None:
+    """Import the heavy libraries once per worker."""
+    import simplemma  # noqa: F401
+    import sumy.summarizers.lex_rank  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from reporter.language import resources
+
+    for code in ("es", "en"):
+        resources(code).stop_words  # noqa: B018
+
+
+def _run_row(row: Row) -> Outcome:
+    from reporter.jobs import run
+
+    output = row.job.output or "(dated)"
+    try:
+        written = run(row.job)
+        return Outcome(row.line, output, True, ", ".join(str(p) for p in written))
+    except ReporterError as e:
+        return Outcome(row.line, output, False, str(e))
+    except Exception as e:  # a bug in one row must not stop the batch
+        return Outcome(row.line, output, False, f"internal error: {type(e).__name__}: {e}")
+
+
+def run_manifest(args) -> int:
+    settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language)
+    rows = read_manifest(args.manifest, settings, args.force, args.ui_language)
+    workers = args.jobs or os.cpu_count() or 1
+    workers = max(1, min(workers, len(rows)))
+    outcomes = []
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(rows), unit="briefing", disable=args.no_progress or None, file=sys.stderr)
+    if workers == 1:
+        _warm_up()
+        for row in rows:
+            outcomes.append(_run_row(row))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+            futures = [pool.submit(_run_row, row) for row in rows]
+            for f in as_completed(futures):
+                outcomes.append(f.result())
+                bar.update()
+    bar.close()
+    outcomes.sort(key=lambda o: o.line)
+    _table(outcomes)
+    failed = [o for o in outcomes if not o.ok]
+    if failed:
+        print(f"reporter: error: {len(failed)} of {len(outcomes)} rows failed: "
+              + ", ".join(f"line {o.line}" for o in failed), file=sys.stderr)
+        return ExitStatus.INPUT
+    return ExitStatus.OK
+
+
+def _table(outcomes: list[Outcome]) -> None:
+    width = max(len(o.output) for o in outcomes)
+    print(f"{'line':>4}  {'output':<{width}}  result")
+    for o in outcomes:
+        print(f"{o.line:>4}  {o.output:<{width}}  {'ok' if o.ok else 'FAILED'}: {o.message}")
+    ok = sum(o.ok for o in outcomes)
+    print(f"{ok} ok, {len(outcomes) - ok} failed")

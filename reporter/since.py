@@ -1,0 +1,74 @@
+"""`--since PREVIOUS.json`: what changed since an earlier briefing of the same story.
+
+Claims are matched by their text (spacing and case aside), so the comparison
+survives renumbered sentences and renamed files. Verdicts given in the earlier
+briefing are carried over to the claims with the same text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reporter.errors import InputError
+from reporter.model import BODY, Briefing
+from reporter.review import Verdict, claim_key
+
+
+@dataclass(frozen=True)
+class Previous:
+    path: str
+    claims: dict  # normalised text -> (source, text) of every body sentence
+    verdicts: dict  # claim key -> Verdict, for the claims with the same text now
+
+
+@dataclass(frozen=True)
+class Changes:
+    added: tuple[str, ...]  # sentence ids of claims new since then
+    dropped: tuple[tuple[str, str], ...]  # (source, text) of claims gone since then
+    carried: int  # verdicts carried over
+
+
+def load_previous(path: str | Path) -> Previous:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        claims, texts = {}, {}
+        for a in data["articles"]:
+            for s in a["sentences"]:
+                texts[s["id"]] = s["text"]
+                if s.get("role") == BODY:
+                    claims[_norm(s["text"])] = (a["source"], s["text"])
+        verdicts = {_norm(texts[f["sentence"]]): Verdict(f["verdict"], f.get("notes", ""), f["verdict"])
+                    for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
+    except FileNotFoundError:
+        raise InputError(f"--since {path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise InputError(f"--since {path}: not a reporter briefing JSON ({type(e).__name__})") from None
+    return Previous(str(path), claims, verdicts)
+
+
+def carried_verdicts(previous: Previous, b: Briefing) -> dict:
+    """The earlier verdicts, keyed by the claim keys of the same texts in this briefing."""
+    out = {}
+    for a in b.articles:
+        for s in a.claims:
+            v = previous.verdicts.get(_norm(s.text))
+            if v:
+                out[claim_key(a.source, s.text)] = v
+    return out
+
+
+def changes(b: Briefing) -> Changes | None:
+    if b.previous is None:
+        return None
+    now = {_norm(s.text): s.id for a in b.articles for s in a.claims}
+    added = tuple(sid for text, sid in now.items() if text not in b.previous.claims)
+    dropped = tuple(v for text, v in b.previous.claims.items() if text not in now)
+    flagged = {_norm(b.sentence(f.sentence).text) for f in b.flags}
+    carried = sum(1 for text in b.previous.verdicts if text in flagged)
+    return Changes(added, dropped, carried)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
