@@ -53,6 +53,10 @@ def parser() -> argparse.ArgumentParser:
                    help="a checklist CSV you filled in: its verdicts and notes go into the briefing (the file is only read)")
     b.add_argument("--since", metavar="JSON", help="an earlier briefing's JSON: show what changed, carry its verdicts")
     b.add_argument("--allow-urls", action="store_true", help="accept http(s) URLs as inputs (fetched with a timeout and a size limit)")
+    b.add_argument("--max-input-mb", type=float, default=20, help="refuse inputs larger than this (default: 20)")
+    b.add_argument("--max-sentences", type=int, default=20_000,
+                   help="refuse articles with more sentences than this, all together (default: 20000)")
+    b.add_argument("--render-timeout", type=int, default=300, help="stop rendering the PDF after this many seconds (default: 300)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     m = sub.add_parser("batch", help="run many briefings from a manifest CSV",
                        epilog=BATCH_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -113,12 +117,13 @@ def _terminate(signum, frame):
 
 
 def _job(args):
-    from reporter.jobs import Job
+    from reporter.jobs import Job, Limits
     from reporter.model import Settings
 
     settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language, title=args.title)
+    limits = Limits(int(args.max_input_mb * 1024 * 1024), args.max_sentences, args.render_timeout)
     return Job(tuple(args.files), args.output, settings, args.force, args.templates, args.ui_language,
-               args.verdicts, args.since, args.allow_urls)
+               args.verdicts, args.since, args.allow_urls, limits)
 
 
 def _brief(args) -> int:

@@ -62,7 +62,8 @@ def read(spec: str, *, allow_urls: bool = False, max_bytes: int = MAX_BYTES) -> 
 
 def _check_size(size: int, name: str, max_bytes: int) -> None:
     if size > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MB input limit")
+        limit = f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
+        raise InputError(f"{name}: larger than the {limit} input limit (raise it with --max-input-mb)")
 
 
 def _sniff(data: bytes) -> str:

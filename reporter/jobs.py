@@ -10,12 +10,24 @@ writes every output atomically. Where the outputs go:
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reporter.errors import InputError, OutputError
+from reporter.errors import InputError, OutputError, RenderError
 from reporter.model import Briefing, Settings
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that keep one hostile or mistaken input from eating the machine."""
+
+    max_bytes: int = 20 * 1024 * 1024  # per input
+    max_sentences: int = 20_000  # all articles together
+    render_seconds: int = 300  # the PDF
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,7 @@ class Job:
     verdicts: str | None = None
     since: str | None = None
     allow_urls: bool = False
+    limits: Limits = Limits()
 
 
 def now() -> datetime:
@@ -80,7 +93,8 @@ def run(job: Job) -> list[Path]:
     from reporter.render import render
     from reporter.review import claimreview, to_csv
 
-    _, pdf = render(briefing, user_templates, job.ui_language)
+    with _deadline(job.limits.render_seconds):
+        _, pdf = render(briefing, user_templates, job.ui_language)
     contents = [pdf, to_json(briefing).encode("utf-8"), to_csv(briefing)]
     if job.verdicts:
         contents.append(claimreview(briefing))
@@ -102,9 +116,18 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
     from reporter.inputs import read
     from reporter.pipeline import brief, make_source
 
-    inputs = [read(spec, allow_urls=job.allow_urls) for spec in input_specs(job.files)]
+    inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=job.limits.max_bytes) for spec in input_specs(job.files)]
     s = job.settings
-    briefing = brief([make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs], s)
+    sources = [make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs]
+    lines = sum(len(src.lines) for src in sources)
+    if lines > job.limits.max_sentences:  # every line holds at least one sentence
+        raise InputError(f"the articles have {lines} lines, more than the limit of {job.limits.max_sentences} "
+                         "sentences (raise it with --max-sentences)")
+    briefing = brief(sources, s)
+    count = sum(len(a.sentences) for a in briefing.articles)
+    if count > job.limits.max_sentences:
+        raise InputError(f"the articles have {count} sentences, more than the limit of {job.limits.max_sentences} "
+                         "(raise it with --max-sentences)")
     briefing = replace(briefing, generated=when.strftime("%Y-%m-%d %H:%M UTC"),
                        generated_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     verdicts: dict = {}
@@ -144,3 +167,23 @@ def _display(p: Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+@contextmanager
+def _deadline(seconds: int):
+    """Stop rendering after `seconds` (SIGALRM: Unix, main thread only; elsewhere no cap)."""
+    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise RenderError(f"rendering the PDF took longer than {seconds} s (raise it with --render-timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -87,6 +87,8 @@ def to_pdf(html: str, user_folder: Path | None = None) -> bytes:
         document = HTML(string=html, base_url=search[0].as_uri() + "/", url_fetcher=make_fetcher(search))
         # Tagged PDF (PDF/UA-1 structure, document language from <html lang>): same cost as untagged.
         return document.write_pdf(pdf_variant="pdf/ua-1")
+    except RenderError:
+        raise
     except Exception as e:  # WeasyPrint has no single error type
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from e
 
