@@ -6,11 +6,18 @@ one source makes, a conflict between sources). The score is the sum of the
 weights of the reasons found, capped at 1; speculation and opinion lower it
 unless a hard signal (figure, quotation, accusation, conflict) is present.
 Only body sentences are scored: titles, captions and boilerplate never are.
+
+A learned model (checkworthy.py, trained on CheckThat! / ClaimBuster data) adds
+the reason "wording" when a sentence is worded like the claims fact-checkers
+chose there. It is one reason among the others, not the judge: it was trained
+on tweets and debate lines, and on news copy its scores run low (README, "How
+well it works").
 """
 from __future__ import annotations
 
 import re
 
+from reporter import checkworthy
 from reporter.features import analyze
 from reporter.language import fold
 from reporter.model import CONFLICT, Article, Flag, Relation
@@ -28,6 +35,7 @@ WEIGHTS = {
     "superlative": 0.2,
     "consequential": 0.2,
     "named_actor": 0.1,
+    "wording": 0.25,
 }
 HARD = {"conflict", "accusation", "figure", "quotation"}
 SPECULATION_PENALTY = 0.3
@@ -44,6 +52,7 @@ REASON_LABELS = {
     "superlative": "superlative or record",
     "consequential": "consequential topic",
     "named_actor": "names an actor",
+    "wording": "worded like check-worthy claims",
 }
 
 
@@ -89,7 +98,8 @@ def _has(tokens: list[str], starts: tuple[str, ...]) -> bool:
     return any(t == s if len(s) <= 4 else t.startswith(s) for t in tokens for s in starts)
 
 
-def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool) -> tuple[list[str], bool]:
+def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool,
+                use_model: bool = True) -> tuple[list[str], bool]:
     """The reasons a claim is worth checking, and whether it is hedged."""
     f = analyze(text, language)
     tokens = [fold(t) for t in _TOKEN.findall(text)]
@@ -116,6 +126,9 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     if f.names:
         reasons.append("named_actor")
     hedged = _has(tokens, _SPECULATION) or "?" in text
+    model = checkworthy.load(language) if use_model else None
+    if model is not None and model.probability(checkworthy.features(text, language, reasons, hedged)) >= model.threshold:
+        reasons.append("wording")
     return reasons, hedged
 
 

@@ -163,6 +163,7 @@ ES = {
         "superlative": "superlativo o récord",
         "consequential": "tema de peso",
         "named_actor": "nombra a un actor",
+        "wording": "redactada como afirmación verificable",
     },
     "unit_labels": {"death": "muertos", "injury": "heridos", "missing": "desaparecidos", "arrest": "detenidos",
                     "rescue": "rescatados", "km": "km", "m": "metros", "mi": "millas", "magnitude": "magnitud",
