@@ -43,6 +43,7 @@ def _identifier():
     return ident
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lowercase without accents: 'Shoigú' and 'shoigu' match."""
     nfkd = unicodedata.normalize("NFKD", word.casefold())
