@@ -63,12 +63,13 @@ def _stems(words: str) -> tuple[str, ...]:
 # Word starts (folded) that signal each reason, Spanish and English.
 _ATTRIBUTION = _stems(
     "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
-    "confirm inform advirt adviert reconoc insist negó niega desment denunci acus según citado cita "
+    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según "
+    "citado cita "
     "said says say told tell stated states claim according announc confirm report added adds "
     "warned warns accus describ insist denied denies deny acknowledg quoted"
 )
 _ACCUSATION = _stems(
-    "acus denunci culp responsabiliz imput alega señalado "
+    "acusa acuso acuse acusad denunci culpa culpo culpan culpable responsabiliz imput alega señalado "
     "accus alleg blame blamed charged indict"
 )
 _SUPERLATIVE = _stems(
@@ -78,8 +79,8 @@ _SUPERLATIVE = _stems(
 _CONSEQUENTIAL = _stems(
     "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "
     "muert víctim herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
-    "sanction treaty law decree missile weapon munition attack dead death kill victim injur arrest "
-    "election vote budget tax debt inflation crime fraud corruption"
+    "sanction treaty law laws decree missile weapon munition attack dead death kill kills killed killing "
+    "victim injur arrest election vote votes budget tax taxes debt inflation crime fraud corruption"
 )
 _SPECULATION = _stems(
     "podría podrían podria podrian quizás quizá tal vez posiblemente probablemente puede pueden "
