@@ -1,0 +1,73 @@
+"""Reading inputs: formats, encodings, and one clear error for everything else."""
+import pytest
+
+from reporter.errors import InputError
+from reporter.inputs import decode, markdown_to_text, read
+
+
+def test_utf8_with_bom_is_read_without_the_bom():
+    assert decode("\ufeffHola mundo".encode("utf-8"), "x")[0] == "Hola mundo"
+
+
+def test_windows_1252_spanish_is_detected_and_decoded(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("El niño comió piña en el año 2023. Según él, fue así.".encode("cp1252"))
+    got = read(str(p))
+    assert "niño" in got.text and "Según" in got.text
+    assert got.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "is empty"), (b"  \n\t\n", "is empty"), (b"\x00\x01\x02binary\x00", "binary"),
+    (bytes(range(128, 256)) * 4, "not UTF-8"),
+])
+def test_bad_bytes_give_one_clear_error(tmp_path, data, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        read(str(p))
+
+
+def test_a_directory_and_a_missing_file_are_errors(tmp_path):
+    with pytest.raises(InputError, match="directory"):
+        read(str(tmp_path))
+    with pytest.raises(InputError, match="no such file"):
+        read(str(tmp_path / "nope.txt"))
+
+
+def test_size_limit(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("palabra " * 5000)
+    with pytest.raises(InputError, match="limit"):
+        read(str(p), max_bytes=1024)
+
+
+def test_html_page_keeps_the_article_and_title_and_drops_the_furniture(tmp_path):
+    page = """<!DOCTYPE html><html><head><title>Sismo en el sur | Diario</title></head><body>
+    <nav><a href="/">Portada</a> <a href="/deportes">Deportes</a> <a href="/cultura">Cultura</a></nav>
+    <div class="ad">PUBLICIDAD: compre ya</div>
+    <article><h1>Sismo en el sur deja 58 muertos</h1>
+    <p>Un sismo de magnitud 7,5 golpeó el martes el sur del país y causó 58 muertos, según Protección Civil.</p>
+    <p>El epicentro se localizó a 35 kilómetros de profundidad, según el servicio geológico nacional.</p>
+    <aside class="related"><h3>Lee también</h3><ul><li><a href="/a">Otro sismo en el norte</a></li>
+    <li><a href="/b">Cómo prepararse para un terremoto</a></li></ul></aside>
+    <p>Cientos de personas durmieron en la calle por miedo a las réplicas, informaron las autoridades.</p>
+    </article><footer>© 2026 Diario. Todos los derechos reservados.</footer></body></html>"""
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    got = read(str(p))
+    assert got.format == "html"
+    assert "58 muertos, según Protección Civil" in got.text
+    assert "Portada" not in got.text and "compre ya" not in got.text
+    assert "Cómo prepararse" not in got.text and "derechos reservados" not in got.text
+    assert got.text.splitlines()[0].startswith("Sismo en el sur")
+
+
+def test_markdown_is_reduced_to_its_text():
+    md = "# Titular\n\nUn **terremoto** según [Protección Civil](https://x.org).\n\n> Cita textual.\n"
+    assert markdown_to_text(md) == "Titular\n\nUn terremoto según Protección Civil.\n\nCita textual.\n"
+
+
+def test_urls_need_the_flag():
+    with pytest.raises(InputError, match="--allow-urls"):
+        read("http://127.0.0.1:9/story")
