@@ -63,7 +63,7 @@ def _stems(words: str) -> tuple[str, ...]:
 # Word starts (folded) that signal each reason, Spanish and English.
 _ATTRIBUTION = _stems(
     "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
-    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según "
+    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según$ "
     "citado cita "
     "said says say told tell stated states claim according announc confirm report added adds "
     "warned warns accus describ insist denied denies deny acknowledg quoted"
@@ -95,8 +95,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def _has(tokens: list[str], starts: tuple[str, ...]) -> bool:
-    # Cues of up to four letters must match a whole word ("segun" is not "segundo").
-    return any(t == s if len(s) <= 4 else t.startswith(s) for t in tokens for s in starts)
+    # A cue is a word start, except cues of up to four letters and cues ending in "$",
+    # which must match a whole word ("según$" is not "segundo", "dijo" not "dijon").
+    return any(t == s.rstrip("$") if len(s) <= 4 or s.endswith("$") else t.startswith(s)
+               for t in tokens for s in starts)
 
 
 def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool,

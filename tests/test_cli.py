@@ -1,0 +1,104 @@
+"""The command line: outputs, and one clear error line with its exit code for bad input."""
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reporter.errors import ExitStatus
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def cli(*args, cwd, stdin=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "reporter", *args], cwd=cwd, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def one_error_line(result, status):
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reporter: error: "), result.stderr
+
+
+def test_bundled_seeds_brief_with_no_files(tmp_path):
+    r = cli("brief", "-o", "out/seeds.pdf", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    for ext in (".pdf", ".json", ".csv"):
+        assert (tmp_path / "out" / f"seeds{ext}").stat().st_size > 0
+    assert (tmp_path / "out" / "seeds.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.fixture
+def files(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text((FIXTURES / "sismo_a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text((FIXTURES / "sismo_b.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\t \n")
+    (tmp_path / "binary.bin").write_bytes(b"\x7fELF\x00\x00\x01\x02" * 50)
+    (tmp_path / "folder").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("args, status", [
+    (["missing.txt", "good.txt"], ExitStatus.INPUT),
+    (["empty.txt", "good.txt"], ExitStatus.INPUT),
+    (["blank.txt", "good.txt"], ExitStatus.INPUT),
+    (["binary.bin", "good.txt"], ExitStatus.INPUT),
+    (["folder", "good.txt"], ExitStatus.INPUT),
+    (["good.txt", "good.txt"], ExitStatus.INPUT),
+    (["good.txt", "./good.txt"], ExitStatus.INPUT),
+    (["good.txt"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--length", "zero"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--verdicts", "missing.csv"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--since", "good.txt"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "-o", "x.docx"], ExitStatus.INPUT),
+])
+def test_bad_input_gives_one_clear_line(files, args, status):
+    extra = [] if "-o" in args else ["-o", "out.pdf"]
+    r = cli("brief", *args, *extra, cwd=files)
+    one_error_line(r, status)
+    assert not (files / "out.pdf").exists()
+
+
+def test_unreadable_file(files):
+    if os.geteuid() == 0:
+        pytest.skip("running as root: every file is readable")
+    p = files / "secret.txt"
+    p.write_text("Texto.")
+    p.chmod(0)
+    one_error_line(cli("brief", "secret.txt", "good.txt", "-o", "out.pdf", cwd=files), ExitStatus.INPUT)
+
+
+def test_an_existing_output_is_never_overwritten_without_force(files):
+    (files / "out.json").write_text("the reviewer's notes")
+    before = hashlib.sha256((files / "out.json").read_bytes()).hexdigest()
+    one_error_line(cli("brief", "good.txt", "other.txt", "-o", "out.pdf", cwd=files), ExitStatus.OUTPUT)
+    assert hashlib.sha256((files / "out.json").read_bytes()).hexdigest() == before
+    assert not (files / "out.pdf").exists()
+    r = cli("brief", "good.txt", "other.txt", "-o", "out.pdf", "--force", cwd=files)
+    assert r.returncode == 0 and (files / "out.json").read_text().startswith("{")
+
+
+def test_standard_input_is_an_article(files):
+    r = cli("brief", "-", "good.txt", "-o", "out.pdf", cwd=files,
+            stdin=(FIXTURES / "sismo_b.txt").read_text(encoding="utf-8"))
+    assert r.returncode == 0, r.stderr
+    assert '"source": "-"' in (files / "out.json").read_text(encoding="utf-8")
+
+
+def test_help_shows_an_example(tmp_path):
+    r = cli("brief", "--help", cwd=tmp_path)
+    assert r.returncode == 0 and "example" in r.stdout and "-o" in r.stdout
+
+
+def test_python_dash_m_and_the_console_script_agree(tmp_path):
+    r = cli("--version", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("reporter ")
