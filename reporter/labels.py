@@ -25,7 +25,7 @@ EN = {
     "must_not_miss": "Do not miss",
     "nothing_to_miss": "No conflicts and no flagged claims.",
     "key_conflict": "{a} and {b} disagree on {kind}: {va} vs {vb}",
-    "key_flag": "{id}: “{text}” ({reasons})",
+    "key_flag": "{id}: {text} ({reasons})",
     "sec_conflicts": "Where the sources disagree",
     "no_conflicts": "No conflicting figures, dates or values were found between related claims.",
     "differs": "Differs",

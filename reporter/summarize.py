@@ -12,7 +12,7 @@ import re
 from reporter.language import WORD, resources
 from reporter.model import Article, Settings
 
-SUMMARIZERS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead")
+SUMMARIZERS = ("lexrank", "lexrank-sumy", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead")
 
 
 class WordTokenizer:
@@ -54,7 +54,7 @@ def build_summarizer(name: str, language: str):
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    classes = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+    classes = {"lexrank": LexRankSummarizer, "lexrank-sumy": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
                "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer}
     res = resources(language)
     summarizer = classes[name](Stemmer(res.name))

@@ -207,7 +207,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
     chart = ((t["shared"], counts["shared"], "shared"),
              *((t["only_in"].format(id=k), v, "only") for k, v in counts["only"].items()),
              (t["conflicts"], counts["conflicts"], "conflict"), (t["flagged"], counts["flagged"], "flag"))
-    key_points += [t["key_flag"].format(id=c.sentence.id, text=_short(c.sentence.text),
+    key_points += [t["key_flag"].format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)),
                                         reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
     return View(
         t=t, lang=lang, title=b.title, generated=b.generated, version=b.version,
@@ -225,6 +225,10 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
 def _order(b: Briefing, sid: str) -> tuple[str, int]:
     s = b.sentence(sid)
     return (s.article, s.index)
+
+
+def _quoted(text: str) -> str:
+    return text if text[:1] in "«“\"'‘" else f"“{text}”"
 
 
 def _short(text: str, n: int = 110) -> str:

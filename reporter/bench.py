@@ -1,0 +1,388 @@
+"""`python -m reporter.bench`: how long a briefing takes on this machine (issue 5).
+
+Prints medians over --runs runs (fewer for the slow cases) and the machine they
+ran on, then the ratios issue 5 targets with PASS/FAIL. Timings live here, never
+in pass/fail tests: the machine is shared and noisy, so read the ratios of one
+run, not absolute seconds.
+
+Cases:
+- the bundled seeds end to end: a subprocess `python -m reporter brief -o TMP.pdf --force`;
+- the same run's breakdown per stage, measured in a fresh child process (imports
+  first, then each stage function of the real run, timed where the pipeline calls it);
+- `reporter --help` in a subprocess;
+- two generated 1000-sentence documents, end to end in a child (with the PDF),
+  and that child's peak memory (ru_maxrss);
+- the default summary of a 1000-sentence document against sumy's LexRank;
+- ten news-length articles (25 sentences each) in one briefing.
+
+The documents are generated here from a seeded random vocabulary of Spanish
+words and figures (no third-party text), so every run times the same input.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+LONG_SENTENCES = 1000  # issue 5: "two generated 1000-sentence documents"
+QUICK_LONG_SENTENCES = 200  # --quick: a smoke run, not a measurement of the targets
+NEWS_SENTENCES = 25  # a news article's length
+NEWS_ARTICLES = 10
+SLOW_RUNS = 3  # at most this many runs of the cases that take tens of seconds
+
+# Issue 5's targets: (key, label, limit, the measured value must be below or equal).
+TARGETS = (
+    ("long_vs_seeds", "two 1000-sentence docs / seeds e2e", 3.0),
+    ("summary_vs_lexrank", "default summary / sumy LexRank (1000 sentences)", 0.1),
+    ("help_vs_seeds", "reporter --help / seeds e2e", 0.2),
+    ("peak_memory_mb", "peak memory, long-document case (MB)", 400.0),
+)
+STAGES = ("imports", "ingest+language", "sentences", "summaries", "comparison", "flags", "html", "pdf", "other")
+# What a briefing run imports, loaded first in the child so "imports" is their
+# cost and not hidden in the first stage that needs one. Anything else a run
+# pulls in later is reported as "late imports".
+RUN_IMPORTS = (
+    "reporter.jobs", "reporter.inputs", "reporter.pipeline", "reporter.render", "reporter.export",
+    "reporter.review", "reporter.output", "numpy", "nltk.stem.snowball", "simplemma", "wordfreq",
+    "py3langid.langid", "stop_words", "sumy.utils", "jinja2", "weasyprint",
+)
+LIBRARIES = ("sumy", "nltk", "numpy", "simplemma", "wordfreq", "py3langid", "stop-words", "jinja2",
+             "weasyprint", "trafilatura")
+
+
+# ---------------------------------------------------------------- generated text
+
+_PEOPLE = ("María Fernández", "Jorge Salinas", "Lucía Herrera", "Andrés Molina", "Carmen Vidal", "Rafael Ortega",
+           "Elena Castro", "Tomás Rivas", "Isabel Navarro", "Diego Paredes", "Sofía Quintana", "Martín Aguirre")
+_ROLES = ("ministra de Economía", "portavoz del Gobierno", "alcalde de la ciudad", "director del hospital",
+          "presidenta de la comisión", "secretario de Transportes", "jefa de bomberos", "rector de la universidad")
+_BODIES = ("el Ministerio de Sanidad", "la agencia estatal", "el ayuntamiento", "la patronal", "los sindicatos",
+           "la oposición", "el banco central", "la Cruz Roja", "la fiscalía", "el instituto de estadística")
+_PLACES = ("Valencia", "Sevilla", "Zaragoza", "Málaga", "Bilbao", "Murcia", "Valladolid", "Córdoba", "Granada",
+           "Oviedo", "Alicante", "Santander")
+_GROUPS = ("los vecinos", "las familias", "los agricultores", "los médicos", "los trabajadores", "las empresas",
+           "los estudiantes", "los conductores", "los pescadores", "las autoridades")
+_THINGS = ("el presupuesto", "la inversión", "el proyecto", "la reforma", "el acuerdo", "la obra", "el plan",
+           "la ayuda", "el contrato", "la investigación", "el incendio", "la inundación", "la huelga", "el tráfico",
+           "la tasa de paro", "el precio de la vivienda", "el gasto sanitario", "la campaña")
+_SAID = ("afirmó", "aseguró", "explicó", "indicó", "señaló", "advirtió", "reconoció", "anunció")
+_DID = ("aumentó", "cayó", "superó", "alcanzó", "redujo", "costó", "afectó a", "movilizó a", "benefició a")
+_UNITS = ("personas", "millones de euros", "viviendas", "hectáreas", "kilómetros", "empleos", "por ciento",
+          "litros", "vehículos", "camas")
+_WHEN = ("el lunes", "el martes", "el miércoles", "el jueves", "el viernes", "este año", "el año pasado",
+         "en marzo", "en octubre", "durante la última década", "desde 2019", "en 2023")
+_KIND = ("urgente", "regional", "provisional", "principal", "anual", "municipal", "estatal", "final", "local")
+_WHY = ("según los datos oficiales", "de acuerdo con el último informe", "tras varias semanas de negociación",
+        "pese a las críticas", "a causa de la sequía", "por la subida de los tipos", "con el apoyo de la oposición")
+_TEMPLATES = (
+    "{person}, {role}, {said} que {thing} {kind} {did} {n} {unit} en {place} {when}.",
+    "Según {body}, {thing} {did} {n} {unit} {when}, {why}.",
+    "En {place}, {group} recibieron {n} {unit} {why}.",
+    "{Body} {said} {when} que {thing} {kind} costará {n} millones de euros.",
+    "La cifra de {unit} en {place} pasó de {n} a {m} {when}.",
+    "{Thing} {kind} {did} {n} {unit}, {why}.",
+    "{Group} de {place} esperan que {thing} llegue antes de fin de año, {said} {person}.",
+)
+
+
+def _figure(rng: random.Random) -> str:
+    form = rng.randrange(3)
+    if form == 0:
+        return str(rng.randint(2, 99))
+    if form == 1:
+        return f"{rng.randint(1, 9)}.{rng.randint(0, 999):03d}"  # Spanish thousands separator
+    return f"{rng.randint(1, 99)},{rng.randint(1, 9)}"  # Spanish decimal comma
+
+
+def generate_sentence(rng: random.Random) -> str:
+    words = {"person": rng.choice(_PEOPLE), "role": rng.choice(_ROLES), "body": rng.choice(_BODIES),
+             "place": rng.choice(_PLACES), "group": rng.choice(_GROUPS), "thing": rng.choice(_THINGS),
+             "said": rng.choice(_SAID), "did": rng.choice(_DID), "unit": rng.choice(_UNITS),
+             "when": rng.choice(_WHEN), "kind": rng.choice(_KIND), "why": rng.choice(_WHY),
+             "n": _figure(rng), "m": _figure(rng)}
+    words.update({k.capitalize(): v[0].upper() + v[1:] for k, v in list(words.items())})
+    return rng.choice(_TEMPLATES).format(**words)
+
+
+def generate_document(seed: int, sentences: int) -> str:
+    """A Spanish news-like document: a title line, then `sentences` body sentences in paragraphs of 4."""
+    rng = random.Random(seed)
+    title = f"Informe sobre {rng.choice(_THINGS)} en {rng.choice(_PLACES)}"
+    body = [generate_sentence(rng) for _ in range(sentences)]
+    paragraphs = [" ".join(body[i:i + 4]) for i in range(0, sentences, 4)]
+    return title[0].upper() + title[1:] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+# ---------------------------------------------------------------- the child: one run, timed per stage
+
+def _timed(function, stage: str, times: dict):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            times[stage] += time.perf_counter() - start
+
+    return wrapper
+
+
+def child(out_dir: str, files: list[str]) -> dict:
+    """One briefing as the CLI makes it, in this (fresh) process, timed per stage."""
+    before = set(sys.modules)
+    start = time.perf_counter()
+    for name in RUN_IMPORTS:
+        importlib.import_module(name)
+    imports = time.perf_counter() - start
+    loaded = set(sys.modules)
+    from reporter import inputs, pipeline, render
+    from reporter.jobs import Job, run
+
+    times = dict.fromkeys(STAGES, 0.0)
+    times["imports"] = imports
+    # Wrap each stage function where the real run looks it up (module globals), so
+    # the breakdown follows jobs.run and pipeline.brief instead of re-composing them.
+    for module, name, stage in ((inputs, "read", "ingest+language"), (pipeline, "make_source", "ingest+language"),
+                                (pipeline, "segment", "sentences"), (pipeline, "summarize", "summaries"),
+                                (pipeline, "compare", "comparison"), (pipeline, "flag", "flags"),
+                                (render, "build_view", "html"), (render, "to_html", "html"), (render, "to_pdf", "pdf")):
+        setattr(module, name, _timed(getattr(module, name), stage, times))
+    start = time.perf_counter()
+    written = run(Job(tuple(files), str(Path(out_dir) / "bench.pdf"), force=True))
+    elapsed = time.perf_counter() - start
+    times["other"] = elapsed - sum(v for k, v in times.items() if k != "imports")  # checks, JSON, CSV, writing
+    late = sorted({m.split(".")[0] for m in set(sys.modules) - loaded} - {m.split(".")[0] for m in before})
+    return {"stages": times, "total": imports + elapsed, "late_imports": late, "files": [str(p) for p in written],
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # Linux: KB
+
+
+# ---------------------------------------------------------------- the parent
+
+def _env() -> dict:
+    """The children import this same reporter package, whatever the working folder."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def _run(cmd: list[str], cwd: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise CaseFailed(f"exit {done.returncode}: {last}")
+    return elapsed, done.stdout
+
+
+class CaseFailed(RuntimeError):
+    """A measured command failed: the report says so and goes on with the other cases."""
+
+
+def _case(results: dict, key: str, measure_case) -> None:
+    try:
+        results[key] = measure_case()
+    except CaseFailed as e:
+        results[key] = {"error": str(e)}
+
+
+def _staged(files: list[str], tmp: str) -> dict:
+    _, out = _run([sys.executable, "-m", "reporter.bench", "--child", tmp, *files], tmp)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _stats(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+
+def _staged_stats(results: list[dict]) -> dict:
+    return {"total": _stats([r["total"] for r in results]),
+            "stages": {s: statistics.median(r["stages"][s] for r in results) for s in STAGES},
+            "peak_memory_mb": max(r["maxrss_mb"] for r in results),
+            "late_imports": sorted({m for r in results for m in r["late_imports"]})}
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = {}
+    for lib in LIBRARIES:
+        try:
+            versions[lib] = metadata.version(lib)
+        except metadata.PackageNotFoundError:
+            versions[lib] = "not installed"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable, "platform": platform.platform(),
+            "python": platform.python_version(), "libraries": versions}
+
+
+def _summary_times(path: Path, runs: int, slow_runs: int, every_algorithm: bool) -> dict:
+    from reporter.model import Settings
+    from reporter.pipeline import make_source
+    from reporter.segment import segment
+    from reporter.summarize import SUMMARIZERS, summarize
+
+    article = segment(make_source(str(path), path.read_text(encoding="utf-8"), Settings()), "A")
+    warm = segment(make_source("warm", generate_document(99, 30), Settings()), "A")
+    for name in ("lexrank", "lexrank-sumy"):  # load stemmers, stop words and sumy before timing
+        summarize(warm, Settings(summarizer=name))
+
+    def timing(name: str, n: int) -> dict:
+        values = []
+        for _ in range(n):
+            start = time.perf_counter()
+            summarize(article, Settings(summarizer=name))
+            values.append(time.perf_counter() - start)
+        return _stats(values)
+
+    out = {"sentences": len(article.claims), "default": timing(Settings().summarizer, runs),
+           "lexrank-sumy": timing("lexrank-sumy", slow_runs)}
+    if every_algorithm:
+        out["algorithms"] = {name: timing(name, 1) for name in SUMMARIZERS if name != "lead"}
+    return out
+
+
+def measure(runs: int, quick: bool, every_algorithm: bool, progress) -> dict:
+    long_n = QUICK_LONG_SENTENCES if quick else LONG_SENTENCES
+    slow = 1 if quick else max(1, min(runs, SLOW_RUNS))
+    results: dict = {"machine": machine(), "runs": runs, "slow_runs": slow, "quick": quick,
+                     "long_sentences": long_n}
+    with tempfile.TemporaryDirectory(prefix="reporter-bench-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        long_docs = [docs / f"long-{i}.txt" for i in (1, 2)]
+        for i, p in enumerate(long_docs, 1):
+            p.write_text(generate_document(1000 + i, long_n), encoding="utf-8")
+        news = [docs / f"news-{i:02d}.txt" for i in range(NEWS_ARTICLES)]
+        for i, p in enumerate(news):
+            p.write_text(generate_document(2000 + i, NEWS_SENTENCES), encoding="utf-8")
+
+        progress("seeds end to end (subprocess)")
+        cmd = [sys.executable, "-m", "reporter", "brief", "-o", str(Path(tmp) / "seeds.pdf"), "--force"]
+        _case(results, "seeds_e2e", lambda: _stats([_run(cmd, tmp)[0] for _ in range(runs)]))
+        _case(results, "python_startup",
+              lambda: _stats([_run([sys.executable, "-c", "pass"], tmp)[0] for _ in range(runs)]))
+        progress("seeds per stage (child process)")
+        _case(results, "seeds_stages", lambda: _staged_stats([_staged([], tmp) for _ in range(runs)]))
+        progress("reporter --help (subprocess)")
+        _case(results, "help",
+              lambda: _stats([_run([sys.executable, "-m", "reporter", "--help"], tmp)[0] for _ in range(runs)]))
+        progress(f"two {long_n}-sentence documents (child process)")
+        _case(results, "long", lambda: _staged_stats([_staged([str(p) for p in long_docs], tmp) for _ in range(slow)]))
+        progress(f"default summary vs sumy LexRank on {long_n} sentences (this process)")
+        results["summary"] = _summary_times(long_docs[0], runs, slow, every_algorithm)
+        progress(f"{NEWS_ARTICLES} news-length articles (child process)")
+        _case(results, "news", lambda: _staged_stats([_staged([str(p) for p in news], tmp) for _ in range(runs)]))
+    results["batch"] = None  # issue 5, part 4: not implemented yet
+
+    def value(key: str):
+        seeds = results["seeds_e2e"].get("median")
+        try:
+            return {"long_vs_seeds": lambda: results["long"]["total"]["median"] / seeds,
+                    "summary_vs_lexrank": lambda: (results["summary"]["default"]["median"]
+                                                   / results["summary"]["lexrank-sumy"]["median"]),
+                    "help_vs_seeds": lambda: results["help"]["median"] / seeds,
+                    "peak_memory_mb": lambda: results["long"]["peak_memory_mb"]}[key]()
+        except (KeyError, TypeError):  # a case it needs failed
+            return None
+
+    results["targets"] = []
+    for key, label, limit in TARGETS:
+        v = value(key)
+        ok = None if v is None else v < limit if key == "peak_memory_mb" else v <= limit
+        results["targets"].append({"key": key, "label": label, "value": v, "limit": limit, "pass": ok})
+    return results
+
+
+def _line(label: str, stats: dict) -> str:
+    if "error" in stats:
+        return f"{label:<58} FAILED ({stats['error']})"
+    spread = f"  ({stats['min']:.3f}-{stats['max']:.3f}, {stats['runs']} runs)" if stats["runs"] > 1 else "  (1 run)"
+    return f"{label:<58} {stats['median']:8.3f} s{spread}"
+
+
+def _staged_lines(label: str, staged: dict, memory: bool = False) -> list[str]:
+    if "error" in staged:
+        return [_line(label, staged)]
+    lines = [_line(label, staged["total"])] + [f"    {s:<54} {staged['stages'][s]:8.3f} s" for s in STAGES]
+    if staged["late_imports"]:
+        lines.append(f"    imported during the run: {', '.join(staged['late_imports'])}")
+    if memory:
+        lines.append(f"    {'peak memory (ru_maxrss of the child)':<54} {staged['peak_memory_mb']:8.1f} MB")
+    return lines
+
+
+def report(r: dict) -> str:
+    m = r["machine"]
+    out = [f"reporter benchmark: medians of {r['runs']} runs ({r['slow_runs']} for the slow cases)"
+           + ("; QUICK: smaller long documents, not a measurement of the targets" if r["quick"] else ""),
+           f"machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['platform']}, Python {m['python']}",
+           "libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()), "",
+           _line("seeds end to end (python -m reporter brief, subprocess)", r["seeds_e2e"]),
+           _line("  python start-up alone (python -c pass)", r["python_startup"]),
+           *_staged_lines("  in-process breakdown (child process, total)", r["seeds_stages"]),
+           _line("reporter --help (subprocess)", r["help"]),
+           *_staged_lines(f"two generated {r['long_sentences']}-sentence documents, end to end", r["long"], True),
+           _line(f"default summary of a {r['summary']['sentences']}-sentence document", r["summary"]["default"]),
+           _line("sumy LexRank on the same document", r["summary"]["lexrank-sumy"])]
+    for name, stats in r["summary"].get("algorithms", {}).items():
+        out.append(_line(f"  --summarizer {name}", stats))
+    out += [*_staged_lines(f"{NEWS_ARTICLES} news-length articles ({NEWS_SENTENCES} sentences each) at once", r["news"]),
+            "batch: not implemented yet", "", "targets (issue 5):"]
+    for t in r["targets"]:
+        if t["value"] is None:
+            value = "n/a"
+        else:
+            value = f"{t['value']:.1f} MB" if t["key"] == "peak_memory_mb" else f"{t['value']:.3f}"
+        bound = f"< {t['limit']:g}" if t["key"] == "peak_memory_mb" else f"<= {t['limit']:g}"
+        verdict = "NOT MEASURED" if t["pass"] is None else "PASS" if t["pass"] else "FAIL"
+        out.append(f"  {t['label']:<50} {value:>10}  ({bound})  {verdict}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m reporter.bench", description=__doc__.split("\n\n")[0],
+                                epilog="example: python -m reporter.bench --runs 3 --summarizers")
+    p.add_argument("--runs", type=int, default=5, help=f"runs per case, medians reported (default: 5; "
+                                                        f"at most {SLOW_RUNS} for the slow cases)")
+    p.add_argument("--quick", action="store_true",
+                   help=f"a smoke run: 1 run each, {QUICK_LONG_SENTENCES}-sentence long documents")
+    p.add_argument("--summarizers", action="store_true",
+                   help="also time every summarizer once on the long document (sumy's TextRank and LexRank take a while)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)  # internal: OUT_DIR [FILES...]
+    args = p.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child[0], args.child[1:])))
+        return 0
+    if args.runs < 1:
+        p.error("--runs must be at least 1")
+    runs = 1 if args.quick else args.runs
+
+    def progress(what: str) -> None:
+        print(f"bench: {what} ...", file=sys.stderr, flush=True)
+
+    results = measure(runs, args.quick, args.summarizers, progress)
+    print(json.dumps(results, indent=2) if args.json else report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
