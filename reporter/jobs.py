@@ -114,9 +114,11 @@ def run(job: Job) -> list[Path]:
 
 def make_briefing(job: Job, when: datetime) -> Briefing:
     from reporter.inputs import read
-    from reporter.pipeline import brief, make_source
 
     inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=job.limits.max_bytes) for spec in input_specs(job.files)]
+    # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
+    from reporter.pipeline import brief, make_source
+
     s = job.settings
     sources = [make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs]
     lines = sum(len(src.lines) for src in sources)
