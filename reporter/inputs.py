@@ -8,6 +8,7 @@ point into that extracted text, which the JSON twin carries in full.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass
@@ -96,6 +97,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return _clean(data.decode("utf-8-sig"), name), "utf-8"
     except UnicodeDecodeError as e:
         first_bad = e.start
+    mixed = _mixed(data)
+    if mixed is not None:
+        return _clean(mixed, name), "utf-8+cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
@@ -103,6 +107,25 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and not "
                          f"readable as Windows-1252/Latin-1 either; save it as UTF-8")
     return _clean(str(best), name), best.encoding
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("reporter-cp1252", _cp1252_bytes)
+
+
+def _mixed(data: bytes) -> str | None:
+    """A UTF-8 file with a few Windows-1252 bytes pasted in (copy from an old page):
+    the UTF-8 is kept, the stray bytes read as Windows-1252. None if it is not that."""
+    lenient = data.decode("utf-8", errors="replace")
+    stray = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte == 0 or stray > 2 * multibyte:
+        return None  # no real UTF-8 in it, or mostly not UTF-8: a legacy encoding
+    return data.decode("utf-8-sig", errors="reporter-cp1252")
 
 
 def _clean(text: str, name: str) -> str:

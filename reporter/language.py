@@ -26,20 +26,37 @@ LANGUAGES = {
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
-def detect(text: str) -> str:
-    """The most likely supported language of `text` (py3langid, restricted)."""
+# Refuse an article only when it is clearly in another language: enough letters
+# to judge, and py3langid (over all its 97 languages) at least this sure.
+UNSUPPORTED_CONFIDENCE = 0.9
+MIN_LETTERS = 40
 
-    identifier = _identifier()
-    lang, _ = identifier.classify(text[:20000])
+
+class UnsupportedLanguage(ValueError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def detect(text: str) -> str:
+    """The most likely supported language of `text` (py3langid). Raises
+    UnsupportedLanguage when the text is clearly in a language we do not support."""
+    sample = text[:20000]
+    if sum(ch.isalpha() for ch in sample) >= MIN_LETTERS:
+        lang, confidence = _identifier(False).classify(sample)
+        if lang not in LANGUAGES and confidence >= UNSUPPORTED_CONFIDENCE:
+            raise UnsupportedLanguage(lang)
+    lang, _ = _identifier(True).classify(sample)
     return lang if lang in LANGUAGES else "en"
 
 
-@lru_cache(maxsize=1)
-def _identifier():
+@lru_cache(maxsize=2)
+def _identifier(restricted: bool):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(sorted(LANGUAGES))
+    if restricted:
+        ident.set_languages(sorted(LANGUAGES))
     return ident
 
 

@@ -11,7 +11,8 @@ from reporter import __version__
 from reporter.compare import UNRELATED_BELOW, compare
 from reporter.flag import flag
 from reporter.ingest import classify_lines
-from reporter.language import detect
+from reporter.errors import InputError
+from reporter.language import LANGUAGES, UnsupportedLanguage, detect
 from reporter.model import Briefing, Settings, Source
 from reporter.segment import segment
 from reporter.summarize import summarize
@@ -19,7 +20,11 @@ from reporter.summarize import summarize
 
 
 def make_source(path: str, text: str, settings: Settings, format: str = "text", encoding: str = "utf-8") -> Source:
-    language = settings.language or detect(text)
+    try:
+        language = settings.language or detect(text)
+    except UnsupportedLanguage as e:
+        raise InputError(f"{path}: looks like language '{e.code}', which reporter does not support "
+                         f"(supported: {', '.join(sorted(LANGUAGES))}; --language forces one)") from None
     return Source(path, text, language, classify_lines(text), format, encoding)
 
 

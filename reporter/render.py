@@ -12,7 +12,7 @@ from pathlib import Path
 from reporter.bundled import templates_dir
 from reporter.errors import RenderError
 from reporter.model import Briefing
-from reporter.view import View, build_view
+from reporter.view import View, build_view, visible
 
 TEMPLATE = "briefing.html"
 
@@ -31,6 +31,9 @@ def environment(search: list[Path]):
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # every plain string printed is made visible-safe first (view.visible); markup
+        # built by view.highlight has had the same treatment before escaping
+        finalize=lambda value: visible(value) if type(value) is str else value,
     )
 
 

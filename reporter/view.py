@@ -6,6 +6,7 @@ left for Jinja2 to autoescape or escaped here before markup is added around it
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,30 @@ class View:
     chart: tuple  # bars of the page-1 chart: (label, value, css class)
 
 
+_LONG_RUN = re.compile(r"\S{100,}")
+_BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+
+
+def visible(text: str) -> str:
+    """Article text as a reader may safely see it: bidirectional overrides (which can
+    make a sentence display in another order than it reads) and control characters
+    are shown as visible marks instead of acting. The JSON keeps the exact text."""
+    if _LONG_RUN.search(text):
+        # WeasyPrint lays out a 10,000-letter "word" in minutes (its line breaking is
+        # quadratic in the run's length): show the run's ends and say how long it is.
+        text = _LONG_RUN.sub(lambda m: f"{m.group()[:30]}…⟦{len(m.group())} characters⟧…{m.group()[-10:]}", text)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code in _BIDI or (code < 32 and ch not in "\t\n") or code == 0x7F:
+            out.append(f"⟦U+{code:04X}⟧")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def highlight(text: str, terms: set[str], language: str, css: str = "hl",
               values: tuple[str, ...] = ()) -> Markup:
     """Escape `text`, then wrap words whose folded lemma is in `terms`, and exact `values`."""
@@ -116,10 +141,10 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
     for a, b, cls in marks:
         if a < pos:
             continue
-        out.append(escape(text[pos:a]))
-        out.append(Markup('<mark class="%s">%s</mark>') % (cls, text[a:b]))
+        out.append(escape(visible(text[pos:a])))
+        out.append(Markup('<mark class="%s">%s</mark>') % (cls, visible(text[a:b])))
         pos = b
-    out.append(escape(text[pos:]))
+    out.append(escape(visible(text[pos:])))
     return Markup("").join(out)
 
 

@@ -71,3 +71,39 @@ def test_markdown_is_reduced_to_its_text():
 def test_urls_need_the_flag():
     with pytest.raises(InputError, match="--allow-urls"):
         read("http://127.0.0.1:9/story")
+
+
+def test_utf8_with_stray_windows_1252_bytes_keeps_both(tmp_path):
+    p = tmp_path / "mixed.txt"
+    p.write_bytes("Título\n\nEl niño comió piña. ".encode("utf-8") + "Según él, fue así.\n".encode("cp1252"))
+    got = read(str(p))
+    assert got.text == "Título\n\nEl niño comió piña. Según él, fue así.\n"
+    assert got.encoding == "utf-8+cp1252"
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:  # sparse: costs no disk
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match="20 MB input limit"):
+        read(str(p))
+
+
+def test_an_unsupported_language_is_refused_unless_forced():
+    from conftest import briefing_of
+    from reporter.model import Settings
+
+    ru = "Это тестовое предложение о политике и экономике страны. Президент заявил, что переговоры продолжатся.\n"
+    with pytest.raises(InputError, match="'ru'"):
+        briefing_of(ru, "Titular\n\nEl presidente habló.\n")
+    assert briefing_of(ru, "Titular\n\nEl presidente habló.\n", settings=Settings(language="es")).articles
+
+
+def test_ordinary_news_that_looks_odd_still_gets_a_briefing():
+    from conftest import briefing_of
+
+    one = "El alcalde anunció 32 nuevas medidas para la ciudad.\n"
+    no_punctuation = "el alcalde anuncio nuevas medidas para la ciudad y la oposicion las critico con dureza"
+    assert briefing_of(one, no_punctuation).articles[1].claims
+    same = briefing_of(one, one)
+    assert "identical" in same.notes

@@ -14,7 +14,7 @@ import socket
 import pytest
 from pypdf import PdfReader
 
-from reporter.jobs import Job, run
+from reporter.jobs import Job, Limits, run
 from reporter.render import folders, make_fetcher, to_pdf
 
 CANARY = "CANARY-7f3a-SECRET-do-not-embed"
@@ -121,3 +121,30 @@ def test_hostile_articles_never_leak_the_canary(canary, no_network, tmp_path, su
         html_json = (tmp_path / "out.json").read_text(encoding="utf-8")
         assert "<script>alert(1)</script>" in html_json
         assert "alert(1)" in text
+
+
+def test_bidi_overrides_and_control_characters_are_shown_not_obeyed(tmp_path):
+    # "Trojan source" for readers: U+202E would display the figure reversed.
+    a = tmp_path / "a.txt"
+    a.write_text("Titular de prueba\n\nEl ministro dijo que la cifra es \u202e0001\u202c y\x0bnada más.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Otro titular\n\nEl ministro habló de la cifra oficial ante la prensa.\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    run(Job((str(a), str(b)), str(out)))
+    text, _ = pdf_text(out)
+    assert "⟦U+202E⟧0001⟦U+202C⟧" in text and "⟦U+000B⟧" in text
+    assert "\u202e" in (tmp_path / "out.json").read_text(encoding="utf-8")  # the JSON keeps the exact text
+
+
+def test_a_very_long_word_is_shortened_in_the_pdf_and_kept_in_the_json(tmp_path):
+    # WeasyPrint needs minutes to lay out a 14,000-letter word: the PDF shows its ends.
+    a = tmp_path / "a.txt"
+    a.write_text("Titular\n\n" + "Palabra" * 2000 + " termina aquí.\n\nOtra frase con punto.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Otro titular\n\nOtra frase con punto y algo más.\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    run(Job((str(a), str(b)), str(out), limits=Limits(render_seconds=120)))
+    text, _ = pdf_text(out)
+    assert "⟦14000 characters⟧" in text
+    assert "Palabra" * 2000 in (tmp_path / "out.json").read_text(encoding="utf-8")
