@@ -60,6 +60,9 @@ def files(tmp_path):
     (["good.txt", "other.txt", "--verdicts", "missing.csv"], ExitStatus.INPUT),
     (["good.txt", "other.txt", "--since", "good.txt"], ExitStatus.INPUT),
     (["good.txt", "other.txt", "-o", "x.docx"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--max-sentences", "3"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--max-input-mb", "0.0001"], ExitStatus.INPUT),
+    (["good.txt", "other.txt", "--templates", "nowhere"], ExitStatus.INPUT),
 ])
 def test_bad_input_gives_one_clear_line(files, args, status):
     extra = [] if "-o" in args else ["-o", "out.pdf"]
