@@ -1,15 +1,338 @@
-"""`reporter eval`: measure the comparator, flagger and summarizer on labeled data.
+"""`reporter eval`: measure the comparator, the flagger and the summarizer on labeled data.
 
-(Being written: see issue 3.)
+    reporter eval pairs GOLD.json --articles DIR     alignment, conflicts, violations (as score.py)
+    reporter eval sts FILE --language es|en           similarity vs gold: Pearson, Spearman
+    reporter eval checkworthy FILE --language es|en   precision, recall, F1 of the positive class
+    reporter eval summaries FILE                      ROUGE-1/2/L beside Lead-3
+    reporter eval segmentation FILE                   sentence-boundary precision, recall, F1
+
+Each prints a table (or JSON with --json). The file formats are those of
+../shared/eval (read by evaldata.py); nothing here needs that folder to exist.
+Heavy imports happen inside the commands, so `reporter --help` stays fast.
 """
 from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+from reporter.errors import InputError
 
 
 def add_parser(sub) -> None:
     e = sub.add_parser("eval", help="measure quality on labeled data")
     e.add_argument("--debug", action="store_true", help="show tracebacks")
+    kinds = e.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    p = kinds.add_parser("pairs", help="brief every gold pair and score it like ../shared/eval/score.py")
+    p.add_argument("gold", help="gold JSON (seeds-gold.json format)")
+    p.add_argument("--articles", required=True, help="folder holding the pairs' article files")
+    p.add_argument("--save", metavar="DIR", help="also write each pair's briefing JSON there (for score.py)")
+
+    s = kinds.add_parser("sts", help="sentence similarity against gold scores")
+    s.add_argument("file", help="STS file: tsv (sentence1, sentence2, score), headlines tsv, or STS Benchmark csv")
+    s.add_argument("--language", choices=("es", "en"), required=True)
+    s.add_argument("--predictions", metavar="OUT.tsv", help="one predicted similarity per input pair, in order")
+
+    c = kinds.add_parser("checkworthy", help="check-worthiness decisions against gold labels")
+    c.add_argument("file", help="CheckThat! TSV (.gz allowed) or ClaimBuster JSON (.json/.json.gz)")
+    c.add_argument("--language", choices=("es", "en"), required=True)
+    c.add_argument("--predictions", metavar="OUT.tsv", help="one '0/1<TAB>score' line per item, in order")
+    c.add_argument("--scorer", choices=("briefing", "model", "rules"), default="briefing",
+                   help="briefing: the flag decision the PDF uses (rules + learned reason); "
+                        "model: the learned model alone; rules: the rules alone")
+
+    m = kinds.add_parser("summaries", help="ROUGE of the summaries against extractive references")
+    m.add_argument("file", help="BBC News Summary jsonl(.gz): article, extractive_summary")
+    m.add_argument("--summarizer", default="all", help="one of reporter's summarizers, or all (default)")
+    m.add_argument("--limit", type=int, default=0, help="only the first N articles")
+
+    g = kinds.add_parser("segmentation", help="sentence boundaries against Universal Dependencies text")
+    g.add_argument("file", help="jsonl: text and sentences as [start, end] offsets")
+
+    for q in (p, s, c, m, g):
+        q.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        q.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def run(args) -> int:
-    print("reporter eval: not yet implemented")
-    return 2
+    from reporter import evaldata
+
+    for name in ("gold", "file"):
+        value = getattr(args, name, None)
+        if value is not None and not Path(value).is_file():
+            raise InputError(f"{value}: no such file")
+    result = {"pairs": eval_pairs, "sts": eval_sts, "checkworthy": eval_checkworthy,
+              "summaries": eval_summaries, "segmentation": eval_segmentation}[args.kind](args, evaldata)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _table(result)
+    return 0
+
+
+def _table(result: dict) -> None:
+    rows = result["rows"]
+    cols = list(rows[0])
+    width = {c: max(len(c), *(len(_fmt(r[c])) for r in rows)) for c in cols}
+    print("  ".join(c.ljust(width[c]) for c in cols))
+    for r in rows:
+        print("  ".join(_fmt(r[c]).ljust(width[c]) for c in cols))
+    for line in result.get("notes", []):
+        print(line)
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    if isinstance(v, (list, tuple)) and len(v) == 2:
+        return f"{v[0]}/{v[1]}"
+    return str(v)
+
+
+# ---- pairs -------------------------------------------------------------------------
+
+
+def eval_pairs(args, evaldata) -> dict:
+    from reporter.export import to_dict
+    from reporter.model import Settings
+    from reporter.pipeline import brief, make_source
+
+    gold = evaldata.read_gold(args.gold)
+    folder = Path(args.articles)
+    if not folder.is_dir():
+        raise InputError(f"--articles {args.articles}: not a folder")
+    rows, total = [], {}
+    settings = Settings()
+    for pair in gold:
+        texts = []
+        for side in ("a", "b"):
+            path = folder / pair[side]
+            if not path.is_file():
+                raise InputError(f"{path}: no such file (named by pair {pair['name']})")
+            from reporter.inputs import read
+
+            texts.append(read(str(path)))
+        briefing = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
+        data = to_dict(briefing)
+        if args.save:
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+            (Path(args.save) / f"{pair['name']}.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        counts = evaldata.score_pair(pair, data)
+        rows.append({"pair": pair["name"], **_pair_row(counts)})
+        for k, v in counts.items():
+            if isinstance(v, tuple):
+                a, b = total.get(k, (0, 0))
+                total[k] = (a + v[0], b + v[1])
+            elif isinstance(v, int):
+                total[k] = total.get(k, 0) + v
+    rows.append({"pair": "TOTAL", **_pair_row(total)})
+    return {"rows": rows}
+
+
+def _pair_row(c: dict) -> dict:
+    hit, need = c["overlap_recall"]
+    good, made = c["precision"]
+    recall = hit / need if need else 1.0
+    precision = good / made if made else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"align_recall": c["overlap_recall"], "align_precision": c["precision"], "align_f1": round(f1, 3),
+            "conflict_recall": c["conflict_recall"], "false_conflicts": c["false_conflicts"],
+            "only_viol": c["only_violations"], "boilerplate_viol": c["boilerplate_violations"],
+            "summary_viol": c["summary_violations"], "summary_lead": c["summary_lead"],
+            "checkworthy_recall": c["checkworthy_recall"], "checkworthy_viol": c["checkworthy_violations"],
+            "lost_anchors": c["lost"]}
+
+
+# ---- sts -------------------------------------------------------------------------
+
+
+def eval_sts(args, evaldata) -> dict:
+    from reporter.compare import similarity
+
+    items = evaldata.read_sts(args.file)
+    predicted = [similarity(a, b, args.language) for a, b, _ in items]
+    if args.predictions:
+        _write_lines(args.predictions, [f"{p:.4f}" for p in predicted])
+    scored = [(p, g) for p, (_, _, g) in zip(predicted, items) if g is not None]
+    xs, ys = [p for p, _ in scored], [g for _, g in scored]
+    return {"rows": [{"file": Path(args.file).name, "pairs": len(items), "scored": len(scored),
+                      "pearson": round(pearson(xs, ys), 3), "spearman": round(pearson(ranks(xs), ranks(ys)), 3)}]}
+
+
+def pearson(xs: list[float], ys: list[float]) -> float:
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def ranks(values: list[float]) -> list[float]:
+    """Ranks with ties averaged (for Spearman)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2
+        i = j + 1
+    return out
+
+
+# ---- checkworthy -------------------------------------------------------------------
+
+
+def eval_checkworthy(args, evaldata) -> dict:
+    from reporter import checkworthy
+    from reporter.flag import FLAG_THRESHOLD, reasons_for, score
+
+    items = evaldata.read_checkworthy(args.file)
+    model = checkworthy.load(args.language)
+    if args.scorer == "model" and model is None:
+        raise InputError(f"no learned model ships for {args.language}")
+    decisions, scores = [], []
+    for text, _ in items:
+        text = evaldata.clean_social(text)
+        if args.scorer == "model":
+            r, h = reasons_for(text, args.language, single_source=False, conflict=False, use_model=False)
+            s = model.probability(checkworthy.features(text, args.language, r, h))
+            decisions.append(s >= model.threshold)
+        else:
+            r, h = reasons_for(text, args.language, single_source=False, conflict=False,
+                               use_model=args.scorer == "briefing")
+            s = score(r, h)
+            decisions.append(s >= FLAG_THRESHOLD)
+        scores.append(s)
+    if args.predictions:
+        _write_lines(args.predictions, [f"{int(d)}\t{s:.4f}" for d, s in zip(decisions, scores)])
+    p, r, f = prf(decisions, [g for _, g in items])
+    notes = []
+    if args.scorer != "rules" and model is not None:
+        notes.append(f"note: the shipped {args.language} model was trained on the development data "
+                     f"({model.about}); on its own training files, only those cross-validated figures are honest.")
+    return {"rows": [{"file": Path(args.file).name, "scorer": args.scorer, "items": len(items),
+                      "positives": sum(g for _, g in items), "precision": round(p, 3), "recall": round(r, 3),
+                      "f1": round(f, 3)}], "notes": notes}
+
+
+def prf(decisions: list[bool], gold: list[int]) -> tuple[float, float, float]:
+    tp = sum(1 for d, g in zip(decisions, gold) if d and g)
+    fp = sum(1 for d, g in zip(decisions, gold) if d and not g)
+    fn = sum(1 for d, g in zip(decisions, gold) if g and not d)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# ---- summaries -----------------------------------------------------------------------
+
+
+def eval_summaries(args, evaldata) -> dict:
+    from reporter.ingest import classify_lines
+    from reporter.model import Settings, Source
+    from reporter.segment import segment
+    from reporter.summarize import SUMMARIZERS, summarize
+
+    names = [n for n in SUMMARIZERS if n != "lexrank-sumy"] if args.summarizer == "all" else [args.summarizer]
+    if any(n not in SUMMARIZERS for n in names):
+        raise InputError(f"--summarizer {args.summarizer}: not one of {', '.join(SUMMARIZERS)}, all")
+    docs = evaldata.read_bbc(args.file)
+    if args.limit:
+        docs = docs[: args.limit]
+    totals = {n: [0.0, 0.0, 0.0] for n in ["lead-3", *names]}
+    for text, reference in docs:
+        article = segment(Source("bbc", text, "en", classify_lines(text)), "A")
+        claims = article.claims
+        n = max(1, evaldata.count_reference_sentences(reference, [s.text for s in claims]))
+        picks = {"lead-3": [s.text for s in claims[:3]]}
+        for name in names:
+            ids = set(summarize(article, Settings(summarizer=name, length=str(n))))
+            picks[name] = [s.text for s in claims if s.id in ids]
+        for name, sentences in picks.items():
+            for k, v in enumerate(rouge(" ".join(sentences), reference)):
+                totals[name][k] += v
+    rows = [{"summarizer": name, "articles": len(docs), "rouge1": round(v[0] / len(docs), 4),
+             "rouge2": round(v[1] / len(docs), 4), "rougeL": round(v[2] / len(docs), 4)}
+            for name, v in totals.items()]
+    return {"rows": rows, "notes": ["F1 of ROUGE-1/2/L, lowercased word tokens; length: the reference's sentence "
+                                    "count (Lead-3: three sentences)"]}
+
+
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
+
+
+def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 (Lin 2004), on lowercased word tokens."""
+    c, r = _tokens(candidate), _tokens(reference)
+
+    def f(overlap: int, nc: int, nr: int) -> float:
+        if not overlap or not nc or not nr:
+            return 0.0
+        p, q = overlap / nc, overlap / nr
+        return 2 * p * q / (p + q)
+
+    def grams(t, n):
+        out: dict = {}
+        for g in zip(*(t[i:] for i in range(n))):
+            out[g] = out.get(g, 0) + 1
+        return out
+
+    scores = []
+    for n in (1, 2):
+        gc, gr = grams(c, n), grams(r, n)
+        scores.append(f(sum(min(v, gr.get(k, 0)) for k, v in gc.items()), sum(gc.values()), sum(gr.values())))
+    scores.append(f(_lcs(c, r), len(c), len(r)))
+    return tuple(scores)
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+# ---- segmentation ------------------------------------------------------------------
+
+
+def eval_segmentation(args, evaldata) -> dict:
+    from reporter.ingest import classify_lines
+    from reporter.segment import split
+
+    rows = []
+    for lang, docs in evaldata.read_segmentation(args.file).items():
+        tp = fp = fn = 0
+        for text, gold_spans in docs:
+            spans = [sp for line in classify_lines(text) for sp in split(text, line.start, line.end, lang)]
+            gold = {len(text[:e].rstrip()) for _, e in gold_spans[:-1]}  # the document's last end is free
+            pred = {len(text[:e].rstrip()) for _, e in spans[:-1]}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+        p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+        rows.append({"file": Path(args.file).name, "language": lang, "documents": len(docs),
+                     "precision": round(p, 3), "recall": round(r, 3),
+                     "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3)})
+    return {"rows": rows}
+
+
+def _write_lines(path: str, lines: list[str]) -> None:
+    from reporter.output import write_all
+
+    write_all({Path(path): ("\n".join(lines) + "\n").encode("utf-8")}, force=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: reporter eval ...")

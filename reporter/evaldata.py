@@ -1,0 +1,204 @@
+"""Readers of the labeled-data formats `reporter eval` measures on, and the pair scorer.
+
+Formats: anchor gold for news pairs (seeds-gold.json), STS tsv/csv, CheckThat!
+TSV, ClaimBuster JSON, BBC News Summary jsonl, UD sentence offsets jsonl; any
+of them may be gzip-compressed. score_pair counts exactly what
+../shared/eval/score.py counts, so our eval and the judges' agree.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from pathlib import Path
+
+from reporter.errors import InputError
+
+
+def _text(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        return data.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, EOFError) as e:
+        raise InputError(f"{path}: cannot be read ({e})") from None
+
+
+def _bad(path, what: str) -> InputError:
+    return InputError(f"{path}: not {what}")
+
+
+# ---- news pairs (anchor gold) --------------------------------------------------------------
+
+
+def read_gold(path) -> list[dict]:
+    try:
+        pairs = json.loads(_text(path))["pairs"]
+        assert all({"name", "a", "b", "overlap"} <= set(p) for p in pairs)
+        return pairs
+    except (ValueError, KeyError, TypeError, AssertionError):
+        raise _bad(path, "a gold file of news pairs (a JSON object with 'pairs')") from None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def score_pair(g: dict, briefing: dict) -> dict:
+    """The counts of ../shared/eval/score.py for one pair (same definitions)."""
+    arts = briefing["articles"]
+    sents = [[(s["id"], _norm(s["text"])) for s in a["sentences"]] for a in arts[:2]]
+    lost: list = []
+
+    def find(side: int, anchor: str):
+        a = _norm(anchor)
+        for sid, text in sents[side]:
+            if a in text:
+                return sid
+        lost.append(("ab"[side], anchor))
+        return None
+
+    fa, fb = (lambda x: find(0, x)), (lambda y: find(1, y))
+    rel = {frozenset((r["a"], r["b"])): r.get("type", "overlap") for r in briefing.get("relations", [])}
+    gold_pairs = [(fa(x), fb(y)) for x, y in g["overlap"]]
+    conf_pairs = [(fa(x), fb(y)) for x, y in g.get("conflict", [])]
+    ok_pairs = [(fa(x), fb(y)) for x, y in g.get("acceptable", [])]
+    not_conf = [(fa(x), fb(y)) for x, y in g.get("not_conflict", [])]
+    allowed = {frozenset(p) for p in gold_pairs + conf_pairs + ok_pairs + not_conf if None not in p}
+    need = gold_pairs + conf_pairs
+    out: dict = {}
+    out["overlap_recall"] = (sum(1 for p in need if None not in p and frozenset(p) in rel), len(need))
+    out["conflict_recall"] = (sum(1 for p in conf_pairs if None not in p and rel.get(frozenset(p)) == "conflict"),
+                              len(conf_pairs))
+    out["false_conflicts"] = sum(1 for p in gold_pairs + not_conf
+                                 if None not in p and rel.get(frozenset(p)) == "conflict")
+    wrong = [k for k in rel if k not in allowed]
+    out["precision"] = (len(rel) - len(wrong), len(rel))
+    touched = set().union(*rel.keys()) if rel else set()
+    only = [fa(x) for x in g.get("only_a", [])] + [fb(y) for y in g.get("only_b", [])]
+    out["only_violations"] = sum(1 for s in only if s and s in touched)
+    summary = set(arts[0].get("summary", [])) | set(arts[1].get("summary", []))
+    flagged = {f["sentence"] for f in briefing.get("flags", [])}
+    bp = g.get("boilerplate", {"a": [], "b": []})
+    bp_ids = [fa(x) for x in bp["a"]] + [fb(y) for y in bp["b"]]
+    out["boilerplate_violations"] = sum(1 for s in bp_ids if s and (s in summary or s in touched or s in flagged))
+    nis = g.get("not_in_summary", {"a": [], "b": []})
+    out["summary_violations"] = sum(1 for s in [fa(x) for x in nis["a"]] + [fb(y) for y in nis["b"]]
+                                    if s and s in summary)
+    lead = g.get("summary_lead", {"a": [], "b": []})
+    hits = 0
+    for side, f, art in (("a", fa, arts[0]), ("b", fb, arts[1])):
+        if lead[side]:
+            hits += bool({f(x) for x in lead[side]} & set(art.get("summary", [])))
+    out["summary_lead"] = (hits, sum(1 for k in "ab" if lead[k]))
+    cw = g.get("checkworthy", {"a": [], "b": []})
+    cw_ids = [fa(x) for x in cw["a"]] + [fb(y) for y in cw["b"]]
+    out["checkworthy_recall"] = (sum(1 for s in cw_ids if s and s in flagged), len(cw_ids))
+    ncw = g.get("not_checkworthy", {"a": [], "b": []})
+    out["checkworthy_violations"] = sum(1 for s in [fa(x) for x in ncw["a"]] + [fb(y) for y in ncw["b"]]
+                                        if s and s in flagged)
+    out["lost"] = len(lost)
+    return out
+
+
+# ---- sentence similarity -----------------------------------------------------------------
+
+
+def read_sts(path) -> list[tuple[str, str, float | None]]:
+    """(sentence 1, sentence 2, gold score or None) from the three STS layouts."""
+    text = _text(path)
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    out: list[tuple[str, str, float | None]] = []
+    for row in rows:
+        if not row or row[:3] == ["sentence1", "sentence2", "score"]:
+            continue
+        try:
+            if len(row) >= 7:  # STS Benchmark: genre, file, year, id, score, s1, s2
+                out.append((row[5], row[6], float(row[4])))
+            elif len(row) == 3 and _is_number(row[2]) and not _is_number(row[0]):  # s1, s2, score
+                out.append((row[0], row[1], float(row[2])))
+            elif len(row) >= 3:  # headlines: score (blank = unscored), s1, s2
+                out.append((row[1], row[2], float(row[0]) if row[0].strip() else None))
+        except ValueError:
+            raise _bad(path, f"an STS file (line {len(out) + 1}: {row[:3]})") from None
+    if not out:
+        raise _bad(path, "an STS file (no sentence pairs)")
+    return out
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return False
+
+
+# ---- check-worthiness --------------------------------------------------------------------
+
+
+def read_checkworthy(path) -> list[tuple[str, int]]:
+    text = _text(path)
+    if text.lstrip().startswith("["):  # ClaimBuster: [{"text", "label"}]
+        try:
+            return [(r["text"], int(r["label"] == 1)) for r in json.loads(text)]
+        except (ValueError, KeyError, TypeError):
+            raise _bad(path, "ClaimBuster JSON") from None
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    try:
+        return [((r.get("tweet_text") or r.get("Text") or "").strip('"'), int(r["class_label"].strip() == "Yes"))
+                for r in rows]
+    except (KeyError, AttributeError):
+        raise _bad(path, "a CheckThat! TSV (columns Text or tweet_text, class_label)") from None
+
+
+_SOCIAL = re.compile(r"https?://\S+|@\w+|#")
+
+
+def clean_social(text: str) -> str:
+    """Links, handles and hash marks out of a tweet: they are not the claim."""
+    return _SOCIAL.sub(" ", text)
+
+
+# ---- summaries ---------------------------------------------------------------------------
+
+
+def read_bbc(path) -> list[tuple[str, str]]:
+    out = []
+    for n, line in enumerate(_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.append((d["article"], d["extractive_summary"]))
+        except (ValueError, KeyError):
+            raise _bad(path, f"BBC summaries jsonl (line {n})") from None
+    return out
+
+
+def count_reference_sentences(reference: str, sentences: list[str]) -> int:
+    """How many article sentences the reference holds (its sentences are joined without spaces)."""
+    flat = re.sub(r"\s+", "", reference)
+    return sum(1 for s in sentences if re.sub(r"\s+", "", s) in flat)
+
+
+# ---- segmentation ------------------------------------------------------------------------
+
+
+def read_segmentation(path) -> dict[str, list[tuple[str, list]]]:
+    out: dict[str, list] = {}
+    for n, line in enumerate(_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.setdefault(d.get("lang", "en"), []).append((d["text"], d["sentences"]))
+        except (ValueError, KeyError):
+            raise _bad(path, f"a segmentation jsonl (line {n})") from None
+    return out
