@@ -17,7 +17,7 @@ import re
 from reporter.language import WORD, resources
 from reporter.model import Article, Settings
 
-SUMMARIZERS = ("lexrank", "lexrank-sumy", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead")
+SUMMARIZERS = ("textrank", "lexrank", "lsa", "luhn", "kl", "sumbasic", "lead", "textrank-sumy", "lexrank-sumy")
 
 
 class WordTokenizer:
@@ -56,6 +56,18 @@ def build_lexrank(language: str):
     return LexRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
 
 
+def build_textrank(language: str):
+    """sumy's TextRank, vectorised, with the tokenizer, stemmer and stop words sumy's is given."""
+    from reporter.textrank import TextRank
+
+    return TextRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
+
+
+# Our numpy versions of sumy's graph rankers: the same choices, without sumy's
+# pure-Python n x n loop (tests/test_rank.py, tests/test_textrank.py).
+VECTORISED = {"lexrank": build_lexrank, "textrank": build_textrank}
+
+
 def _stemmer(language: str):
     from sumy.nlp.stemmers import Stemmer
 
@@ -71,7 +83,7 @@ def build_summarizer(name: str, language: str):
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    classes = {"lexrank-sumy": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+    classes = {"lexrank-sumy": LexRankSummarizer, "textrank-sumy": TextRankSummarizer, "lsa": LsaSummarizer,
                "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer}
     summarizer = classes[name](_stemmer(language))
     # sumy's API sets stop words after construction; its default is none at all.
@@ -87,8 +99,8 @@ def summarize(article: Article, settings: Settings) -> tuple[str, ...]:
         return ()
     if settings.summarizer == "lead" or n >= len(claims):
         return tuple(s.id for s in claims[:n])
-    if settings.summarizer == "lexrank":
-        chosen_indices = build_lexrank(article.language)([s.text for s in claims], n)
+    if settings.summarizer in VECTORISED:
+        chosen_indices = VECTORISED[settings.summarizer](article.language)([s.text for s in claims], n)
         return tuple(claims[i].id for i in chosen_indices)
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence as SumySentence
 

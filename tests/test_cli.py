@@ -105,3 +105,10 @@ def test_help_shows_an_example(tmp_path):
 def test_python_dash_m_and_the_console_script_agree(tmp_path):
     r = cli("--version", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("reporter ")
+
+
+def test_the_cli_offers_exactly_the_summarizers_there_are():
+    from reporter.cli import SUMMARIZERS as offered
+    from reporter.summarize import SUMMARIZERS as implemented
+
+    assert set(offered) == set(implemented)
