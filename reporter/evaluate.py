@@ -241,7 +241,7 @@ def eval_summaries(args, evaldata) -> dict:
     from reporter.segment import segment
     from reporter.summarize import SUMMARIZERS, summarize
 
-    names = [n for n in SUMMARIZERS if n != "lexrank-sumy"] if args.summarizer == "all" else [args.summarizer]
+    names = [n for n in SUMMARIZERS if not n.endswith("-sumy")] if args.summarizer == "all" else [args.summarizer]
     if any(n not in SUMMARIZERS for n in names):
         raise InputError(f"--summarizer {args.summarizer}: not one of {', '.join(SUMMARIZERS)}, all")
     docs = evaldata.read_bbc(args.file)
