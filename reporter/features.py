@@ -39,7 +39,7 @@ _WORDS = {
            "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 12, "hundreds": 100},
 }
 # Words a quantity is often followed by before the counted noun: "8 millones DE personas".
-_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "por", "al", "menos",
+_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "por", "al", "menos", "la", "las", "los", "el",
           "least", "some", "unos", "unas", "cerca", "about", "around", "over", "casi", "almost"}
 _PERCENT = re.compile(r"^\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
@@ -137,7 +137,8 @@ _UNIT_ALIASES = {
     "km": "km", "kilometro": "km", "kilometros": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
     "kilometers": "km", "metro": "m", "metros": "m", "metre": "m", "meter": "m", "m": "m", "milla": "mi",
     "millas": "mi", "mile": "mi", "miles": "mi", "kg": "kg", "kilo": "kg", "kilogramo": "kg", "kilogram": "kg",
-    "tonelada": "t", "ton": "t", "tonne": "t", "grado": "degree", "degree": "degree", "hora": "hour",
+    "tonelada": "t", "ton": "t", "tonne": "t", "hectarea": "ha", "hectareas": "ha", "hectare": "ha",
+    "hectares": "ha", "ha": "ha", "grado": "degree", "degree": "degree", "hora": "hour",
     "hour": "hour", "dia": "day", "day": "day", "ano": "year", "year": "year", "mes": "month", "month": "month",
 }
 _PEOPLE = {"persona", "people", "person", "personas", "individuo", "habitante", "resident", "ciudadano",
