@@ -51,8 +51,10 @@ TITLE_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.8
 # A figure term weighs like a rare word (a smooth-inverse-frequency weight near 1).
 FIGURE_WEIGHT = 1.0
-# Two quotations are the same when this share of the shorter one's words recur.
+# Two quotations are the same when this share of their words (Jaccard) recur, and
+# they are at least MIN_QUOTE_WORDS long.
 SAME_QUOTE = 0.6
+MIN_QUOTE_WORDS = 4
 # "Unos 30" and "32" agree: an approximate figure agrees within this relative margin.
 APPROX_MARGIN = 0.1
 
@@ -122,7 +124,8 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
             continue
         sim = vecs[ia] @ vecs[ib].T
         related_scores.append(document_similarity([feats[i] for i in ia], [feats[i] for i in ib]))
-        for r, c in _candidates(sim):
+        pairs = set(_candidates(sim)) | _same_quotes([feats[i] for i in ia], [feats[i] for i in ib])
+        for r, c in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[c]]
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[c]], float(sim[r, c])))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
@@ -145,6 +148,20 @@ def document_similarity(fa: list[Features], fb: list[Features]) -> float:
     dot = sum(w * b.get(t, 0.0) for t, w in a.items())
     na, nb = math.sqrt(sum(w * w for w in a.values())), math.sqrt(sum(w * w for w in b.values()))
     return dot / (na * nb) if na and nb else 0.0
+
+
+def _same_quotes(fa: list[Features], fb: list[Features]) -> set[tuple[int, int]]:
+    """Claims that quote the same words: related whatever else they say (a quotation of
+    stop words only, "we have never seen it this high", has almost no lemma to match)."""
+    out = set()
+    quoted_b = [(j, f.quote_words) for j, f in enumerate(fb) if len(f.quote_words) >= MIN_QUOTE_WORDS]
+    for i, f in enumerate(fa):
+        if len(f.quote_words) < MIN_QUOTE_WORDS:
+            continue
+        for j, words in quoted_b:
+            if len(f.quote_words & words) / len(f.quote_words | words) >= SAME_QUOTE:
+                out.add((i, j))
+    return out
 
 
 def _candidates(sim: np.ndarray) -> list[tuple[int, int]]:

@@ -69,6 +69,7 @@ class Features:
     quoted: bool
     quote_lemmas: tuple[str, ...] = ()  # content lemmas inside quotation marks
     speakers: tuple[str, ...] = ()  # names outside the quotation marks: who is quoted or reported
+    quote_words: frozenset[str] = frozenset()  # every word inside the quotation marks, folded
 
 
 def locale_number(raw: str, language: str) -> float | None:
@@ -331,7 +332,30 @@ def analyze(text: str, language: str) -> Features:
     for a, b in quotes:
         outside = outside[:a] + " " * (b - a) + outside[b:]
     return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(quotes),
-                    tuple(inside), names(outside) if quotes else ())
+                    tuple(inside), _speakers(outside, language) if quotes else (),
+                    frozenset(fold(t.group()) for a, b in quotes for t in _tokens(text[a:b])))
+
+
+# Verbs that introduce a quotation's speaker: "X said", "dijo X", "according to X".
+_SAYS = {"said", "says", "told", "tells", "stated", "added", "declared", "explained", "insisted", "warned",
+         "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura", "señaló", "señala",
+         "explicó", "añadió", "agregó", "sostuvo", "advirtió", "indicó", "subrayó", "según", "according"}
+
+
+def _speakers(outside: str, language: str) -> tuple[str, ...]:
+    """Who a quotation is given to: the names outside the quotation marks, and the
+    role words next to the verb that introduces it ("the fire chief said")."""
+    res = resources(language)
+    found = list(names(outside))
+    tokens = _tokens(outside)
+    for i, tok in enumerate(tokens):
+        if tok.group().lower() not in _SAYS:
+            continue
+        for j in [*range(max(0, i - 3), i), *range(i + 1, min(len(tokens), i + 4))]:
+            w = tokens[j].group()
+            if w[0].islower() and not res.is_stop(w) and w.lower() not in _SAYS and len(w) > 2:
+                found.append(fold(res.lemma(w.lower())))
+    return tuple(dict.fromkeys(found))
 
 
 def figure_label(f: Figure) -> str:
