@@ -235,7 +235,7 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
     key_points += [t["key_flag"].format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)),
                                         reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
     return View(
-        t=t, lang=lang, title=b.title, generated=b.generated, version=b.version,
+        t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version,
         sources=tuple(SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count,
                                 len(a.sentences), len(a.claims)) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
@@ -250,6 +250,15 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
 def _order(b: Briefing, sid: str) -> tuple[str, int]:
     s = b.sentence(sid)
     return (s.article, s.index)
+
+
+def _when(b: Briefing, t: dict) -> str:
+    """The run's time written the reader's way: '22 November 2026, 09:51 UTC' / '22 de noviembre de 2026, 09:51 UTC'."""
+    iso = b.generated_iso
+    if len(iso) < 16:
+        return b.generated
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    return t["date_format"].format(day=day, month=t["months"][month - 1], year=year, time=iso[11:16])
 
 
 def _quoted(text: str) -> str:
