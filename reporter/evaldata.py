@@ -1,7 +1,7 @@
 """Readers of the labeled-data formats `reporter eval` measures on, and the pair scorer.
 
 Formats: anchor gold for news pairs (seeds-gold.json), STS tsv/csv, CheckThat!
-TSV, ClaimBuster JSON, BBC News Summary jsonl, UD sentence offsets jsonl; any
+TSV, ClaimBuster JSON, BBC News Summary jsonl, ECB+ jsonl, UD sentence offsets jsonl; any
 of them may be gzip-compressed. score_pair counts exactly what
 ../shared/eval/score.py counts, so our eval and the judges' agree.
 """
@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from reporter.errors import InputError
+from reporter.model import BODY, Article, Sentence
 
 
 def _text(path: str | Path) -> str:
@@ -51,7 +52,9 @@ def _norm(s: str) -> str:
 
 
 def score_pair(g: dict, briefing: dict) -> dict:
-    """The counts of ../shared/eval/score.py for one pair (same definitions)."""
+    """The counts of ../shared/eval/score.py for one pair (same definitions; tests prove it on
+    a hand-made briefing). "lost" counts anchors found in no sentence, once per anchor
+    (score.py counts a lost not_conflict anchor twice: it looks those up twice)."""
     arts = briefing["articles"]
     sents = [[(s["id"], _norm(s["text"])) for s in a["sentences"]] for a in arts[:2]]
     lost: list = []
@@ -111,24 +114,35 @@ def score_pair(g: dict, briefing: dict) -> dict:
 
 
 def read_sts(path) -> list[tuple[str, str, float | None]]:
-    """(sentence 1, sentence 2, gold score or None) from the three STS layouts."""
+    """(sentence 1, sentence 2, gold score or None) from the three STS layouts, told apart
+    by the file's first row: a header "sentence1, sentence2, score" (SemEval-2017), seven
+    or more columns (STS Benchmark: genre, file, year, id, score, s1, s2), or three columns
+    with the score first (headlines; a blank score is an unscored pair, kept as None)."""
     text = _text(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-    out: list[tuple[str, str, float | None]] = []
-    for row in rows:
-        if not row or row[:3] == ["sentence1", "sentence2", "score"]:
-            continue
-        try:
-            if len(row) >= 7:  # STS Benchmark: genre, file, year, id, score, s1, s2
-                out.append((row[5], row[6], float(row[4])))
-            elif len(row) == 3 and _is_number(row[2]) and not _is_number(row[0]):  # s1, s2, score
-                out.append((row[0], row[1], float(row[2])))
-            elif len(row) >= 3:  # headlines: score (blank = unscored), s1, s2
-                out.append((row[1], row[2], float(row[0]) if row[0].strip() else None))
-        except ValueError:
-            raise _bad(path, f"an STS file (line {len(out) + 1}: {row[:3]})") from None
-    if not out:
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE) if r]
+    if not rows:
         raise _bad(path, "an STS file (no sentence pairs)")
+    if [c.strip().lower() for c in rows[0][:3]] == ["sentence1", "sentence2", "score"]:
+        layout, rows = "s1 s2 score", rows[1:]
+    elif len(rows[0]) >= 7:
+        layout = "benchmark"
+    elif len(rows[0]) == 3 and (not rows[0][0].strip() or _is_number(rows[0][0])):
+        layout = "score s1 s2"
+    elif len(rows[0]) == 3 and _is_number(rows[0][2]):
+        layout = "s1 s2 score"
+    else:
+        raise _bad(path, f"an STS file (first row: {rows[0][:3]})")
+    out: list[tuple[str, str, float | None]] = []
+    for n, row in enumerate(rows, start=1):
+        try:
+            if layout == "benchmark":
+                out.append((row[5], row[6], float(row[4])))
+            elif layout == "s1 s2 score":
+                out.append((row[0], row[1], float(row[2])))
+            else:
+                out.append((row[1], row[2], float(row[0]) if row[0].strip() else None))
+        except (ValueError, IndexError):
+            raise _bad(path, f"an STS file ({layout}; row {n}: {row[:3]})") from None
     return out
 
 
@@ -152,10 +166,25 @@ def read_checkworthy(path) -> list[tuple[str, int]]:
             raise _bad(path, "ClaimBuster JSON") from None
     rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     try:
-        return [((r.get("tweet_text") or r.get("Text") or "").strip('"'), int(r["class_label"].strip() == "Yes"))
+        return [(_unquote(r.get("tweet_text") or r.get("Text") or ""), int(r["class_label"].strip() == "Yes"))
                 for r in rows]
     except (KeyError, AttributeError):
         raise _bad(path, "a CheckThat! TSV (columns Text or tweet_text, class_label)") from None
+
+
+_LONE_QUOTE = re.compile(r'(?<!")"(?!")')
+
+
+def _unquote(field: str) -> str:
+    """A CSV-quoted field back to its text: the English CheckThat! file wraps 450 of its
+    sentences in quotes and doubles the quotes inside (a movie - ""Crocodile Dundee."").
+    A field is CSV-quoted only when it starts and ends with a quote and every quote inside
+    is doubled; a tweet that merely opens with a quotation (49 in the Spanish file) is kept
+    whole, since its quotation marks are part of the claim."""
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and not _LONE_QUOTE.search(inner.replace('""', "")):
+        return inner.replace('""', '"')
+    return field
 
 
 _SOCIAL = re.compile(r"https?://\S+|@\w+|#")
@@ -186,6 +215,86 @@ def count_reference_sentences(reference: str, sentences: list[str]) -> int:
     """How many article sentences the reference holds (its sentences are joined without spaces)."""
     flat = re.sub(r"\s+", "", reference)
     return sum(1 for s in sentences if re.sub(r"\s+", "", s) in flat)
+
+
+# ---- ECB+ event coreference ------------------------------------------------------------
+
+
+def read_ecb(path) -> list[dict]:
+    """ECB+ documents: {"doc_id", "subtopic", "sentences": [tokenised text],
+    "cross_doc_mentions": [{"sent", "type", "instance", ...}]}, in file order."""
+    docs = []
+    for n, line in enumerate(_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            assert isinstance(d["sentences"], list) and isinstance(d["cross_doc_mentions"], list)
+            d["subtopic"], d["doc_id"] = str(d["subtopic"]), str(d["doc_id"])
+            docs.append(d)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            raise _bad(path, f"ECB+ jsonl (line {n}: doc_id, subtopic, sentences, cross_doc_mentions)") from None
+    if not docs:
+        raise _bad(path, "ECB+ jsonl (no documents)")
+    return docs
+
+
+def ecb_pairs(docs: list[dict], per_subtopic: int = 10):
+    """Document pairs of one subtopic, each as (doc a, doc b, gold): gold holds the
+    (sentence of a, sentence of b) index pairs that mention the same ACTION instance,
+    i.e. describe the same event. At most `per_subtopic` pairs (0 = all), neighbours in
+    file order first ((1, 2), (2, 3), ... then (1, 3), ...), so ten pairs cover eleven
+    documents instead of pairing the first document with ten others."""
+    by_subtopic: dict[str, list[dict]] = {}
+    for d in docs:
+        by_subtopic.setdefault(d["subtopic"], []).append(d)
+    for group in by_subtopic.values():
+        order = sorted(((i, j) for i in range(len(group)) for j in range(i + 1, len(group))),
+                       key=lambda p: (p[1] - p[0], p[0]))
+        for i, j in order[: per_subtopic or None]:
+            a, b = group[i], group[j]
+            ea, eb = _actions(a), _actions(b)
+            gold = {(s, t) for s, xs in ea.items() for t, ys in eb.items() if xs & ys}
+            yield a, b, gold
+
+
+def ecb_annotated(doc: dict) -> list[int]:
+    """Indices of the sentences with any cross-document mention: the only ones ECB+ labels."""
+    return sorted({int(m["sent"]) for m in doc["cross_doc_mentions"]})
+
+
+def ecb_article(aid: str, doc: dict, keep) -> Article:
+    """One ECB+ document as an English Article whose claims are the kept sentences (their
+    tokenised text, one per line, so offsets hold); a sentence's id and index keep its
+    ECB+ number (0-based k is "A{k+1}"), so relations map back to the gold."""
+    sentences, parts, offset = [], [], 0
+    for k in keep:
+        text = doc["sentences"][k]
+        sentences.append(Sentence(f"{aid}{k + 1}", aid, k + 1, offset, offset + len(text), text, BODY, len(parts)))
+        parts.append(text)
+        offset += len(text) + 1
+    text = "\n".join(parts)
+    title = parts[0] if parts else ""
+    return Article(aid, doc["doc_id"], text, title, "en", tuple(sentences))
+
+
+def ecb_relations(relations, ja: set[int], jb: set[int]) -> set[tuple[int, int]]:
+    """(sentence index in a, in b) of each relation between two annotated sentences
+    (a relation that touches an unannotated sentence cannot be judged)."""
+    out = set()
+    for r in relations:
+        i, j = int(r.a[1:]) - 1, int(r.b[1:]) - 1
+        if i in ja and j in jb:
+            out.add((i, j))
+    return out
+
+
+def _actions(doc: dict) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for m in doc["cross_doc_mentions"]:
+        if str(m.get("type", "")).startswith("ACTION"):
+            out.setdefault(int(m["sent"]), set()).add(m["instance"])
+    return out
 
 
 # ---- segmentation ------------------------------------------------------------------------

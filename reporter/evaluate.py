@@ -4,6 +4,7 @@
     reporter eval sts FILE --language es|en           similarity vs gold: Pearson, Spearman
     reporter eval checkworthy FILE --language es|en   precision, recall, F1 of the positive class
     reporter eval summaries FILE                      ROUGE-1/2/L beside Lead-3
+    reporter eval ecb FILE [--sweep]                  same-event sentence pairs (ECB+): P, R, F1
     reporter eval segmentation FILE                   sentence-boundary precision, recall, F1
 
 Each prints a table (or JSON with --json). The file formats are those of
@@ -29,6 +30,8 @@ def add_parser(sub) -> None:
     p.add_argument("gold", help="gold JSON (seeds-gold.json format)")
     p.add_argument("--articles", required=True, help="folder holding the pairs' article files")
     p.add_argument("--save", metavar="DIR", help="also write each pair's briefing JSON there (for score.py)")
+    p.add_argument("--threshold", type=float, help="brief at this overlap threshold instead of "
+                                                   "compare.OVERLAP_THRESHOLD (calibration only)")
 
     s = kinds.add_parser("sts", help="sentence similarity against gold scores")
     s.add_argument("file", help="STS file: tsv (sentence1, sentence2, score), headlines tsv, or STS Benchmark csv")
@@ -45,13 +48,27 @@ def add_parser(sub) -> None:
 
     m = kinds.add_parser("summaries", help="ROUGE of the summaries against extractive references")
     m.add_argument("file", help="BBC News Summary jsonl(.gz): article, extractive_summary")
-    m.add_argument("--summarizer", default="all", help="one of reporter's summarizers, or all (default)")
+    m.add_argument("--summarizer", default="all",
+                   help="reporter's summarizers, comma-separated, or all (default: all but sumy's slow twins)")
+    m.add_argument("--length", help="summary length for every article: sentences (3) or percent (20%%) "
+                                    "(default: as many sentences as the article's reference holds)")
     m.add_argument("--limit", type=int, default=0, help="only the first N articles")
+
+    b = kinds.add_parser("ecb", help="relations against ECB+ same-event sentence pairs (threshold calibration)")
+    b.add_argument("file", help="ECB+ jsonl(.gz): documents with sentences and cross-document mentions")
+    b.add_argument("--threshold", type=float, help="the comparator's overlap threshold to measure at "
+                                                   "(default: compare.OVERLAP_THRESHOLD)")
+    b.add_argument("--sweep", action="store_true", help="also measure at 0.10, 0.15, ... 0.50")
+    b.add_argument("--pairs-per-subtopic", type=int, default=10, metavar="N",
+                   help="document pairs per subtopic, neighbours in file order first (default: 10; 0: all)")
+    b.add_argument("--all-sentences", action="store_true",
+                   help="give the comparator every sentence (whole documents), judge only the annotated ones "
+                        "(default: only annotated sentences are claims)")
 
     g = kinds.add_parser("segmentation", help="sentence boundaries against Universal Dependencies text")
     g.add_argument("file", help="jsonl: text and sentences as [start, end] offsets")
 
-    for q in (p, s, c, m, g):
+    for q in (p, s, c, m, b, g):
         q.add_argument("--json", action="store_true", help="print JSON instead of a table")
         q.add_argument("--debug", action="store_true", help="show tracebacks")
 
@@ -64,7 +81,7 @@ def run(args) -> int:
         if value is not None and not Path(value).is_file():
             raise InputError(f"{value}: no such file")
     result = {"pairs": eval_pairs, "sts": eval_sts, "checkworthy": eval_checkworthy,
-              "summaries": eval_summaries, "segmentation": eval_segmentation}[args.kind](args, evaldata)
+              "summaries": eval_summaries, "ecb": eval_ecb, "segmentation": eval_segmentation}[args.kind](args, evaldata)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -95,14 +112,23 @@ def _fmt(v) -> str:
 
 
 def eval_pairs(args, evaldata) -> dict:
-    from reporter.export import to_dict
-    from reporter.model import Settings
-    from reporter.pipeline import brief, make_source
+    from reporter import compare as comparator
 
     gold = evaldata.read_gold(args.gold)
     folder = Path(args.articles)
     if not folder.is_dir():
-        raise InputError(f"--articles {args.articles}: not a folder")
+        raise InputError(f"--articles {args.articles}: no such folder")
+    threshold = comparator.OVERLAP_THRESHOLD if args.threshold is None else args.threshold
+    with _overlap_threshold(comparator, threshold):
+        return _eval_pairs(args, evaldata, gold, folder)
+
+
+def _eval_pairs(args, evaldata, gold, folder) -> dict:
+    from reporter.export import to_dict
+    from reporter.inputs import read
+    from reporter.model import Settings
+    from reporter.pipeline import brief, make_source
+
     rows, total = [], {}
     settings = Settings()
     for pair in gold:
@@ -111,8 +137,6 @@ def eval_pairs(args, evaldata) -> dict:
             path = folder / pair[side]
             if not path.is_file():
                 raise InputError(f"{path}: no such file (named by pair {pair['name']})")
-            from reporter.inputs import read
-
             texts.append(read(str(path)))
         briefing = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
         data = to_dict(briefing)
@@ -158,33 +182,35 @@ def eval_sts(args, evaldata) -> dict:
     scored = [(p, g) for p, (_, _, g) in zip(predicted, items) if g is not None]
     xs, ys = [p for p, _ in scored], [g for _, g in scored]
     return {"rows": [{"file": Path(args.file).name, "pairs": len(items), "scored": len(scored),
-                      "pearson": round(pearson(xs, ys), 3), "spearman": round(pearson(ranks(xs), ranks(ys)), 3)}]}
+                      "pearson": round(pearson(xs, ys), 3), "spearman": round(spearman(xs, ys), 3)}]}
 
 
-def pearson(xs: list[float], ys: list[float]) -> float:
-    n = len(xs)
-    if n < 2:
+def pearson(xs, ys) -> float:
+    import numpy as np
+
+    x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if len(x) < 2:
         return 0.0
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+    x, y = x - x.mean(), y - y.mean()
+    d = math.sqrt(float(x @ x) * float(y @ y))
+    return float(x @ y) / d if d else 0.0
 
 
-def ranks(values: list[float]) -> list[float]:
-    """Ranks with ties averaged (for Spearman)."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    out = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            out[order[k]] = (i + j) / 2
-        i = j + 1
-    return out
+def ranks(values) -> list[float]:
+    """0-based ranks, ties given the mean of the ranks they span (Spearman = Pearson of ranks)."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    order = np.argsort(v, kind="stable")
+    ordinal = np.empty(len(v))
+    ordinal[order] = np.arange(len(v))
+    _, group, counts = np.unique(v, return_inverse=True, return_counts=True)
+    first = np.concatenate(([0], np.cumsum(counts)[:-1]))  # sorted position of each distinct value
+    return (first[group] + (counts[group] - 1) / 2).tolist()
+
+
+def spearman(xs, ys) -> float:
+    return pearson(ranks(xs), ranks(ys))
 
 
 # ---- checkworthy -------------------------------------------------------------------
@@ -241,9 +267,17 @@ def eval_summaries(args, evaldata) -> dict:
     from reporter.segment import segment
     from reporter.summarize import SUMMARIZERS, summarize
 
-    names = [n for n in SUMMARIZERS if not n.endswith("-sumy")] if args.summarizer == "all" else [args.summarizer]
+    names = ([n for n in SUMMARIZERS if not n.endswith("-sumy")] if args.summarizer == "all"
+             else [n.strip() for n in args.summarizer.split(",") if n.strip()])
     if any(n not in SUMMARIZERS for n in names):
         raise InputError(f"--summarizer {args.summarizer}: not one of {', '.join(SUMMARIZERS)}, all")
+    if args.length:
+        from reporter.summarize import parse_length
+
+        try:
+            parse_length(args.length)
+        except ValueError as e:
+            raise InputError(str(e)) from None
     docs = evaldata.read_bbc(args.file)
     if args.limit:
         docs = docs[: args.limit]
@@ -251,10 +285,13 @@ def eval_summaries(args, evaldata) -> dict:
     for text, reference in docs:
         article = segment(Source("bbc", text, "en", classify_lines(text)), "A")
         claims = article.claims
-        n = max(1, evaldata.count_reference_sentences(reference, [s.text for s in claims]))
+        if args.length:
+            n = args.length
+        else:
+            n = str(max(1, evaldata.count_reference_sentences(reference, [s.text for s in claims])))
         picks = {"lead-3": [s.text for s in claims[:3]]}
         for name in names:
-            ids = set(summarize(article, Settings(summarizer=name, length=str(n))))
+            ids = set(summarize(article, Settings(summarizer=name, length=n)))
             picks[name] = [s.text for s in claims if s.id in ids]
         for name, sentences in picks.items():
             for k, v in enumerate(rouge(" ".join(sentences), reference)):
@@ -262,8 +299,9 @@ def eval_summaries(args, evaldata) -> dict:
     rows = [{"summarizer": name, "articles": len(docs), "rouge1": round(v[0] / len(docs), 4),
              "rouge2": round(v[1] / len(docs), 4), "rougeL": round(v[2] / len(docs), 4)}
             for name, v in totals.items()]
-    return {"rows": rows, "notes": ["F1 of ROUGE-1/2/L, lowercased word tokens; length: the reference's sentence "
-                                    "count (Lead-3: three sentences)"]}
+    length = f"--length {args.length}" if args.length else "as many sentences as the reference holds"
+    return {"rows": rows, "notes": [f"F1 of ROUGE-1/2/L, lowercased word tokens; length: {length} "
+                                    "(Lead-3: three sentences)"]}
 
 
 def _tokens(text: str) -> list[str]:
@@ -304,6 +342,71 @@ def _lcs(a: list[str], b: list[str]) -> int:
             cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
+
+
+# ---- ECB+ (calibration of the overlap threshold) -------------------------------------------
+
+SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(9))  # 0.10 ... 0.50
+
+
+def eval_ecb(args, evaldata) -> dict:
+    from reporter import compare as comparator
+
+    current = comparator.OVERLAP_THRESHOLD
+    threshold = current if args.threshold is None else args.threshold
+    if not 0 <= threshold <= 1:
+        raise InputError(f"--threshold {threshold}: must be between 0 and 1")
+    if args.pairs_per_subtopic < 0:
+        raise InputError("--pairs-per-subtopic must be 0 (all) or more")
+    docs = evaldata.read_ecb(args.file)
+    cases = []
+    for a, b, gold in evaldata.ecb_pairs(docs, args.pairs_per_subtopic):
+        ja, jb = evaldata.ecb_annotated(a), evaldata.ecb_annotated(b)
+        gold = {(i, j) for i, j in gold if i in ja and j in jb}
+        ka = range(len(a["sentences"])) if args.all_sentences else ja
+        kb = range(len(b["sentences"])) if args.all_sentences else jb
+        cases.append(((evaldata.ecb_article("A", a, ka), evaldata.ecb_article("B", b, kb)), set(ja), set(jb), gold))
+    thresholds = sorted({threshold, *SWEEP}) if args.sweep else [threshold]
+    rows = []
+    for t in thresholds:
+        tp = made = need = 0
+        with _overlap_threshold(comparator, t):
+            for articles, ja, jb, gold in cases:
+                found = evaldata.ecb_relations(comparator.compare(articles)[0], ja, jb)
+                tp, made, need = tp + len(found & gold), made + len(found), need + len(gold)
+        p, r = tp / made if made else 0.0, tp / need if need else 0.0
+        rows.append({"threshold": t, "doc_pairs": len(cases), "gold": need, "related": made, "correct": tp,
+                     "precision": round(p, 3), "recall": round(r, 3),
+                     "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+                     "current": "*" if math.isclose(t, current) else ""})
+    scope = "every sentence a claim, annotated ones judged" if args.all_sentences else "annotated sentences only"
+    judged = sum(len(ja) * len(jb) for _, ja, jb, _ in cases)
+    chance = sum(len(g) for *_, g in cases) / judged if judged else 0.0
+    notes = [f"gold: sentence pairs of two documents of one subtopic that mention the same ACTION instance; "
+             f"{scope}; * = compare.OVERLAP_THRESHOLD ({current})",
+             f"{chance:.1%} of the {judged} annotated sentence pairs are gold: relating pairs at random "
+             f"would score precision {chance:.3f}"]
+    if len(rows) > 1:
+        best = max(rows, key=lambda r: (r["f1"], r["precision"]))
+        edge = " (the lowest threshold measured: F1 may keep rising below it)" if best is rows[0] else ""
+        notes.append(f"best F1 {best['f1']:.3f} at {best['threshold']:.2f}: precision {best['precision']:.3f}, "
+                     f"recall {best['recall']:.3f}{edge}")
+    return {"rows": rows, "notes": notes, "chance_precision": round(chance, 3)}
+
+
+class _overlap_threshold:
+    """Measure at another compare.OVERLAP_THRESHOLD, restored on exit (eval only: the
+    pipeline itself never changes it)."""
+
+    def __init__(self, module, value: float):
+        self.module, self.value = module, value
+
+    def __enter__(self):
+        self.saved, self.module.OVERLAP_THRESHOLD = self.module.OVERLAP_THRESHOLD, self.value
+
+    def __exit__(self, *exc):
+        self.module.OVERLAP_THRESHOLD = self.saved
+        return False
 
 
 # ---- segmentation ------------------------------------------------------------------

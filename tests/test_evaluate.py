@@ -7,8 +7,14 @@ import sys
 import pytest
 
 from conftest import FIXTURES, SHARED, ROOT
-from reporter.evaldata import count_reference_sentences, read_checkworthy, read_sts, score_pair
-from reporter.evaluate import pearson, prf, ranks, rouge
+from reporter import compare
+from reporter.evaldata import (count_reference_sentences, ecb_article, ecb_pairs, read_checkworthy, read_ecb,
+                               read_sts, score_pair)
+from reporter.evaluate import SWEEP, _pair_row, pearson, prf, ranks, rouge, spearman
+
+SCORE_PY = SHARED / "eval" / "score.py"
+needs_shared = pytest.mark.skipif(not SCORE_PY.exists(), reason=f"{SHARED / 'eval'} is absent: the shared evaluation "
+                                  "folder is only beside the repository on the team's machines and CI")
 
 GOLD = {"pairs": [{
     "name": "sismo", "lang": "es", "a": "sismo_a.txt", "b": "sismo_b.txt",
@@ -61,12 +67,7 @@ def test_eval_pairs_on_team_fixtures(tmp_path):
     assert total["only_viol"] == total["boilerplate_viol"] == total["summary_viol"] == 0
     assert total["checkworthy_recall"] == [2, 2] and total["checkworthy_viol"] == 0
     assert total["lost_anchors"] == 0
-    if (SHARED / "eval" / "score.py").exists():  # the judges' scorer agrees with ours
-        out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(tmp_path / "saved")],
-                             capture_output=True, text=True, timeout=60).stdout
-        judged = json.loads(out.split("TOTAL", 1)[1])
-        assert judged["overlap_recall"] == total["align_recall"] and judged["precision"] == total["align_precision"]
-        assert judged["conflict_recall"] == total["conflict_recall"]
+    assert (tmp_path / "saved" / "sismo.json").is_file()
 
 
 def test_sts_predictions_file_has_one_line_per_pair_in_order(tmp_path):
@@ -149,3 +150,254 @@ def test_team_fixture_pairs_hold_their_floor():
     assert total["only_viol"] == total["boilerplate_viol"] == total["summary_viol"] == 0
     assert total["checkworthy_viol"] == 0 and total["checkworthy_recall"][0] >= 11
     assert total["summary_lead"] == [12, 12] and total["lost_anchors"] == 0
+
+
+def _reporter(*argv, timeout=120):
+    return subprocess.run([sys.executable, "-m", "reporter", *map(str, argv)], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+# A gold pair and a briefing written by hand so that every count of score.py is exercised
+# once: each relation below is annotated with what it must count as.
+HAND_GOLD = {
+    "name": "hand", "a": "a.txt", "b": "b.txt",
+    "overlap": [["alpha one", "beta one"], ["alpha two", "beta two"]],
+    "conflict": [["alpha three", "beta three"]],
+    "acceptable": [["alpha four", "beta four"]],
+    "not_conflict": [["alpha five", "beta five"]],
+    "only_a": ["alpha six"], "only_b": ["beta six"],
+    "boilerplate": {"a": ["Read more"], "b": []},
+    "not_in_summary": {"a": ["Photo: Agency"], "b": []},
+    "summary_lead": {"a": ["alpha one"], "b": ["beta two"]},
+    "checkworthy": {"a": ["alpha three"], "b": ["beta three", "an anchor in no sentence"]},
+    "not_checkworthy": {"a": ["alpha six"], "b": []},
+}
+_A = ["alpha one said", "alpha  two", "alpha three: 32", "alpha four", "alpha five", "alpha six", "Read more",
+      "Photo: Agency"]
+_B = ["beta one", "beta two", "beta three: 58", "beta four", "beta five", "beta six"]
+HAND_BRIEFING = {
+    "articles": [
+        {"id": "A", "summary": ["A2", "A8"], "sentences": [{"id": f"A{i}", "text": t} for i, t in enumerate(_A, 1)]},
+        {"id": "B", "summary": ["B2"], "sentences": [{"id": f"B{i}", "text": t} for i, t in enumerate(_B, 1)]}],
+    "relations": [
+        {"a": "A1", "b": "B1", "type": "overlap"},   # found
+        {"a": "A2", "b": "B2", "type": "conflict"},  # found, but a false conflict
+        {"a": "A3", "b": "B3", "type": "overlap"},   # found, the conflict missed
+        {"a": "A4", "b": "B4", "type": "overlap"},   # acceptable: neither needed nor wrong
+        {"a": "A5", "b": "B5", "type": "conflict"},  # allowed, a false conflict
+        {"a": "A6", "b": "B1", "type": "overlap"},   # wrong; A6 is only in a
+        {"a": "A7", "b": "B6", "type": "overlap"},   # wrong; A7 boilerplate, B6 only in b
+    ],
+    "flags": [{"sentence": "A3"}, {"sentence": "B3"}, {"sentence": "A6"}],
+}
+HAND_COUNTS = {"overlap_recall": (3, 3), "conflict_recall": (0, 1), "false_conflicts": 2, "precision": (5, 7),
+               "only_violations": 2, "boilerplate_violations": 1, "summary_violations": 1, "summary_lead": (1, 2),
+               "checkworthy_recall": (2, 3), "checkworthy_violations": 1, "lost": 1}
+
+
+def test_score_pair_counts_the_hand_made_briefing_as_worked_out_by_hand():
+    assert score_pair(HAND_GOLD, HAND_BRIEFING) == HAND_COUNTS
+    row = _pair_row(HAND_COUNTS)
+    assert row["align_f1"] == pytest.approx(2 * (5 / 7) * 1 / (5 / 7 + 1), abs=1e-3)  # recall 3/3, precision 5/7
+
+
+@needs_shared
+def test_score_pair_agrees_with_the_judges_score_py(tmp_path):
+    (tmp_path / "gold.json").write_text(json.dumps({"pairs": [HAND_GOLD]}), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "hand.json").write_text(json.dumps(HAND_BRIEFING), encoding="utf-8")
+    r = subprocess.run([sys.executable, str(SCORE_PY), str(tmp_path / "gold.json"), str(tmp_path / "out")],
+                       capture_output=True, text=True, timeout=60)
+    judged = json.loads(r.stdout.split("TOTAL", 1)[1])
+    ours = {k: list(v) if isinstance(v, tuple) else v for k, v in score_pair(HAND_GOLD, HAND_BRIEFING).items()}
+    assert judged == ours
+
+
+@needs_shared
+def test_score_pair_agrees_with_score_py_on_a_real_briefing_of_the_team_fixtures(tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    r = _reporter("eval", "pairs", gold, "--articles", FIXTURES, "--json", "--save", tmp_path / "saved", timeout=300)
+    assert r.returncode == 0, r.stderr
+    total = json.loads(r.stdout)["rows"][-1]
+    out = subprocess.run([sys.executable, str(SCORE_PY), str(gold), str(tmp_path / "saved")],
+                         capture_output=True, text=True, timeout=60).stdout
+    judged = json.loads(out.split("TOTAL", 1)[1])
+    assert judged["overlap_recall"] == total["align_recall"] and judged["precision"] == total["align_precision"]
+    assert judged["conflict_recall"] == total["conflict_recall"]
+    assert judged["checkworthy_recall"] == total["checkworthy_recall"]
+
+
+def test_spearman_is_pearson_of_ranks_with_ties_averaged():
+    assert spearman([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)  # 1 - 6 * 2 / (4 * 15)
+    assert spearman([1, 2, 3, 4], [10, 100, 1000, 10000]) == pytest.approx(1.0)  # monotone, not linear
+    assert pearson([1, 2, 3, 4], [10, 100, 1000, 10000]) < 0.9
+    assert ranks([3.0, 1.0, 3.0, 3.0]) == [2.0, 0.0, 2.0, 2.0]
+    assert pearson([1, 1, 1], [1, 2, 3]) == 0.0  # no variance: 0, not a division by zero
+
+
+def test_sts_unscored_rows_still_get_a_prediction_line_in_input_order(tmp_path):
+    f = tmp_path / "headlines.tsv"
+    f.write_text("4.8\tPolice arrest two men in Madrid\tTwo men arrested by police in Madrid\n"
+                 "\tStocks fall on weak earnings\tStocks fall on weak earnings\n"
+                 "0.2\tPolice arrest two men in Madrid\tRain expected across Scotland\n"
+                 "2.5\tPope visits Brazil\tPope to visit Brazil next year\n", encoding="utf-8")
+    out = tmp_path / "pred.tsv"
+    r = _reporter("eval", "sts", f, "--language", "en", "--predictions", out, "--json")
+    assert r.returncode == 0, r.stderr
+    row = json.loads(r.stdout)["rows"][0]
+    assert (row["pairs"], row["scored"]) == (4, 3)
+    scores = [float(x) for x in out.read_text().splitlines()]
+    assert len(scores) == 4 and scores[1] == pytest.approx(1.0)  # the unscored pair, in its place
+    assert scores[2] < scores[0]
+    assert compare.similarity("Stocks fall on weak earnings", "Stocks fall on weak earnings", "en") == pytest.approx(1.0)
+
+
+def test_sts_layout_is_read_from_the_first_row(tmp_path):
+    f = tmp_path / "es.tsv"
+    f.write_text("sentence1\tsentence2\tscore\nUn perro corre.\t2024\t1.0\n", encoding="utf-8")
+    assert read_sts(f) == [("Un perro corre.", "2024", 1.0)]  # a number as the second sentence is still text
+    g = tmp_path / "bench.csv"
+    g.write_text("main-news\tf\t2012\t0001\t4.0\tOne.\tTwo.\tsource-a\tsource-b\n", encoding="utf-8")
+    assert read_sts(g) == [("One.", "Two.", 4.0)]
+
+
+def test_checkworthy_unquotes_csv_quoted_fields_but_keeps_a_tweets_own_quotation(tmp_path):
+    en = tmp_path / "en.tsv"
+    en.write_text('Sentence_id\tText\tclass_label\n26\t"I saw a movie - ""Crocodile Dundee."""\tNo\n'
+                  '27\t"We cut taxes, and the deficit fell."\tYes\n', encoding="utf-8")
+    assert read_checkworthy(en) == [('I saw a movie - "Crocodile Dundee."', 0),
+                                    ("We cut taxes, and the deficit fell.", 1)]
+    es = tmp_path / "es.tsv.gz"
+    es.write_bytes(gzip.compress('tweet_id\ttweet_url\ttweet_text\tclass_label\n'
+                                 '1\tu\t"Hay que bajar impuestos", dijo el ministro.\tYes\n'.encode()))
+    assert read_checkworthy(es) == [('"Hay que bajar impuestos", dijo el ministro.', 1)]
+
+
+def test_claimbuster_predictions_are_one_decision_and_score_per_item_in_order(tmp_path):
+    from reporter.flag import FLAG_THRESHOLD
+
+    cb = tmp_path / "2x.json.gz"
+    items = [{"text": "Thank you very much.", "label": 0},
+             {"text": "Unemployment fell by 40 percent in 2019, the senator said.", "label": 1},
+             {"text": "Good evening.", "label": 0}]
+    cb.write_bytes(gzip.compress(json.dumps(items).encode()))
+    out = tmp_path / "p.tsv"
+    r = _reporter("eval", "checkworthy", cb, "--language", "en", "--predictions", out, "--scorer", "rules", "--json")
+    assert r.returncode == 0, r.stderr
+    lines = [line.split("\t") for line in out.read_text().splitlines()]
+    assert [d for d, _ in lines] == ["0", "1", "0"]
+    assert all((float(s) >= FLAG_THRESHOLD) == (d == "1") for d, s in lines)
+    row = json.loads(r.stdout)["rows"][0]
+    assert (row["precision"], row["recall"], row["f1"]) == (1.0, 1.0, 1.0)
+
+
+def _bbc(tmp_path):
+    docs = [
+        {"article": "The council approved a new budget on Monday. It raises spending on schools by ten percent. "
+                    "Critics said the plan came too late. The mayor will present it to residents next week.",
+         "extractive_summary": "The council approved a new budget on Monday.It raises spending on schools by ten percent."},
+        {"article": "Heavy rain flooded the valley overnight. Hundreds of homes lost power. Rescue teams reached "
+                    "the villages by boat. Forecasters expect more rain on Friday.",
+         "extractive_summary": "Heavy rain flooded the valley overnight.Hundreds of homes lost power."},
+    ]
+    f = tmp_path / "bbc.jsonl.gz"
+    f.write_bytes(gzip.compress("\n".join(json.dumps(d) for d in docs).encode()))
+    return f
+
+
+def test_summaries_lead_matches_a_lead_reference_exactly_and_lead3_pays_for_its_extra_sentence(tmp_path):
+    r = _reporter("eval", "summaries", _bbc(tmp_path), "--summarizer", "lead,textrank", "--json")
+    assert r.returncode == 0, r.stderr
+    rows = {row["summarizer"]: row for row in json.loads(r.stdout)["rows"]}
+    assert set(rows) == {"lead-3", "lead", "textrank"}
+    assert rows["lead"]["rouge1"] == rows["lead"]["rouge2"] == rows["lead"]["rougeL"] == 1.0
+    assert 0.5 < rows["lead-3"]["rouge1"] < 1.0  # precision lost to the third sentence
+    r = _reporter("eval", "summaries", _bbc(tmp_path), "--summarizer", "lead", "--length", "1", "--json")
+    one = {row["summarizer"]: row for row in json.loads(r.stdout)["rows"]}["lead"]
+    assert 0.5 < one["rouge1"] < 1.0  # half the reference: recall lost
+
+
+def test_summaries_refuse_an_unknown_summarizer_or_length_in_one_line(tmp_path):
+    for extra in (["--summarizer", "gpt"], ["--length", "three"]):
+        r = _reporter("eval", "summaries", _bbc(tmp_path), *extra)
+        assert r.returncode == 3 and "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_missing_inputs_of_every_kind_are_one_clean_error(tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    for argv in (["pairs", gold, "--articles", tmp_path / "no-dir"], ["pairs", tmp_path / "no.json", "--articles", tmp_path],
+                 ["ecb", tmp_path / "no.jsonl.gz"], ["summaries", tmp_path / "no.jsonl"],
+                 ["checkworthy", tmp_path / "no.tsv", "--language", "es"]):
+        r = _reporter("eval", *argv)
+        assert r.returncode == 3, (argv, r.stderr)
+        assert r.stderr.startswith("reporter: error:") and len(r.stderr.strip().splitlines()) == 1
+        assert "no such" in r.stderr
+
+
+def _mention(sent, kind, instance):
+    return {"sent": sent, "mention": "x", "type": kind, "instance": instance, "descriptor": "d"}
+
+
+ECB_DOCS = [
+    {"doc_id": "1_1ecb", "topic": 1, "subtopic": "1a",
+     "sentences": ["A powerful earthquake struck northern Chile on Monday , killing 12 people .",
+                   "The president praised the rescue teams in Santiago .", "It was cold ."],
+     "cross_doc_mentions": [_mention(0, "ACTION_OCCURRENCE", "E1"), _mention(1, "ACTION_OCCURRENCE", "E2"),
+                            _mention(1, "HUMAN_PART_PER", "P1")]},
+    {"doc_id": "1_2ecb", "topic": 1, "subtopic": "1a",
+     "sentences": ["An earthquake struck northern Chile on Monday and killed 12 people .",
+                   "Football fans celebrated the cup victory in Madrid ."],
+     "cross_doc_mentions": [_mention(0, "ACTION_OCCURRENCE", "E1"), _mention(1, "ACTION_OCCURRENCE", "E3"),
+                            _mention(1, "HUMAN_PART_PER", "P1")]},  # a shared person is not a shared event
+    {"doc_id": "1_3ecb", "topic": 1, "subtopic": "1a", "sentences": ["Nothing was annotated here ."],
+     "cross_doc_mentions": []},
+    {"doc_id": "3_1ecb", "topic": 3, "subtopic": "3a", "sentences": ["Alone in its subtopic ."],
+     "cross_doc_mentions": [_mention(0, "ACTION_OCCURRENCE", "E1")]},  # same id, other subtopic: never paired
+]
+
+
+def _ecb_file(tmp_path):
+    f = tmp_path / "ecb.jsonl.gz"
+    f.write_bytes(gzip.compress("\n".join(json.dumps(d) for d in ECB_DOCS).encode()))
+    return f
+
+
+def test_ecb_gold_is_same_action_instance_within_a_subtopic_neighbours_first(tmp_path):
+    docs = read_ecb(_ecb_file(tmp_path))
+    pairs = [(a["doc_id"], b["doc_id"], gold) for a, b, gold in ecb_pairs(docs, per_subtopic=2)]
+    assert pairs == [("1_1ecb", "1_2ecb", {(0, 0)}), ("1_2ecb", "1_3ecb", set())]
+    assert len(list(ecb_pairs(docs, per_subtopic=0))) == 3
+    article = ecb_article("A", docs[0], [0, 1])
+    assert [s.id for s in article.claims] == ["A1", "A2"]
+    assert all(article.text[s.start:s.end] == s.text for s in article.sentences)
+
+
+def test_eval_ecb_counts_relations_against_gold_and_restores_the_threshold(tmp_path):
+    from reporter.cli import parser
+    from reporter.evaluate import run
+
+    before = compare.OVERLAP_THRESHOLD
+    r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--sweep", "--json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["rows"]
+    assert [row["threshold"] for row in rows] == sorted(set(SWEEP) | {before})
+    at_current = next(row for row in rows if row["current"] == "*")
+    assert at_current["threshold"] == before and at_current["doc_pairs"] == 3
+    assert (at_current["gold"], at_current["related"], at_current["correct"]) == (1, 1, 1)
+    assert at_current["precision"] == at_current["recall"] == 1.0
+    assert all(row["correct"] <= min(row["related"], row["gold"]) for row in rows)
+    assert run(parser().parse_args(["eval", "ecb", str(_ecb_file(tmp_path)), "--sweep", "--json"])) == 0
+    assert compare.OVERLAP_THRESHOLD == before  # the sweep never leaks into the pipeline
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz").exists(),
+                    reason="../shared/eval/data is absent (only beside the repository on the team's machines and CI)")
+def test_the_comparator_beats_chance_on_ecb_dev():
+    f = SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz"
+    r = _reporter("eval", "ecb", f, "--json")
+    assert r.returncode == 0, r.stderr
+    result = json.loads(r.stdout)
+    row = result["rows"][0]
+    assert row["doc_pairs"] == 420 and row["precision"] > result["chance_precision"] + 0.2
