@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reporter: interrupted; no output was written", file=sys.stderr)
         return ExitStatus.INTERRUPTED
+    except BrokenPipeError:  # `reporter eval ... | head`: the reader left; nothing to report
+        sys.stderr.close()
+        return ExitStatus.OK
     except Exception as e:  # a bug: still one line unless --debug
         if args.debug:
             raise

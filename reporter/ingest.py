@@ -111,7 +111,7 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
 def _looks_like_title(s: str) -> bool:
     # One line, not too long, and not a paragraph of several sentences.
     # Titles rarely end in a full stop; a one-line sentence that does is body.
-    if _words(s) > 30 or s.rstrip().endswith("."):
+    if _words(s) > 30 or s.rstrip().rstrip("\"'»”’)").endswith("."):
         return False
     return not re.search(r"[.!?]\s+\S", s)
 
