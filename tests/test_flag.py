@@ -1,4 +1,6 @@
 """Stage 5: check-worthy claims, each with its reasons."""
+from conftest import briefing_of
+
 from reporter.flag import FLAG_THRESHOLD, reasons_for, score
 
 
@@ -48,3 +50,39 @@ def test_conflicting_claims_are_flagged_high(sismo):
     flags = {f.sentence: f for f in sismo.flags}
     assert "conflict" in flags["A4"].reasons and flags["A4"].priority == "high"
     assert "accusation" in flags["B5"].reasons
+
+
+def test_speculation_in_the_articles_is_not_flagged(sismo, storm):
+    # "podría tener implicaciones" / "could cost the region millions": a guess, not a fact to check.
+    flagged = {f.sentence for f in sismo.flags}
+    assert "podría tener implicaciones" in sismo.sentence("A8").text and "A8" not in flagged
+    assert "could cost" in storm.sentence("A5").text and "A5" not in {f.sentence for f in storm.flags}
+
+
+def test_boilerplate_captions_and_titles_are_never_flagged_even_with_figures():
+    # The title carries a death toll and the caption a date: still not claims.
+    b = briefing_of("Sismo deja 58 muertos el martes\n\n(Foto: EFE, 15 de agosto de 2023)\n\n"
+                    "La oposición acusó al gobierno de mentir sobre los 58 muertos.\n\nAFP\n",
+                    "Otro sismo\n\nEl gobierno dijo que hubo 32 muertos.\n")
+    assert [s.role for s in b.articles[0].sentences] == ["title", "caption", "body", "boilerplate"]
+    assert {f.sentence for f in b.flags} <= {"A3", "B2"}
+    assert "A3" in {f.sentence for f in b.flags}
+
+
+def test_english_cues_give_their_reasons(storm):
+    flags = {f.sentence: f.reasons for f in storm.flags}
+    assert {"quotation", "attribution"} <= set(flags["A4"])  # "...," the chief executive told reporters
+    assert "figure" in flags["A2"] and "attribution" in flags["A2"]  # 1,200 homes, said
+    assert {"accusation", "single_source"} <= set(flags["B4"])  # only B: the governor accused
+
+
+def test_a_claim_both_sources_make_is_not_single_source(sismo):
+    flags = {f.sentence: f.reasons for f in sismo.flags}
+    assert "single_source" not in flags["A5"] and "single_source" not in flags["B3"]  # the 10 km depth
+    assert "single_source" in flags["B5"]  # the opposition's accusation
+
+
+def test_flags_are_scored_in_range_and_sorted_by_article_and_sentence(sismo):
+    order = [(f.sentence[0], int(f.sentence[1:])) for f in sismo.flags]
+    assert order == sorted(order)
+    assert all(f.score >= FLAG_THRESHOLD for f in sismo.flags)

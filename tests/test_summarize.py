@@ -4,9 +4,9 @@ import pytest
 from conftest import briefing_of, fixture
 
 from reporter.model import Settings
-from reporter.summarize import parse_length, sentence_count, summarize
+from reporter.summarize import SUMMARIZERS, parse_length, sentence_count, summarize
 
-ALGORITHMS = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead"]
+ALGORITHMS = list(SUMMARIZERS)  # ours, sumy's and lead: every choice --summarizer offers
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
@@ -32,3 +32,59 @@ def test_title_caption_and_boilerplate_are_never_summarized():
     b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"), settings=Settings(length="100%"))
     for art in b.articles:
         assert set(b.summaries[art.id]) == {s.id for s in art.claims}
+
+
+# Ten claims, framed by a title, its repeat, a caption and furniture that share the
+# story's key words: a ranker that saw them would like them best.
+TEN = """Plan de reconstrucción del sur tras las inundaciones
+
+Plan de reconstrucción del sur tras las inundaciones
+
+(Foto: EFE) El plan de reconstrucción del sur tras las inundaciones
+
+El gobierno anunció un plan de reconstrucción de 500 millones de euros para el sur.
+
+Las lluvias provocaron inundaciones en tres provincias del norte del país.
+
+Los vecinos denunciaron que la ayuda para la reconstrucción llegó tarde.
+
+La oposición pidió la comparecencia del ministro ante el Congreso.
+
+El ministro dijo que el plan de reconstrucción estará listo en marzo.
+
+Las escuelas permanecerán cerradas hasta el lunes, informó el ministerio.
+
+Los bomberos rescataron a 40 personas atrapadas por las inundaciones.
+
+La empresa eléctrica restableció el servicio en la capital.
+
+El presidente visitará el jueves el sur afectado por las inundaciones.
+
+Las inundaciones dañaron 300 kilómetros de carreteras en el sur.
+
+Lee también: el plan de reconstrucción del sur tras las inundaciones
+"""
+
+
+@pytest.fixture(scope="module")
+def ten():
+    return briefing_of(TEN, fixture("sismo_b.txt")).articles[0]
+
+
+@pytest.mark.parametrize("length, expected", [("2", 2), ("20%", 2), ("25%", 3), ("1", 1), ("100", 10)])
+def test_summary_honours_the_asked_length(ten, length, expected):
+    # Percent of the body sentences, rounded up; a count larger than the body gives the body.
+    assert len(ten.claims) == 10
+    assert len(summarize(ten, Settings(length=length))) == expected
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_title_caption_and_furniture_are_never_picked_even_when_they_rank_best(ten, algorithm):
+    roles = {s.id: s.role for s in ten.sentences}
+    assert {roles[i] for i in summarize(ten, Settings(summarizer=algorithm, length="3"))} == {"body"}
+
+
+def test_lead_takes_the_first_body_sentences():
+    # The baseline the default is measured against: title, repeat and caption are skipped.
+    b = briefing_of(TEN, fixture("sismo_b.txt"), settings=Settings(summarizer="lead", length="2"))
+    assert b.summaries["A"] == ("A4", "A5")
