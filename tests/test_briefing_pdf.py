@@ -202,3 +202,19 @@ def test_settings_change_the_briefing(tmp_path):
 
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert data["articles"][0]["summary"] == ["A4", "A5"]  # the first two body sentences
+
+
+def test_claim_matrix_renders_when_a_source_repeats_a_claim_in_many_sentences(tmp_path):
+    # regression: the conflict mark read the inner loop's index (one cell with more ids than sources)
+    text = ("Titular {n}\n\nEl sismo dejó {d} muertos en el sur del país, según Protección Civil.\n\n"
+            "El sismo dejó {d} muertos en el sur del país, dijo Protección Civil.\n\n"
+            "El sismo dejó {d} muertos en el sur, según Protección Civil del país.\n\n"
+            "El sismo dejó {d} muertos en el sur del país según la Protección Civil.\n")
+    files = []
+    for i, d in enumerate((58, 32, 32)):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(text.format(n=i, d=d), encoding="utf-8")
+        files.append(str(p))
+    out = tmp_path / "m.pdf"
+    run(Job(tuple(files), str(out)))
+    assert "≠" in text_of(PdfReader(str(out)))
