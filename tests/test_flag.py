@@ -23,6 +23,13 @@ def test_cues_of_four_letters_match_whole_words_only():
     assert "accusation" in reasons("Lo acusó de fraude.")[0]
 
 
+def test_unprecedented_is_a_superlative_but_without_is_not():
+    # "sin precedentes" was two cues, and "sin" ("without") alone made any claim a superlative
+    assert "superlative" not in reasons("El alcalde llegó sin su equipo a la reunión.")[0]
+    assert "superlative" in reasons("Una crecida sin precedentes inundó el valle.")[0]
+    assert "superlative" in reasons("An unprecedented flood hit the valley.", "en")[0]
+
+
 def test_speculation_without_a_hard_signal_is_not_flagged():
     r, hedged = reasons("La alianza entre ambos países podría tener implicaciones significativas.")
     assert hedged and score(r, hedged) < FLAG_THRESHOLD
