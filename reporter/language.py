@@ -42,22 +42,22 @@ def detect(text: str) -> str:
     """The most likely supported language of `text` (py3langid). Raises
     UnsupportedLanguage when the text is clearly in a language we do not support."""
     sample = text[:20000]
-    if sum(ch.isalpha() for ch in sample) >= MIN_LETTERS:
-        lang, confidence = _identifier(False).classify(sample)
-        if lang not in LANGUAGES and confidence >= UNSUPPORTED_CONFIDENCE:
-            raise UnsupportedLanguage(lang)
-    lang, _ = _identifier(True).classify(sample)
-    return lang if lang in LANGUAGES else "en"
+    # One model, ranked once: the best supported language is the first supported one in
+    # the ranking over all 97 (what a model restricted to ours would pick), so the model
+    # is loaded once (0.7 s and 85 MB each) instead of a second time restricted.
+    ranked = _identifier().rank(sample)
+    best, confidence = ranked[0]
+    if (best not in LANGUAGES and confidence >= UNSUPPORTED_CONFIDENCE
+            and sum(ch.isalpha() for ch in sample) >= MIN_LETTERS):
+        raise UnsupportedLanguage(best)
+    return next((lang for lang, _ in ranked if lang in LANGUAGES), "en")
 
 
-@lru_cache(maxsize=2)
-def _identifier(restricted: bool):
+@lru_cache(maxsize=1)
+def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if restricted:
-        ident.set_languages(sorted(LANGUAGES))
-    return ident
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @lru_cache(maxsize=200_000)
