@@ -13,10 +13,18 @@ Cases:
 - two generated 1000-sentence documents, end to end in a child (with the PDF),
   and that child's peak memory (ru_maxrss);
 - the default summary of a 1000-sentence document against sumy's LexRank;
-- ten news-length articles (25 sentences each) in one briefing.
+- ten news-length articles (25 sentences each) in one briefing;
+- a batch of 100 seed-sized pairs: `python -m reporter batch MANIFEST.csv` (one
+  worker per core) against 100 separate `python -m reporter brief A B -o OUT.pdf`
+  runs one after another, as a shell loop would run them. Each pair is distinct
+  (the pipeline caches by sentence text, so one pair repeated would flatter the
+  batch): B retells A's story, some sentences word for word, some with another
+  figure, some of its own, like two outlets on one event. Timed once (it is slow).
 
 The documents are generated here from a seeded random vocabulary of Spanish
 words and figures (no third-party text), so every run times the same input.
+`--only batch` (or `--only seeds,help`, ...) runs some of the cases; targets
+whose cases did not run are reported as not measured.
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -40,14 +49,24 @@ QUICK_LONG_SENTENCES = 200  # --quick: a smoke run, not a measurement of the tar
 NEWS_SENTENCES = 25  # a news article's length
 NEWS_ARTICLES = 10
 SLOW_RUNS = 3  # at most this many runs of the cases that take tens of seconds
+BATCH_PAIRS = 100  # issue 5: "a batch of 100 seed-sized pairs"
+QUICK_BATCH_PAIRS = 10
+# Seed-sized: the bundled seeds have about 440 and 360 words on 7-15 lines; a
+# generated sentence has about 15 words, a paragraph 4 sentences (one line each).
+BATCH_A_SENTENCES = 28
+BATCH_B_SHARED, BATCH_B_CHANGED, BATCH_B_OWN = 8, 5, 10  # B's sentences: A's verbatim, A's with another figure, its own
+BATCH_SEED = 10_000  # pair i is generated from seed BATCH_SEED + i
 
-# Issue 5's targets: (key, label, limit, the measured value must be below or equal).
+# Issue 5's targets: (key, label, limit, direction): the measured value must be
+# "<=" (at most), "<" (below) or ">=" (at least) the limit.
 TARGETS = (
-    ("long_vs_seeds", "two 1000-sentence docs / seeds e2e", 3.0),
-    ("summary_vs_lexrank", "default summary / sumy LexRank (1000 sentences)", 0.1),
-    ("help_vs_seeds", "reporter --help / seeds e2e", 0.2),
-    ("peak_memory_mb", "peak memory, long-document case (MB)", 400.0),
+    ("long_vs_seeds", "two 1000-sentence docs / seeds e2e", 3.0, "<="),
+    ("summary_vs_lexrank", "default summary / sumy LexRank (1000 sentences)", 0.1, "<="),
+    ("help_vs_seeds", "reporter --help / seeds e2e", 0.2, "<="),
+    ("peak_memory_mb", "peak memory, long-document case (MB)", 400.0, "<"),
+    ("batch_speedup", "separate runs / one batch (seed-sized pairs)", 1.8, ">="),
 )
+CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch")  # --only
 STAGES = ("imports", "ingest+language", "sentences", "summaries", "comparison", "flags", "html", "pdf", "other")
 # What a briefing run imports, loaded first in the child so "imports" is their
 # cost and not hidden in the first stage that needs one. Anything else a run
@@ -119,9 +138,61 @@ def generate_document(seed: int, sentences: int) -> str:
     """A Spanish news-like document: a title line, then `sentences` body sentences in paragraphs of 4."""
     rng = random.Random(seed)
     title = f"Informe sobre {rng.choice(_THINGS)} en {rng.choice(_PLACES)}"
-    body = [generate_sentence(rng) for _ in range(sentences)]
-    paragraphs = [" ".join(body[i:i + 4]) for i in range(0, sentences, 4)]
+    return _layout(title, [generate_sentence(rng) for _ in range(sentences)])
+
+
+def _layout(title: str, body: list[str]) -> str:
+    paragraphs = [" ".join(body[i:i + 4]) for i in range(0, len(body), 4)]
     return title[0].upper() + title[1:] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _other_figure(sentence: str, rng: random.Random) -> str:
+    """The sentence with its first figure replaced by a different one."""
+    old = _FIGURE.search(sentence)
+    new = _figure(rng)
+    while new == old.group():
+        new = _figure(rng)
+    return sentence[:old.start()] + new + sentence[old.end():]
+
+
+def generate_pair(index: int) -> tuple[str, str]:
+    """Two seed-sized Spanish articles on one story, different for every index.
+
+    A: a title and BATCH_A_SENTENCES sentences. B: another title, then some of A's
+    sentences word for word, some with a different figure, and some of its own,
+    in B's own order: what two outlets covering one event look like to the comparator.
+    """
+    rng = random.Random(BATCH_SEED + index)
+    thing, place = rng.choice(_THINGS), rng.choice(_PLACES)
+    a = [generate_sentence(rng) for _ in range(BATCH_A_SENTENCES)]
+    with_figure = [i for i, x in enumerate(a) if _FIGURE.search(x)]
+    changed = rng.sample(with_figure, min(BATCH_B_CHANGED, len(with_figure)))
+    shared = rng.sample([i for i in range(BATCH_A_SENTENCES) if i not in changed], BATCH_B_SHARED)
+    b = ([a[i] for i in shared] + [_other_figure(a[i], rng) for i in changed]
+         + [generate_sentence(rng) for _ in range(BATCH_B_OWN)])
+    rng.shuffle(b)
+    return (_layout(f"{thing} en {place}, según {rng.choice(_PEOPLE)}", a),
+            _layout(f"Lo que se sabe de {thing} en {place}", b))
+
+
+def write_batch(folder: Path, pairs: int) -> Path:
+    """Writes `pairs` generated pairs (pair-001/a.txt, b.txt, ...) and a manifest
+    (README "Batch": output,article1,article2; paths relative to it) into `folder`;
+    returns the manifest. The briefings go to out/pair-NNN.pdf."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["output,article1,article2"]
+    for i in range(pairs):
+        name = f"pair-{i + 1:03d}"
+        (folder / name).mkdir(exist_ok=True)
+        for file, text in zip(("a.txt", "b.txt"), generate_pair(i)):
+            (folder / name / file).write_text(text, encoding="utf-8")
+        rows.append(f"out/{name}.pdf,{name}/a.txt,{name}/b.txt")
+    manifest = folder / "manifest.csv"
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return manifest
 
 
 # ---------------------------------------------------------------- the child: one run, timed per stage
@@ -224,6 +295,40 @@ def _staged_stats(results: list[dict]) -> dict:
             "late_imports": sorted({m for r in results for m in r["late_imports"]})}
 
 
+def _batch(tmp: str, pairs: int, progress) -> dict:
+    """One `reporter batch` over `pairs` generated pairs, then the same briefings as
+    separate `reporter brief` runs one after another (a user's shell loop)."""
+    from reporter.batch import worker_count
+
+    folder = Path(tmp) / "batch"
+    manifest = write_batch(folder, pairs)
+    words = [[len(t.split()) for t in generate_pair(i)] for i in range(pairs)]
+    names = [f"pair-{i + 1:03d}" for i in range(pairs)]
+
+    def brief(name: str, out: str) -> list[str]:
+        return [sys.executable, "-m", "reporter", "brief", f"{name}/a.txt", f"{name}/b.txt",
+                "-o", f"{out}/{name}.pdf", "--force"]
+
+    # Untimed: one briefing first, so neither side pays for reading the libraries from a cold disk.
+    _run(brief(names[0], "warm"), str(folder))
+    progress(f"a batch of {pairs} pairs (reporter batch, subprocess)")
+    batch_seconds, out = _run([sys.executable, "-m", "reporter", "batch", manifest.name, "--force", "--no-progress"],
+                              str(folder))
+    if f"{pairs} ok, 0 failed" not in out:
+        raise CaseFailed(f"reporter batch did not make every briefing: {out.strip().splitlines()[-1:]}")
+    separate = []
+    for i, name in enumerate(names):
+        if i % 10 == 0:
+            progress(f"the same {pairs} pairs as separate runs (reporter brief, subprocess): {i}/{pairs}")
+        separate.append(_run(brief(name, "separate"), str(folder))[0])
+    total = sum(separate)
+    return {"pairs": pairs, "workers": worker_count(0, pairs),
+            "words": [statistics.mean(w[0] for w in words), statistics.mean(w[1] for w in words)],
+            "batch": {"total": batch_seconds, "per_briefing": batch_seconds / pairs},
+            "separate": {"total": total, "per_briefing": total / pairs, **_stats(separate)},
+            "speedup": total / batch_seconds}
+
+
 def machine() -> dict:
     cpu = "unknown"
     try:
@@ -271,11 +376,13 @@ def _summary_times(path: Path, runs: int, slow_runs: int, every_algorithm: bool)
     return out
 
 
-def measure(runs: int, quick: bool, every_algorithm: bool, progress) -> dict:
+def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple[str, ...] = CASES,
+            batch_pairs: int | None = None) -> dict:
     long_n = QUICK_LONG_SENTENCES if quick else LONG_SENTENCES
     slow = 1 if quick else max(1, min(runs, SLOW_RUNS))
+    pairs = batch_pairs or (QUICK_BATCH_PAIRS if quick else BATCH_PAIRS)
     results: dict = {"machine": machine(), "runs": runs, "slow_runs": slow, "quick": quick,
-                     "long_sentences": long_n}
+                     "long_sentences": long_n, "cases": [c for c in CASES if c in only]}
     with tempfile.TemporaryDirectory(prefix="reporter-bench-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -286,41 +393,66 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress) -> dict:
         for i, p in enumerate(news):
             p.write_text(generate_document(2000 + i, NEWS_SENTENCES), encoding="utf-8")
 
-        progress("seeds end to end (subprocess)")
-        cmd = [sys.executable, "-m", "reporter", "brief", "-o", str(Path(tmp) / "seeds.pdf"), "--force"]
-        _case(results, "seeds_e2e", lambda: _stats([_run(cmd, tmp)[0] for _ in range(runs)]))
-        _case(results, "python_startup",
-              lambda: _stats([_run([sys.executable, "-c", "pass"], tmp)[0] for _ in range(runs)]))
-        progress("seeds per stage (child process)")
-        _case(results, "seeds_stages", lambda: _staged_stats([_staged([], tmp) for _ in range(runs)]))
-        progress("reporter --help (subprocess)")
-        _case(results, "help",
-              lambda: _stats([_run([sys.executable, "-m", "reporter", "--help"], tmp)[0] for _ in range(runs)]))
-        progress(f"two {long_n}-sentence documents (child process)")
-        _case(results, "long", lambda: _staged_stats([_staged([str(p) for p in long_docs], tmp) for _ in range(slow)]))
-        progress(f"default summary vs sumy LexRank on {long_n} sentences (this process)")
-        results["summary"] = _summary_times(long_docs[0], runs, slow, every_algorithm)
-        progress(f"{NEWS_ARTICLES} news-length articles (child process)")
-        _case(results, "news", lambda: _staged_stats([_staged([str(p) for p in news], tmp) for _ in range(runs)]))
-    results["batch"] = None  # issue 5, part 4: not implemented yet
-
-    def value(key: str):
-        seeds = results["seeds_e2e"].get("median")
-        try:
-            return {"long_vs_seeds": lambda: results["long"]["total"]["median"] / seeds,
-                    "summary_vs_lexrank": lambda: (results["summary"]["default"]["median"]
-                                                   / results["summary"]["lexrank-sumy"]["median"]),
-                    "help_vs_seeds": lambda: results["help"]["median"] / seeds,
-                    "peak_memory_mb": lambda: results["long"]["peak_memory_mb"]}[key]()
-        except (KeyError, TypeError):  # a case it needs failed
-            return None
-
-    results["targets"] = []
-    for key, label, limit in TARGETS:
-        v = value(key)
-        ok = None if v is None else v < limit if key == "peak_memory_mb" else v <= limit
-        results["targets"].append({"key": key, "label": label, "value": v, "limit": limit, "pass": ok})
+        if "seeds" in only:
+            progress("seeds end to end (subprocess)")
+            cmd = [sys.executable, "-m", "reporter", "brief", "-o", str(Path(tmp) / "seeds.pdf"), "--force"]
+            _case(results, "seeds_e2e", lambda: _stats([_run(cmd, tmp)[0] for _ in range(runs)]))
+            _case(results, "python_startup",
+                  lambda: _stats([_run([sys.executable, "-c", "pass"], tmp)[0] for _ in range(runs)]))
+        if "stages" in only:
+            progress("seeds per stage (child process)")
+            _case(results, "seeds_stages", lambda: _staged_stats([_staged([], tmp) for _ in range(runs)]))
+        if "help" in only:
+            progress("reporter --help (subprocess)")
+            _case(results, "help",
+                  lambda: _stats([_run([sys.executable, "-m", "reporter", "--help"], tmp)[0] for _ in range(runs)]))
+        if "long" in only:
+            progress(f"two {long_n}-sentence documents (child process)")
+            _case(results, "long",
+                  lambda: _staged_stats([_staged([str(p) for p in long_docs], tmp) for _ in range(slow)]))
+        if "summary" in only:
+            progress(f"default summary vs sumy LexRank on {long_n} sentences (this process)")
+            results["summary"] = _summary_times(long_docs[0], runs, slow, every_algorithm)
+        if "news" in only:
+            progress(f"{NEWS_ARTICLES} news-length articles (child process)")
+            _case(results, "news",
+                  lambda: _staged_stats([_staged([str(p) for p in news], tmp) for _ in range(runs)]))
+        if "batch" in only:
+            _case(results, "batch", lambda: _batch(tmp, pairs, progress))
+    results["targets"] = targets(results)
     return results
+
+
+def meets(value: float | None, limit: float, direction: str) -> bool | None:
+    """Whether a measured value meets a target: None when it was not measured."""
+    if value is None:
+        return None
+    return {"<=": value <= limit, "<": value < limit, ">=": value >= limit}[direction]
+
+
+def target_value(key: str, r: dict) -> float | None:
+    """The measured value of one of TARGETS, or None when a case it needs failed or did not run."""
+    values = {"long_vs_seeds": lambda: r["long"]["total"]["median"] / r["seeds_e2e"]["median"],
+              "summary_vs_lexrank": lambda: r["summary"]["default"]["median"] / r["summary"]["lexrank-sumy"]["median"],
+              "help_vs_seeds": lambda: r["help"]["median"] / r["seeds_e2e"]["median"],
+              "peak_memory_mb": lambda: r["long"]["peak_memory_mb"],
+              "batch_speedup": lambda: r["batch"]["speedup"]}
+    try:
+        return values[key]()
+    except (KeyError, TypeError):  # a case it needs failed ({"error": ...}) or did not run
+        return None
+
+
+def targets(results: dict) -> list[dict]:
+    out = []
+    for key, label, limit, direction in TARGETS:
+        v = target_value(key, results)
+        if key == "batch_speedup" and v is not None:  # issue 5 means 100 pairs on 2 cores: say what ran
+            n, w = results["batch"]["pairs"], results["batch"]["workers"]
+            label = f"{n} separate runs / a batch of {n} ({w} workers)"
+        out.append({"key": key, "label": label, "value": v, "limit": limit, "direction": direction,
+                    "pass": meets(v, limit, direction)})
+    return out
 
 
 def _line(label: str, stats: dict) -> str:
@@ -351,33 +483,64 @@ def _default_render_seconds() -> int:
     return Limits().render_seconds
 
 
+def _batch_lines(b: dict) -> list[str]:
+    if "error" in b:
+        return [_line("a batch of seed-sized pairs (reporter batch, subprocess)", b)]
+    n, workers, batch, sep = b["pairs"], b["workers"], b["batch"], b["separate"]
+    spread = f", {sep['min']:.3f}-{sep['max']:.3f} each" if sep["runs"] > 1 else ""
+    head = f"a batch of {n} pairs (reporter batch, {workers} workers)"
+    loop = f"  {n} separate runs (reporter brief, one after another)"
+    return [f"{head:<58} {batch['total']:8.3f} s  ({batch['per_briefing']:.3f} s per briefing, 1 run)",
+            f"{loop:<58} {sep['total']:8.3f} s  ({sep['per_briefing']:.3f} s per briefing{spread})",
+            f"    {'separate / batch':<54} {b['speedup']:8.2f} x",
+            f"    pairs: generated Spanish, about {b['words'][0]:.0f} and {b['words'][1]:.0f} words, distinct per pair"]
+
+
 def report(r: dict) -> str:
     m = r["machine"]
     out = [f"reporter benchmark: medians of {r['runs']} runs ({r['slow_runs']} for the slow cases)"
-           + ("; QUICK: smaller long documents, not a measurement of the targets" if r["quick"] else ""),
+           + ("; QUICK: smaller long documents and batch, not a measurement of the targets" if r["quick"] else ""),
            f"machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['platform']}, Python {m['python']}",
-           "libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()), "",
-           _line("seeds end to end (python -m reporter brief, subprocess)", r["seeds_e2e"]),
-           _line("  python start-up alone (python -c pass)", r["python_startup"]),
-           *_staged_lines("  in-process breakdown (child process, total)", r["seeds_stages"]),
-           _line("reporter --help (subprocess)", r["help"]),
-           *_staged_lines(f"two generated {r['long_sentences']}-sentence documents, end to end", r["long"], True),
-           _line(f"default summary ({r['summary']['default_name']}) of a {r['summary']['sentences']}-sentence document",
-                 r["summary"]["default"]),
-           _line("sumy LexRank on the same document", r["summary"]["lexrank-sumy"])]
-    for name, stats in r["summary"].get("algorithms", {}).items():
-        out.append(_line(f"  --summarizer {name}", stats))
-    out += [*_staged_lines(f"{NEWS_ARTICLES} news-length articles ({NEWS_SENTENCES} sentences each) at once", r["news"]),
-            "batch: not implemented yet", "", "targets (issue 5):"]
+           "libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()), ""]
+    if len(r["cases"]) < len(CASES):
+        out += [f"only: {', '.join(r['cases'])}", ""]
+    if "seeds_e2e" in r:
+        out += [_line("seeds end to end (python -m reporter brief, subprocess)", r["seeds_e2e"]),
+                _line("  python start-up alone (python -c pass)", r["python_startup"])]
+    if "seeds_stages" in r:
+        out += _staged_lines("  in-process breakdown (child process, total)", r["seeds_stages"])
+    if "help" in r:
+        out.append(_line("reporter --help (subprocess)", r["help"]))
+    if "long" in r:
+        out += _staged_lines(f"two generated {r['long_sentences']}-sentence documents, end to end", r["long"], True)
+    if "summary" in r:
+        out += [_line(f"default summary ({r['summary']['default_name']}) of a {r['summary']['sentences']}-sentence "
+                      "document", r["summary"]["default"]),
+                _line("sumy LexRank on the same document", r["summary"]["lexrank-sumy"])]
+        for name, stats in r["summary"].get("algorithms", {}).items():
+            out.append(_line(f"  --summarizer {name}", stats))
+    if "news" in r:
+        out += _staged_lines(f"{NEWS_ARTICLES} news-length articles ({NEWS_SENTENCES} sentences each) at once", r["news"])
+    if "batch" in r:
+        out += _batch_lines(r["batch"])
+    out += ["", "targets (issue 5):"]
     for t in r["targets"]:
         if t["value"] is None:
             value = "n/a"
         else:
             value = f"{t['value']:.1f} MB" if t["key"] == "peak_memory_mb" else f"{t['value']:.3f}"
-        bound = f"< {t['limit']:g}" if t["key"] == "peak_memory_mb" else f"<= {t['limit']:g}"
         verdict = "NOT MEASURED" if t["pass"] is None else "PASS" if t["pass"] else "FAIL"
-        out.append(f"  {t['label']:<50} {value:>10}  ({bound})  {verdict}")
+        bound = f"({t['direction']} {t['limit']:g})"
+        out.append(f"  {t['label']:<50} {value:>10}  {bound:<9} {verdict}")
     return "\n".join(out)
+
+
+def _cases(text: str) -> tuple[str, ...]:
+    chosen = tuple(c.strip() for c in text.split(",") if c.strip())
+    unknown = [c for c in chosen if c not in CASES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown case {', '.join(unknown) or '(none)'}; choose from {', '.join(CASES)}")
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -390,6 +553,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--summarizers", action="store_true",
                    help="also time every summarizer once on the long document (sumy's KL takes minutes on 1000 sentences)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--only", type=_cases, default=CASES, metavar="CASE[,CASE...]",
+                   help=f"run only these cases ({', '.join(CASES)}; default: all)")
+    p.add_argument("--batch-pairs", type=int, metavar="N",
+                   help=f"pairs in the batch case (default: {BATCH_PAIRS}; {QUICK_BATCH_PAIRS} with --quick)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)  # internal: OUT_DIR [FILES...]
     args = p.parse_args(argv)
     if args.child:
@@ -397,12 +564,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    if args.batch_pairs is not None and args.batch_pairs < 1:
+        p.error("--batch-pairs must be at least 1")
     runs = 1 if args.quick else args.runs
 
     def progress(what: str) -> None:
         print(f"bench: {what} ...", file=sys.stderr, flush=True)
 
-    results = measure(runs, args.quick, args.summarizers, progress)
+    results = measure(runs, args.quick, args.summarizers, progress, args.only, args.batch_pairs)
     print(json.dumps(results, indent=2) if args.json else report(results))
     return 0
 
