@@ -13,6 +13,7 @@ import sys
 
 from reporter import __version__
 from reporter.errors import ExitStatus, InputError, ReporterError
+from reporter.model import PDF_ITEMS
 
 EXAMPLE = """example:
   reporter brief seeds/000_60ab5307d725f76d.txt seeds/002_7f1ad8dea534ab46.txt -o out/seeds.pdf
@@ -60,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-sentences", type=int, default=20_000,
                    help="refuse articles with more sentences than this, all together (default: 20000)")
     b.add_argument("--render-timeout", type=int, default=300, help="stop rendering the PDF after this many seconds (default: 300)")
+    b.add_argument("--pdf-items", type=_items, default=PDF_ITEMS, metavar="N",
+                   help=f"list at most N conflicts, shared claims, claims only in each source and checklist rows in the PDF, "
+                        f"the most important first; the JSON and CSV keep every one (default: {PDF_ITEMS}; 0 or all: no limit, "
+                        "and the appendix shows every sentence however long the sources)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     m = sub.add_parser("batch", help="run many briefings from a manifest CSV",
                        epilog=BATCH_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -76,6 +81,18 @@ def parser() -> argparse.ArgumentParser:
 
     add_eval_parser(sub)
     return p
+
+
+def _items(value: str) -> int:
+    if value.strip().lower() in ("all", "0"):
+        return 0
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of items or 'all', got {value!r}")
+    return n
 
 
 def _languages():
@@ -129,7 +146,7 @@ def _job(args):
     settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language, title=args.title)
     limits = Limits(int(args.max_input_mb * 1024 * 1024), args.max_sentences, args.render_timeout)
     return Job(tuple(args.files), args.output, settings, args.force, args.templates, args.ui_language,
-               args.verdicts, args.since, args.allow_urls, limits)
+               args.verdicts, args.since, args.allow_urls, limits, args.pdf_items)
 
 
 def _brief(args) -> int:

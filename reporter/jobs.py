@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reporter.errors import InputError, OutputError, RenderError
-from reporter.model import Briefing, Settings
+from reporter.model import PDF_ITEMS, Briefing, Settings
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Job:
     since: str | None = None
     allow_urls: bool = False
     limits: Limits = Limits()
+    pdf_items: int = PDF_ITEMS  # items a PDF section lists before pointing to the JSON/CSV; 0 = all
 
 
 def now() -> datetime:
@@ -94,7 +95,7 @@ def run(job: Job) -> list[Path]:
     from reporter.review import claimreview, to_csv
 
     with _deadline(job.limits.render_seconds):
-        _, pdf = render(briefing, user_templates, job.ui_language)
+        _, pdf = render(briefing, user_templates, job.ui_language, job.pdf_items)
     contents = [pdf, to_json(briefing).encode("utf-8"), to_csv(briefing)]
     if job.verdicts:
         contents.append(claimreview(briefing))

@@ -88,6 +88,19 @@ EN = {
                        "unverifiable": "unverifiable", "needs context": "needs context"},
     "page": "Page",
     "of": "of",
+    "more_pairs": "Listed here: the {shown} strongest of {total}. The JSON twin has every one.",
+    "more_only": "Listed here: the {shown} most check-worthy of {total}, in source order. The JSON twin has every one.",
+    "more_checklist": ("Listed here: the {shown} highest-priority of {total} flagged claims. "
+                       "The checklist CSV has a row for each, with Verdict and Notes to fill in."),
+    "more_matrix": "Listed here: {shown} of {total} claims, disputed ones first. The JSON twin (claims) has every one.",
+    "more_changes": "Listed here: the first {shown} of {total}.",
+    "sec_appendix_cited": "Appendix: the sentences cited",
+    "appendix_abridged": ("These sources have {total} sentences together, too many to print. Shown here: every "
+                          "sentence this briefing cites and every line left out of the analysis, in source order; "
+                          "each run of sentences not shown is marked. The JSON twin has every sentence with its "
+                          "offsets in the source."),
+    "gap": "{count} sentences not cited ({first}–{last})",
+    "gap_one": "1 sentence not cited ({first})",
 }
 
 ES = {
@@ -188,6 +201,19 @@ ES = {
                        "unverifiable": "inverificable", "needs context": "falta contexto"},
     "page": "Página",
     "of": "de",
+    "more_pairs": "Aquí: las {shown} más fuertes de {total}. El JSON gemelo las tiene todas.",
+    "more_only": "Aquí: las {shown} más verificables de {total}, en el orden de la fuente. El JSON gemelo las tiene todas.",
+    "more_checklist": ("Aquí: las {shown} de mayor prioridad de {total} afirmaciones marcadas. "
+                       "El CSV de verificación tiene una fila para cada una, con Veredicto y Notas por rellenar."),
+    "more_matrix": "Aquí: {shown} de {total} afirmaciones, primero las discutidas. El JSON gemelo (claims) las tiene todas.",
+    "more_changes": "Aquí: las {shown} primeras de {total}.",
+    "sec_appendix_cited": "Anexo: las oraciones citadas",
+    "appendix_abridged": ("Estas fuentes suman {total} oraciones, demasiadas para imprimirlas. Aquí: cada oración "
+                          "que cita este informe y cada línea que quedó fuera del análisis, en el orden de la "
+                          "fuente; cada tramo de oraciones omitidas está señalado. El JSON gemelo tiene todas "
+                          "las oraciones con sus posiciones en la fuente."),
+    "gap": "{count} oraciones no citadas ({first}–{last})",
+    "gap_one": "1 oración no citada ({first})",
 }
 
 

@@ -7,6 +7,7 @@ every claim in the PDF and the JSON can be traced to the exact source characters
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Roles a sentence can have. Only "body" sentences are claims: they alone are
 # summarized, compared and flagged.
@@ -14,6 +15,11 @@ TITLE, BODY, HEADING, CAPTION, BOILERPLATE = "title", "body", "heading", "captio
 ROLES = (TITLE, BODY, HEADING, CAPTION, BOILERPLATE)
 
 OVERLAP, CONFLICT = "overlap", "conflict"
+
+# How many items a section of the PDF lists before it points to the JSON twin and the CSV
+# (view.py says why; --pdf-items changes it, 0 lists all). Here so the CLI can show it
+# without importing the pipeline.
+PDF_ITEMS = 25
 
 
 @dataclass(frozen=True)
@@ -151,8 +157,9 @@ class Briefing:
     previous: object = None  # since.Previous, from --since
 
     def sentence(self, sid: str) -> Sentence:
-        for article in self.articles:
-            for s in article.sentences:
-                if s.id == sid:
-                    return s
-        raise KeyError(sid)
+        return self._by_id[sid]  # KeyError for an unknown id
+
+    @cached_property
+    def _by_id(self) -> dict[str, Sentence]:
+        # the views ask for thousands of sentences by id on long documents: index them once
+        return {s.id: s for a in self.articles for s in a.sentences}

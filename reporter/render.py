@@ -12,7 +12,7 @@ from pathlib import Path
 from reporter.bundled import templates_dir
 from reporter.errors import RenderError
 from reporter.model import Briefing
-from reporter.view import View, build_view, visible
+from reporter.view import LISTED, View, build_view, visible
 
 TEMPLATE = "briefing.html"
 
@@ -96,7 +96,8 @@ def to_pdf(html: str, user_folder: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from e
 
 
-def render(briefing: Briefing, user_folder: Path | None = None, ui_language: str | None = None) -> tuple[str, bytes]:
-    view = build_view(briefing, ui_language)
+def render(briefing: Briefing, user_folder: Path | None = None, ui_language: str | None = None,
+           listed: int = LISTED) -> tuple[str, bytes]:
+    view = build_view(briefing, ui_language, listed)
     html = to_html(view, user_folder)
     return html, to_pdf(html, user_folder)

@@ -7,7 +7,7 @@ left for Jinja2 to autoescape or escaped here before markup is added around it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -16,7 +16,7 @@ from reporter.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
 from reporter.features import analyze
 from reporter.flag import REASON_LABELS
 from reporter.language import WORD, fold, resources
-from reporter.model import CONFLICT, OVERLAP, Briefing, Flag, Relation, Sentence
+from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Briefing, Flag, Relation, Sentence
 from reporter.labels import labels_for
 from reporter.review import verdict_for
 from reporter.since import changes
@@ -62,12 +62,23 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Sentences an abridged appendix leaves out, between two it shows."""
+
+    first: str  # sentence ids
+    last: str
+    count: int
+
+
+@dataclass(frozen=True)
 class ArticleBlock:
     id: str
     title: str
-    only: tuple[Claim, ...]
+    only: tuple[Claim, ...]  # the claims only this source makes that the PDF lists
     summary: tuple[Sentence, ...]
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[Sentence, ...]  # every sentence
+    only_total: int = 0  # the claims only this source makes, listed or not
+    appendix: tuple[Sentence | Gap, ...] = ()  # what the appendix shows, in source order
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,21 @@ class View:
     back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
     created: str  # W3C date for the PDF metadata
     chart: tuple  # bars of the page-1 chart: (label, value, css class)
+    totals: dict  # section -> how many items it has, listed or not (conflicts, shared, matrix, checklist, ...)
+    abridged: bool  # the appendix shows the cited sentences, not every one
+    sentence_count: int  # sentences of all sources together
 
+
+# The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
+# LISTED items a section lists the most important ones and says how many more the JSON
+# and the CSV carry (--pdf-items changes it; 0 lists all). This also bounds the time to
+# lay the PDF out (WeasyPrint: about 0.3 s a page) whatever the size of the input.
+LISTED = PDF_ITEMS
+# Sources with up to this many sentences together are shown whole in the appendix. Past
+# it the appendix shows what the briefing cites, every line left out of the analysis
+# (titles, captions, boilerplate: what was left out and why stays visible), and marks
+# each run of sentences it skips; the JSON carries them all with their offsets.
+APPENDIX_WHOLE = 400
 
 _LONG_RUN = re.compile(r"\S{100,}")
 _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
@@ -173,14 +198,21 @@ def _lang(b: Briefing, s: Sentence) -> str:
     return next(a.language for a in b.articles if a.id == s.article)
 
 
-def build_view(b: Briefing, ui_language: str | None = None) -> View:
+def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED) -> View:
     lang = ui_language or (b.articles[0].language if b.articles[0].language in ("en", "es") else "en")
     t = labels_for(lang)
+    cap = listed if listed > 0 else None  # None: list everything
     flags = {f.sentence: f for f in b.flags}
     related = {x for r in b.relations for x in (r.a, r.b)}
-    conflicts = tuple(_pair(b, r, t) for r in b.relations if r.type == CONFLICT)
-    shared = tuple(sorted((_pair(b, r, t) for r in b.relations if r.type == OVERLAP),
-                          key=lambda p: (-p.relation.score, p.a.index, p.b.index)))
+
+    def strongest(relations) -> list[Relation]:
+        return sorted(relations, key=lambda r: (-r.score, _order(b, r.a), _order(b, r.b)))
+
+    all_conflicts = strongest(r for r in b.relations if r.type == CONFLICT)
+    all_shared = strongest(r for r in b.relations if r.type == OVERLAP)
+    # Highlighting costs a lemma lookup per word: only for the pairs the PDF lists.
+    conflicts = tuple(_pair(b, r, t) for r in all_conflicts[:cap])
+    shared = tuple(_pair(b, r, t) for r in all_shared[:cap])
 
     def claim(s: Sentence) -> Claim:
         f = flags.get(s.id)
@@ -188,33 +220,40 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
         return Claim(s, f, tuple(t["reason_labels"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())),
                      t["verdict_labels"].get(v.verdict, v.verdict) if v else "", v.notes if v else "")
 
-    blocks = tuple(
-        ArticleBlock(
-            a.id, a.title,
-            tuple(claim(s) for s in a.claims if s.id not in related) if len(b.articles) > 1 else (),
-            tuple(b.sentence(i) for i in b.summaries[a.id]),
-            a.sentences,
-        )
-        for a in b.articles
-    )
-    checklist = tuple(claim(b.sentence(f.sentence))
-                      for f in sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence))))
+    def only_in(a) -> tuple[list[Sentence], int]:
+        """The claims only `a` makes that the PDF lists: the most check-worthy, in source order."""
+        if len(b.articles) < 2:
+            return [], 0
+        alone = [s for s in a.claims if s.id not in related]
+        chosen = sorted(alone, key=lambda s: (-(flags[s.id].score if s.id in flags else 0.0), s.index))[:cap]
+        return sorted(chosen, key=lambda s: s.index), len(alone)
+
+    blocks = []
+    for a in b.articles:
+        only, only_total = only_in(a)
+        blocks.append(ArticleBlock(a.id, a.title, tuple(claim(s) for s in only),
+                                   tuple(b.sentence(i) for i in b.summaries[a.id]), a.sentences, only_total))
+    ranked_flags = sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence)))
+    checklist = tuple(claim(b.sentence(f.sentence)) for f in ranked_flags[:cap])
     counts = {
-        "shared": len(shared),
-        "conflicts": len(conflicts),
+        "shared": len(all_shared),
+        "conflicts": len(all_conflicts),
         "flagged": len(b.flags),
-        "only": {blk.id: len(blk.only) for blk in blocks},
+        "only": {blk.id: blk.only_total for blk in blocks},
     }
     key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=kind_label(d[0], t))
                   for p in conflicts for d in p.relation.evidence.differing]
-    in_conflict = {x for r in b.relations if r.type == CONFLICT for x in (r.a, r.b)}
+    in_conflict = {x for r in all_conflicts for x in (r.a, r.b)}
+    groups = claim_groups(b.articles, b.relations) if len(b.articles) > 2 else ()
+    # claims some source disputes first, each part in the order of the sources
+    ranked_groups = sorted(enumerate(groups), key=lambda g: (not any(x in in_conflict for x in g[1]), g[0]))
     matrix = []
-    for n, group in enumerate(claim_groups(b.articles, b.relations), start=1):
+    for n, group in ranked_groups[:cap]:
         cells = tuple(tuple(x for x in group if b.sentence(x).article == a.id) for a in b.articles)
-        matrix.append(MatrixRow(f"C{n}", _short(b.sentence(group[0]).text, 150), cells,
+        matrix.append(MatrixRow(f"C{n + 1}", _short(b.sentence(group[0]).text, 150), cells,
                                 tuple(any(x in in_conflict for x in c) for c in cells)))
-    reviewed = sum(1 for c in checklist if c.verdict)
-    review = {"given": bool(b.verdicts), "reviewed": reviewed, "left": len(checklist) - reviewed}
+    reviewed = sum(1 for f in b.flags if b.verdicts and verdict_for(b, f.sentence))
+    review = {"given": bool(b.verdicts), "reviewed": reviewed, "left": len(b.flags) - reviewed}
     back: dict[str, str] = {}
     for n, p in enumerate(conflicts):
         for x in (p.a.id, p.b.id):
@@ -234,17 +273,49 @@ def build_view(b: Briefing, ui_language: str | None = None) -> View:
              (t["conflicts"], counts["conflicts"], "conflict"), (t["flagged"], counts["flagged"], "flag"))
     key_points += [t["key_flag"].format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)),
                                         reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
+    every_change = changes(b)
+    found = every_change
+    if found is not None and cap is not None:
+        found = replace(found, added=found.added[:cap], dropped=found.dropped[:cap])
+    sentence_count = sum(len(a.sentences) for a in b.articles)
+    abridged = cap is not None and sentence_count > APPENDIX_WHOLE
+    cited = set(back) | {x for row in matrix for cell in row.cells for x in cell} | set(found.added if found else ())
+    blocks = [replace(blk, appendix=_appendix(blk.sentences, cited if abridged else None)) for blk in blocks]
+    totals = {"conflicts": len(all_conflicts), "shared": len(all_shared), "checklist": len(b.flags),
+              "matrix": len(groups), "added": len(every_change.added) if every_change else 0,
+              "dropped": len(every_change.dropped) if every_change else 0}
     return View(
         t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version,
         sources=tuple(SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count,
                                 len(a.sentences), len(a.claims)) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
         notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
-        conflicts=conflicts, shared=shared, articles=blocks, checklist=checklist,
+        conflicts=conflicts, shared=shared, articles=tuple(blocks), checklist=checklist,
         method={"summarizer": b.settings.summarizer, "length": b.settings.length},
-        changes=changes(b), since=Path(b.previous.path).name if b.previous else "",
+        changes=found, since=Path(b.previous.path).name if b.previous else "",
         matrix=tuple(matrix), review=review, back=back, created=b.generated_iso, chart=chart,
+        totals=totals, abridged=abridged, sentence_count=sentence_count,
     )
+
+
+def _appendix(sentences: tuple[Sentence, ...], cited: set[str] | None) -> tuple[Sentence | Gap, ...]:
+    """Every sentence (cited is None), or the cited ones and every non-body line, with a
+    Gap for each run of sentences left out between them."""
+    if cited is None:
+        return sentences
+    out: list[Sentence | Gap] = []
+    skipped: list[Sentence] = []
+    for s in sentences:
+        if s.id in cited or not s.is_claim:
+            if skipped:
+                out.append(Gap(skipped[0].id, skipped[-1].id, len(skipped)))
+                skipped = []
+            out.append(s)
+        else:
+            skipped.append(s)
+    if skipped:
+        out.append(Gap(skipped[0].id, skipped[-1].id, len(skipped)))
+    return tuple(out)
 
 
 def _order(b: Briefing, sid: str) -> tuple[str, int]:
