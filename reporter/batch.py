@@ -60,7 +60,7 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, ui_language
         if not output and not files:
             continue  # a blank line
         rows.append(Row(n, Job(files, resolve(output) if output else None, settings, force,
-                               ui_language=ui_language)))
+                               ui_language=ui_language, keep_models=True)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
@@ -110,7 +110,9 @@ def _warm_up(settings: Settings = Settings()) -> None:
 
 def worker_count(jobs: int, rows: int) -> int:
     """Worker processes for `rows` briefings: --jobs, else one per core; never more than the rows."""
-    return max(1, min(jobs or os.cpu_count() or 1, rows))
+    # the cores this process may use (a container or taskset can allow fewer than the machine has)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(jobs or cores or 1, rows))
 
 
 def _run_row(row: Row) -> Outcome:

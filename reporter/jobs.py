@@ -43,6 +43,7 @@ class Job:
     allow_urls: bool = False
     limits: Limits = Limits()
     pdf_items: int = PDF_ITEMS  # items a PDF section lists before pointing to the JSON/CSV; 0 = all
+    keep_models: bool = False  # keep language data loaded after the run (batch workers make more briefings)
 
 
 def now() -> datetime:
@@ -122,6 +123,10 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
 
     s = job.settings
     sources = [make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs]
+    if not job.keep_models:
+        from reporter.language import release_identifier
+
+        release_identifier()  # every language is known: its memory goes to the stages that follow
     lines = sum(len(src.lines) for src in sources)
     if lines > job.limits.max_sentences:  # every line holds at least one sentence
         raise InputError(f"the articles have {lines} lines, more than the limit of {job.limits.max_sentences} "

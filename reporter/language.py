@@ -53,6 +53,14 @@ def detect(text: str) -> str:
     return next((lang for lang, _ in ranked if lang in LANGUAGES), "en")
 
 
+def release_identifier() -> None:
+    """Free the identifier's model (about 75 MB). A one-shot run calls this once every
+    input's language is known, so the later stages reuse that memory instead of adding
+    to it (the peak of a run on two long documents); batch workers keep the model for
+    their next briefing."""
+    _identifier.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

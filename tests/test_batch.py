@@ -25,3 +25,21 @@ def test_batch_runs_every_row_and_names_the_failures(tmp_path):
     assert "2 ok, 1 failed" in r.stdout
     assert (tmp_path / "out" / "sismo.pdf").exists() and (tmp_path / "out" / "storm.pdf").exists()
     assert not (tmp_path / "out" / "broken.pdf").exists()
+
+
+def test_a_one_shot_run_frees_the_language_identifier_and_batch_rows_keep_it(tmp_path):
+    # The identifier's model is ~75 MB: a single run frees it once the languages are known
+    # (the peak memory of long documents), a batch worker keeps it for its next row.
+    from reporter.batch import read_manifest
+    from reporter.jobs import Job, make_briefing
+    from reporter.jobs import now as when
+    from reporter.language import _identifier
+    from reporter.model import Settings
+
+    files = (str(FIXTURES / "sismo_a.txt"), str(FIXTURES / "sismo_b.txt"))
+    make_briefing(Job(files, keep_models=True), when())
+    assert _identifier.cache_info().currsize == 1
+    make_briefing(Job(files), when())
+    assert _identifier.cache_info().currsize == 0
+    (tmp_path / "m.csv").write_text(f"output,article1,article2\nout.pdf,{files[0]},{files[1]}\n", encoding="utf-8")
+    assert all(row.job.keep_models for row in read_manifest(tmp_path / "m.csv", Settings(), False, None))
