@@ -62,19 +62,36 @@ APPROX_MARGIN = 0.1
 
 
 def _vectors(features: list[Features], local_idf: bool = True,
-             name_weight: float | None = None) -> tuple[np.ndarray, list[str]]:
+             name_weight: float | None = None) -> list[dict[str, float]]:
+    """Each claim's weighted terms times their IDF, L2-normalised: a sparse row (term ->
+    weight). Dense claims x vocabulary rows of two long reports took hundreds of MB."""
     docs = [_terms(f, NAME_WEIGHT if name_weight is None else name_weight) for f in features]
-    df = Counter(t for d in docs for t in set(d))
-    vocab = {t: i for i, t in enumerate(sorted(df))}
+    df = Counter(t for d in docs for t in d)
     n = len(docs)
-    m = np.zeros((n, len(vocab)), dtype=np.float64)
-    for r, d in enumerate(docs):
-        for t, w in d.items():
-            idf = math.log((1 + n) / (1 + df[t])) + 1 if local_idf else 1.0
-            m[r, vocab[t]] = w * idf
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    return m / norms, sorted(vocab, key=vocab.get)
+    rows = []
+    for d in docs:
+        row = {t: w * (math.log((1 + n) / (1 + df[t])) + 1 if local_idf else 1.0) for t, w in d.items()}
+        norm = math.sqrt(sum(w * w for w in row.values()))
+        rows.append({t: w / norm for t, w in row.items()} if norm else row)
+    return rows
+
+
+def _similarities(a: list[dict[str, float]], b: list[dict[str, float]]) -> np.ndarray:
+    """The cosine of every row of `a` with every row of `b`: one matrix product (numpy)
+    over the terms both sides use (the others add nothing to a dot product)."""
+    shared = sorted(set().union(*a) & set().union(*b))
+    column = {t: i for i, t in enumerate(shared)}
+
+    def dense(rows: list[dict[str, float]]) -> np.ndarray:
+        m = np.zeros((len(rows), len(shared)), dtype=np.float64)
+        for r, row in enumerate(rows):
+            for t, w in row.items():
+                c = column.get(t)
+                if c is not None:
+                    m[r, c] = w
+        return m
+
+    return dense(a) @ dense(b).T
 
 
 def _terms(f: Features, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
@@ -113,7 +130,7 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
     if not claims:
         return (), 0.0
     feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
-    vecs, _ = _vectors(feats)
+    vecs = _vectors(feats)
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
         rows[s.article].append(i)
@@ -124,7 +141,7 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
         if not ia or not ib:
             related_scores.append(0.0)
             continue
-        sim = vecs[ia] @ vecs[ib].T
+        sim = _similarities([vecs[i] for i in ia], [vecs[i] for i in ib])
         related_scores.append(document_similarity([feats[i] for i in ia], [feats[i] for i in ib]))
         pairs = set(_candidates(sim)) | _same_quotes([feats[i] for i in ia], [feats[i] for i in ib])
         for r, c in sorted(pairs):
@@ -291,5 +308,5 @@ def similarity(text_a: str, text_b: str, language: str) -> float:
     """The comparator's similarity of two sentences on their own (for `reporter eval sts`):
     the same weighted terms as compare(), with a corpus of just the two sentences, so
     the local IDF is flat and the rarity weights (wordfreq) do the weighting."""
-    vecs, _ = _vectors([analyze(text_a, language), analyze(text_b, language)], local_idf=False, name_weight=1.0)
-    return float(np.clip(vecs[0] @ vecs[1], 0.0, 1.0))
+    vecs = _vectors([analyze(text_a, language), analyze(text_b, language)], local_idf=False, name_weight=1.0)
+    return float(np.clip(_similarities(vecs[:1], vecs[1:])[0, 0], 0.0, 1.0))

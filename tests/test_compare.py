@@ -166,3 +166,18 @@ def test_relations_are_symmetric(a, b):
     forward = {(r.a[1:], r.b[1:], r.type, r.score) for r in briefing_of(text_a, text_b).relations}
     backward = {(r.b[1:], r.a[1:], r.type, r.score) for r in briefing_of(text_b, text_a).relations}
     assert forward == backward
+
+
+def test_similarities_are_the_cosines_of_the_sparse_rows():
+    # compare() multiplies only the columns both articles use; that must equal the plain dot product
+    from reporter.compare import _similarities, _vectors
+    from reporter.features import analyze
+
+    feats = [analyze(t, "es") for t in _STORY]
+    rows = _vectors(feats)
+    got = _similarities(rows[:4], rows[4:])
+    for i, a in enumerate(rows[:4]):
+        for j, b in enumerate(rows[4:]):
+            assert got[i, j] == pytest.approx(sum(w * b.get(t, 0.0) for t, w in a.items()), abs=1e-12)
+    assert all(sum(w * w for w in r.values()) == pytest.approx(1.0) for r in rows if r)
+    assert got.shape == (4, len(_STORY) - 4) and got.max() > 0.2  # the story's restatements meet
