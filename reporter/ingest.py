@@ -26,7 +26,9 @@ _CREDIT = re.compile(
     r"|/\s*(?:" + _AGENCIES + r")\s*\)?\s*$)\s*$",
     re.IGNORECASE,
 )
-# Lines that are site furniture rather than reporting. Prefix match, case-insensitive.
+# Lines that are site furniture rather than reporting: a cue at the start of the line, as
+# a whole word (case-insensitive). See _is_furniture for when a line that starts with one is
+# still reporting.
 _FURNITURE = re.compile(
     r"^\W*(?:deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)|comentarios?$|comments?$"
     r"|ver comentarios|view comments|show comments"
@@ -43,9 +45,23 @@ _FURNITURE = re.compile(
     r"|compartir|comparte|share (?:this|on)|follow us|síguenos|seguinos|etiquetas:|tags:|temas:|archivado en"
     r"|topics:|our standards|reporting by|additional reporting|editing by|writing by|con información de"
     r"|actualizado:|updated:|publicado:|published:|last updated"
-    r"|todos los derechos reservados|all rights reserved|copyright|©)",
+    r"|todos los derechos reservados|all rights reserved|copyright|©)"
+    r"(?:(?<=\W)|(?!\w))",  # a whole word: "Subscribers", "Comparten" are not "subscribe", "comparte"
     re.IGNORECASE,
 )
+# A rights line is furniture wherever the notice stands in it: "Copyright 2023 El País. Todos los derechos reservados."
+_RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4})|todos los derechos reservados|all rights reserved",
+                     re.IGNORECASE)
+# Calls to action: furniture however long the line (reporting does not start with them).
+_CALL = re.compile(
+    r"^\W*(?:suscr[ií]bete|suscribite|subscribe|sign up|únete|unite a|join our|haz clic|hacé clic|pulsa aquí"
+    r"|click here|síguenos|seguinos|follow us|deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)"
+    r"|recib[eí] (?:las|nuestras|nuestro)|share (?:this|on))(?!\w)",
+    re.IGNORECASE,
+)
+# Other furniture lines are short; a line this long that ends like a sentence is a claim.
+FURNITURE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 # A byline: "Por María López", "By John Smith and Jane Doe" (a short line, names only).
 _BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s*(?:,|y|and|&)?\s*){1,8}$")
 # A line that is only a date or time stamp: "15 de agosto de 2023", "Aug. 15, 2023 10:32 a.m. ET".
@@ -90,7 +106,7 @@ def _words(s: str) -> int:
 def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str]:
     if LONE_CREDIT.match(s):
         return BOILERPLATE, "agency credit"
-    if _FURNITURE.match(s):
+    if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
     if _BYLINE.match(s) and _words(s) <= 10:
         return BOILERPLATE, "byline"
@@ -106,6 +122,22 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
     if _words(s) <= 12 and not _TERMINAL.search(s) and i + 1 < len(spans) and i > 0:
         return HEADING, "short line without punctuation"
     return BODY, ""
+
+
+def _is_furniture(s: str) -> bool:
+    """A furniture cue alone or as a label ("Lee también: ...", "Etiquetas: ..."), or a short
+    line starting with one. A longer line that starts with a cue and ends like a sentence is
+    reporting that happens to begin with the same word ("Recomendamos a la población no salir
+    de sus casas, dijo Protección Civil.", "Gallery owners said 40 paintings were damaged.")."""
+    if (_RIGHTS.search(s) and _words(s) <= 15) or _CALL.match(s):
+        return True
+    m = _FURNITURE.match(s)
+    if not m:
+        return False
+    rest = s[m.end():].strip()
+    if not rest or m.group().rstrip().endswith(":") or rest[:1] in ":|-–—»>·":
+        return True
+    return _words(s) <= FURNITURE_WORDS or not _SENTENCE_END.search(s)
 
 
 def _looks_like_title(s: str) -> bool:
