@@ -29,3 +29,8 @@ def sismo():
 @pytest.fixture(scope="session")
 def storm():
     return briefing_of(fixture("storm_a.txt"), fixture("storm_b.txt"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the current pipeline (see tests/test_golden.py)")
