@@ -81,6 +81,10 @@ def score_pair(g: dict, briefing: dict) -> dict:
                               len(conf_pairs))
     out["false_conflicts"] = sum(1 for p in gold_pairs + not_conf
                                  if None not in p and rel.get(frozenset(p)) == "conflict")
+    # conflict precision: a conflict relation is right only on a gold conflict pair or an acceptable pair
+    conflict_ok = {frozenset(p) for p in conf_pairs + ok_pairs if None not in p}
+    conflicts = [k for k, t in rel.items() if t == "conflict"]
+    out["conflict_precision"] = (sum(1 for k in conflicts if k in conflict_ok), len(conflicts))
     wrong = [k for k in rel if k not in allowed]
     out["precision"] = (len(rel) - len(wrong), len(rel))
     touched = set().union(*rel.keys()) if rel else set()

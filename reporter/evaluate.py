@@ -162,7 +162,8 @@ def _pair_row(c: dict) -> dict:
     precision = good / made if made else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"align_recall": c["overlap_recall"], "align_precision": c["precision"], "align_f1": round(f1, 3),
-            "conflict_recall": c["conflict_recall"], "false_conflicts": c["false_conflicts"],
+            "conflict_recall": c["conflict_recall"], "conflict_precision": c["conflict_precision"],
+            "false_conflicts": c["false_conflicts"],
             "only_viol": c["only_violations"], "boilerplate_viol": c["boilerplate_violations"],
             "summary_viol": c["summary_violations"], "summary_lead": c["summary_lead"],
             "checkworthy_recall": c["checkworthy_recall"], "checkworthy_viol": c["checkworthy_violations"],

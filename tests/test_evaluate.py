@@ -191,6 +191,7 @@ HAND_BRIEFING = {
     "flags": [{"sentence": "A3"}, {"sentence": "B3"}, {"sentence": "A6"}],
 }
 HAND_COUNTS = {"overlap_recall": (3, 3), "conflict_recall": (0, 1), "false_conflicts": 2, "precision": (5, 7),
+               "conflict_precision": (0, 2),
                "only_violations": 2, "boilerplate_violations": 1, "summary_violations": 1, "summary_lead": (1, 2),
                "checkworthy_recall": (2, 3), "checkworthy_violations": 1, "lost": 1}
 
