@@ -77,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--ui-language", choices=("en", "es"))
     m.add_argument("--no-progress", action="store_true", help="no progress bar")
     m.add_argument("--debug", action="store_true", help="show tracebacks")
-    from reporter.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
+    from reporter.tools.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
 
     add_eval_parser(sub)
     return p
@@ -96,7 +96,7 @@ def _items(value: str) -> int:
 
 
 def _languages():
-    from reporter.language import LANGUAGES
+    from reporter.text.language import LANGUAGES
 
     return LANGUAGES
 
@@ -109,11 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command == "batch":
-            from reporter.batch import run_manifest
+            from reporter.run.batch import run_manifest
 
             return run_manifest(args)
         if args.command == "eval":
-            from reporter.evaluate import run as run_eval
+            from reporter.tools.evaluate import run as run_eval
 
             return run_eval(args)
         return _brief(args)
@@ -140,7 +140,7 @@ def _terminate(signum, frame):
 
 
 def _job(args):
-    from reporter.jobs import Job, Limits
+    from reporter.run.briefing import Job, Limits
     from reporter.model import Settings
 
     settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language, title=args.title)
@@ -150,7 +150,7 @@ def _job(args):
 
 
 def _brief(args) -> int:
-    from reporter.jobs import run
+    from reporter.run.briefing import run
 
     written = run(_job(args))
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)

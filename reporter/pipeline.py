@@ -8,14 +8,14 @@ from __future__ import annotations
 import string
 
 from reporter import __version__
-from reporter.compare import UNRELATED_BELOW, compare
-from reporter.flag import flag
-from reporter.ingest import classify_lines
+from reporter.stages.compare import UNRELATED_BELOW, compare
+from reporter.stages.flag import flag
+from reporter.stages.ingest import classify_lines
 from reporter.errors import InputError
-from reporter.language import LANGUAGES, UnsupportedLanguage, detect
+from reporter.text.language import LANGUAGES, UnsupportedLanguage, detect
 from reporter.model import Briefing, Settings, Source
-from reporter.segment import segment
-from reporter.summarize import summarize
+from reporter.stages.segment import segment
+from reporter.stages.summarize import summarize
 
 
 

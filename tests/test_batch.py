@@ -30,10 +30,10 @@ def test_batch_runs_every_row_and_names_the_failures(tmp_path):
 def test_a_one_shot_run_frees_the_language_identifier_and_batch_rows_keep_it(tmp_path):
     # The identifier's model is ~75 MB: a single run frees it once the languages are known
     # (the peak memory of long documents), a batch worker keeps it for its next row.
-    from reporter.batch import read_manifest
-    from reporter.jobs import Job, make_briefing
-    from reporter.jobs import now as when
-    from reporter.language import _identifier
+    from reporter.run.batch import read_manifest
+    from reporter.run.briefing import Job, make_briefing
+    from reporter.run.briefing import now as when
+    from reporter.text.language import _identifier
     from reporter.model import Settings
 
     files = (str(FIXTURES / "sismo_a.txt"), str(FIXTURES / "sismo_b.txt"))

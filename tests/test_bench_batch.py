@@ -1,5 +1,5 @@
 """The benchmark's batch case (reporter/bench.py) and the batch workers' warm-up: the inputs it
-times and the verdict it prints. No timings here: they live in `python -m reporter.bench`."""
+times and the verdict it prints. No timings here: they live in `python -m reporter.tools.bench`."""
 import json
 import os
 import re
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter import bench
-from reporter.batch import read_manifest, worker_count
+from reporter.tools import bench
+from reporter.run.batch import read_manifest, worker_count
 from reporter.model import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,8 +126,9 @@ def test_worker_count_is_one_per_core_and_never_more_than_the_rows():
 
 WARM_UP_CHECK = """
 import sys
-from reporter import checkworthy, language
-from reporter.batch import _warm_up
+from reporter.text import checkworthy
+from reporter.text import language
+from reporter.run.batch import _warm_up
 from reporter.model import Settings
 from reporter.pipeline import brief, make_source
 

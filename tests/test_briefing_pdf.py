@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reporter.jobs import Job, run
+from reporter.run.briefing import Job, run
 from reporter.model import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reporter.errors import ExitStatus
-from reporter.export import to_json
-from reporter.jobs import Job, make_briefing
+from reporter.report.json_twin import to_json
+from reporter.run.briefing import Job, make_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -149,6 +149,6 @@ def test_python_dash_m_and_the_console_script_agree(tmp_path):
 
 def test_the_cli_offers_exactly_the_summarizers_there_are():
     from reporter.cli import SUMMARIZERS as offered
-    from reporter.summarize import SUMMARIZERS as implemented
+    from reporter.stages.summarize import SUMMARIZERS as implemented
 
     assert set(offered) == set(implemented)

@@ -4,7 +4,7 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import briefing_of, fixture
 
-from reporter.compare import claim_groups
+from reporter.stages.compare import claim_groups
 from reporter.model import CONFLICT, OVERLAP
 
 
@@ -170,8 +170,8 @@ def test_relations_are_symmetric(a, b):
 
 def test_similarities_are_the_cosines_of_the_sparse_rows():
     # compare() multiplies only the columns both articles use; that must equal the plain dot product
-    from reporter.compare import _similarities, _vectors
-    from reporter.features import analyze
+    from reporter.stages.compare import _similarities, _vectors
+    from reporter.text.features import analyze
 
     feats = [analyze(t, "es") for t in _STORY]
     rows = _vectors(feats)

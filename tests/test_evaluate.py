@@ -7,10 +7,10 @@ import sys
 import pytest
 
 from conftest import FIXTURES, SHARED, ROOT
-from reporter import compare
-from reporter.evaldata import (count_reference_sentences, ecb_article, ecb_pairs, read_checkworthy, read_ecb,
+from reporter.stages import compare
+from reporter.tools.evaldata import (count_reference_sentences, ecb_article, ecb_pairs, read_checkworthy, read_ecb,
                                read_sts, score_pair)
-from reporter.evaluate import SWEEP, _pair_row, pearson, prf, ranks, rouge, spearman
+from reporter.tools.evaluate import SWEEP, _pair_row, pearson, prf, ranks, rouge, spearman
 
 SCORE_PY = SHARED / "eval" / "score.py"
 needs_shared = pytest.mark.skipif(not SCORE_PY.exists(), reason=f"{SHARED / 'eval'} is absent: the shared evaluation "
@@ -276,7 +276,7 @@ def test_checkworthy_unquotes_csv_quoted_fields_but_keeps_a_tweets_own_quotation
 
 
 def test_claimbuster_predictions_are_one_decision_and_score_per_item_in_order(tmp_path):
-    from reporter.flag import FLAG_THRESHOLD
+    from reporter.stages.flag import FLAG_THRESHOLD
 
     cb = tmp_path / "2x.json.gz"
     items = [{"text": "Thank you very much.", "label": 0},
@@ -377,7 +377,7 @@ def test_ecb_gold_is_same_action_instance_within_a_subtopic_neighbours_first(tmp
 
 def test_eval_ecb_counts_relations_against_gold_and_restores_the_threshold(tmp_path):
     from reporter.cli import parser
-    from reporter.evaluate import run
+    from reporter.tools.evaluate import run
 
     before = compare.OVERLAP_THRESHOLD
     r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--sweep", "--json")

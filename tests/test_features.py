@@ -1,7 +1,7 @@
 """Figures read as numbers in the article's locale, with what they count."""
 import pytest
 
-from reporter.features import analyze, figures, locale_number
+from reporter.text.features import analyze, figures, locale_number
 
 
 def test_locale_numbers():

@@ -1,7 +1,7 @@
 """Stage 5: check-worthy claims, each with its reasons."""
 from conftest import briefing_of
 
-from reporter.flag import FLAG_THRESHOLD, reasons_for, score
+from reporter.stages.flag import FLAG_THRESHOLD, reasons_for, score
 
 
 def reasons(text, lang="es", **kw):

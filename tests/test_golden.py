@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reporter.export import to_json
-from reporter.review import to_csv
-from reporter.inputs import read
+from reporter.report.json_twin import to_json
+from reporter.review.checklist import to_csv
+from reporter.stages.read import read
 from reporter.model import Settings
 from reporter.pipeline import brief, make_source
 

@@ -3,9 +3,9 @@ import pytest
 
 from conftest import fixture
 
-from reporter.ingest import classify_lines
+from reporter.stages.ingest import classify_lines
 from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Source
-from reporter.segment import segment
+from reporter.stages.segment import segment
 
 
 def roles(text: str) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reporter.errors import ExitStatus, OutputError
-from reporter.output import write_all
+from reporter.run.output import write_all
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -13,11 +13,11 @@ import json
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from reporter.errors import InputError
-from reporter.export import to_json
-from reporter.inputs import decode
+from reporter.report.json_twin import to_json
+from reporter.stages.read import decode
 from reporter.model import Settings
 from reporter.pipeline import brief, make_source
-from reporter.render import render
+from reporter.report.render import render
 
 # Text that looks like news and text that does not: words, figures in both locales,
 # abbreviations, quotes, markup, control and bidirectional characters, blank lines.
@@ -72,7 +72,7 @@ def test_an_article_compared_with_itself_relates_every_claim(text):
     a, b = b_.articles
     related = {r.a for r in b_.relations}
     # every claim with content words finds its twin (a claim of only stop words has no vector)
-    from reporter.features import analyze
+    from reporter.text.features import analyze
 
     for s in a.claims:
         if analyze(s.text, a.language).lemmas:

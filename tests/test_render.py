@@ -16,11 +16,11 @@ from pypdf import PdfReader
 
 from conftest import fixture
 
-from reporter.labels import EN, ES
+from reporter.report.labels import EN, ES
 from reporter.model import Settings
 from reporter.pipeline import brief, make_source
-from reporter.render import folders, make_fetcher, to_html, to_pdf
-from reporter.view import View, build_view
+from reporter.report.render import folders, make_fetcher, to_html, to_pdf
+from reporter.report.view import View, build_view
 
 TEMPLATES = folders(None)[0]
 

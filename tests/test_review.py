@@ -6,8 +6,8 @@ import json
 import pytest
 
 from reporter.errors import InputError
-from reporter.jobs import Job, make_briefing, now, run
-from reporter.review import claim_key, read_verdicts, to_csv
+from reporter.run.briefing import Job, make_briefing, now, run
+from reporter.review.checklist import claim_key, read_verdicts, to_csv
 
 from conftest import FIXTURES
 
@@ -53,7 +53,7 @@ def test_since_reports_added_and_dropped_claims_and_carries_verdicts(tmp_path):
         "El Sr. Gómez, alcalde de la ciudad, pidió ayuda a EE.UU. y a la Unión Europea.",
         "El alcalde decretó tres días de luto."), encoding="utf-8")
     b = make_briefing(Job((str(changed), PAIR[1]), since=str(second.with_suffix(".json"))), now())
-    from reporter.since import changes
+    from reporter.review.changes import changes
 
     c = changes(b)
     assert [b.sentence(x).text for x in c.added] == ["El alcalde decretó tres días de luto."]

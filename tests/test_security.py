@@ -14,8 +14,8 @@ import socket
 import pytest
 from pypdf import PdfReader
 
-from reporter.jobs import Job, Limits, run
-from reporter.render import folders, make_fetcher, to_pdf
+from reporter.run.briefing import Job, Limits, run
+from reporter.report.render import folders, make_fetcher, to_pdf
 
 CANARY = "CANARY-7f3a-SECRET-do-not-embed"
 

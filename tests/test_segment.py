@@ -2,12 +2,12 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reporter.ingest import classify_lines
-from reporter.inputs import decode
+from reporter.stages.ingest import classify_lines
+from reporter.stages.read import decode
 from reporter.pipeline import make_source
 from reporter.model import Settings
 from reporter.model import Source
-from reporter.segment import segment, split
+from reporter.stages.segment import segment, split
 
 
 def sentences(text: str, lang: str) -> list[str]:

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import FIXTURES, fixture
 from reporter.errors import InputError
-from reporter.inputs import read
-from reporter.jobs import Job, run
+from reporter.stages.read import read
+from reporter.run.briefing import Job, run
 
 PAGE = """<!DOCTYPE html><html><head><title>Incendio en la sierra</title></head><body>
 <nav><a href="/">Portada</a> <a href="/a">Política</a> <a href="/b">Deportes</a></nav>

@@ -4,7 +4,7 @@ import pytest
 from conftest import briefing_of, fixture
 
 from reporter.model import Settings
-from reporter.summarize import SUMMARIZERS, parse_length, sentence_count, summarize
+from reporter.stages.summarize import SUMMARIZERS, parse_length, sentence_count, summarize
 
 ALGORITHMS = list(SUMMARIZERS)  # ours, sumy's and lead: every choice --summarizer offers
 

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from reporter.summarize import WordTokenizer, build_summarizer, build_textrank
+from reporter.stages.summarize import WordTokenizer, build_summarizer, build_textrank
 
 SPANISH = [
     "El gobierno anunció el martes un plan de vivienda para las familias jóvenes.",

@@ -1,7 +1,7 @@
 """The PDF of long or many sources: each section lists its most important items, says how
 many more the JSON and CSV carry, and the appendix shows what the briefing cites.
 
-Built on generated documents (reporter.bench) long enough to pass every limit.
+Built on generated documents (reporter.tools.bench) long enough to pass every limit.
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import pytest
 
 from conftest import briefing_of, fixture
 
-from reporter.bench import generate_document
+from reporter.tools.bench import generate_document
 from reporter.cli import parser
 from reporter.model import CONFLICT, OVERLAP
-from reporter.render import to_html
-from reporter.review import to_csv
-from reporter.view import APPENDIX_WHOLE, LISTED, Gap, build_view
+from reporter.report.render import to_html
+from reporter.review.checklist import to_csv
+from reporter.report.view import APPENDIX_WHOLE, LISTED, Gap, build_view
 
 CAP = 5
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from reporter import checkworthy
-from reporter.features import analyze
-from reporter.language import fold
+from reporter.text import checkworthy
+from reporter.text.features import analyze
+from reporter.text.language import fold
 from reporter.model import CONFLICT, Article, Flag, Relation
 
 # Weights: how much each reason alone makes a claim worth checking. A claim is

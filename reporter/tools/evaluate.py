@@ -74,7 +74,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from reporter import evaldata
+    from reporter.tools import evaldata
 
     for name in ("gold", "file"):
         value = getattr(args, name, None)
@@ -112,7 +112,7 @@ def _fmt(v) -> str:
 
 
 def eval_pairs(args, evaldata) -> dict:
-    from reporter import compare as comparator
+    from reporter.stages import compare as comparator
 
     gold = evaldata.read_gold(args.gold)
     folder = Path(args.articles)
@@ -124,8 +124,8 @@ def eval_pairs(args, evaldata) -> dict:
 
 
 def _eval_pairs(args, evaldata, gold, folder) -> dict:
-    from reporter.export import to_dict
-    from reporter.inputs import read
+    from reporter.report.json_twin import to_dict
+    from reporter.stages.read import read
     from reporter.model import Settings
     from reporter.pipeline import brief, make_source
 
@@ -174,7 +174,7 @@ def _pair_row(c: dict) -> dict:
 
 
 def eval_sts(args, evaldata) -> dict:
-    from reporter.compare import similarity
+    from reporter.stages.compare import similarity
 
     items = evaldata.read_sts(args.file)
     predicted = [similarity(a, b, args.language) for a, b, _ in items]
@@ -218,8 +218,8 @@ def spearman(xs, ys) -> float:
 
 
 def eval_checkworthy(args, evaldata) -> dict:
-    from reporter import checkworthy
-    from reporter.flag import FLAG_THRESHOLD, reasons_for, score
+    from reporter.text import checkworthy
+    from reporter.stages.flag import FLAG_THRESHOLD, reasons_for, score
 
     items = evaldata.read_checkworthy(args.file)
     model = checkworthy.load(args.language)
@@ -263,17 +263,17 @@ def prf(decisions: list[bool], gold: list[int]) -> tuple[float, float, float]:
 
 
 def eval_summaries(args, evaldata) -> dict:
-    from reporter.ingest import classify_lines
+    from reporter.stages.ingest import classify_lines
     from reporter.model import Settings, Source
-    from reporter.segment import segment
-    from reporter.summarize import SUMMARIZERS, summarize
+    from reporter.stages.segment import segment
+    from reporter.stages.summarize import SUMMARIZERS, summarize
 
     names = ([n for n in SUMMARIZERS if not n.endswith("-sumy")] if args.summarizer == "all"
              else [n.strip() for n in args.summarizer.split(",") if n.strip()])
     if any(n not in SUMMARIZERS for n in names):
         raise InputError(f"--summarizer {args.summarizer}: not one of {', '.join(SUMMARIZERS)}, all")
     if args.length:
-        from reporter.summarize import parse_length
+        from reporter.stages.summarize import parse_length
 
         try:
             parse_length(args.length)
@@ -351,7 +351,7 @@ SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(9))  # 0.10 ... 0.50
 
 
 def eval_ecb(args, evaldata) -> dict:
-    from reporter import compare as comparator
+    from reporter.stages import compare as comparator
 
     current = comparator.OVERLAP_THRESHOLD
     threshold = current if args.threshold is None else args.threshold
@@ -414,8 +414,8 @@ class _overlap_threshold:
 
 
 def eval_segmentation(args, evaldata) -> dict:
-    from reporter.ingest import classify_lines
-    from reporter.segment import split
+    from reporter.stages.ingest import classify_lines
+    from reporter.stages.segment import split
 
     rows = []
     for lang, docs in evaldata.read_segmentation(args.file).items():
@@ -433,7 +433,7 @@ def eval_segmentation(args, evaldata) -> dict:
 
 
 def _write_lines(path: str, lines: list[str]) -> None:
-    from reporter.output import write_all
+    from reporter.run.output import write_all
 
     write_all({Path(path): ("\n".join(lines) + "\n").encode("utf-8")}, force=True)
 

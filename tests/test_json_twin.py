@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 
 from conftest import briefing_of, fixture
 
-from reporter.export import to_dict, to_json
-from reporter.jobs import Job, make_briefing
+from reporter.report.json_twin import to_dict, to_json
+from reporter.run.briefing import Job, make_briefing
 
 
 def test_every_sentence_is_traceable_to_its_source(sismo):

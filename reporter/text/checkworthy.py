@@ -3,7 +3,7 @@
 Features: the flagger's rule reasons, folded lemmas and their bigrams, and the
 raw words and bigrams (numbers as <num>), hashed into a fixed number of buckets
 with a stable hash (crc32), so training and prediction agree on every machine.
-Weights are trained by `python -m reporter.train` from the CheckThat! and
+Weights are trained by `python -m reporter.tools.train` from the CheckThat! and
 ClaimBuster development data, and ship in reporter/data/ as JSON (only the
 non-zero weights). Numpy is not needed: a prediction is a sum of a few dozen weights.
 
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
-from reporter.features import analyze
-from reporter.language import fold
+from reporter.text.features import analyze
+from reporter.text.language import fold
 
 BUCKETS = 2 ** 15
 REASON_FEATURES = ("accusation", "figure", "quotation", "attribution", "date", "superlative", "consequential",

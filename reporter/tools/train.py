@@ -1,6 +1,6 @@
 """Train the check-worthiness models shipped in reporter/data/.
 
-    python -m reporter.train ../shared/eval/data/checkworthiness
+    python -m reporter.tools.train ../shared/eval/data/checkworthiness
 
 Spanish: CheckThat! 2024 task 1 Spanish dev (tweets). English: CheckThat! 2024
 English dev plus ClaimBuster 2xNCS (debate sentences). Logistic regression by
@@ -20,8 +20,8 @@ import math
 import random
 from pathlib import Path
 
-from reporter.checkworthy import features
-from reporter.flag import reasons_for
+from reporter.text.checkworthy import features
+from reporter.stages.flag import reasons_for
 
 EPOCHS = 30  # more did not raise cross-validated F1 on the Spanish data (0.632 at 30, 0.623 at 15)
 LEARNING_RATE = 0.5
@@ -114,10 +114,10 @@ def train(items: list[tuple[str, int]], language: str, name: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m reporter.train", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m reporter.tools.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, help="the checkworthiness folder of ../shared/eval/data")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "data")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     ap.add_argument("--languages", default="es,en")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)

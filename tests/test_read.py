@@ -2,7 +2,7 @@
 import pytest
 
 from reporter.errors import InputError
-from reporter.inputs import decode, markdown_to_text, read
+from reporter.stages.read import decode, markdown_to_text, read
 
 
 def test_utf8_with_bom_is_read_without_the_bom():

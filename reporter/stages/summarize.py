@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from reporter.language import WORD, resources
+from reporter.text.language import WORD, resources
 from reporter.model import Article, Settings
 
 SUMMARIZERS = ("textrank", "lexrank", "lsa", "luhn", "kl", "sumbasic", "lead", "textrank-sumy", "lexrank-sumy")
@@ -51,14 +51,14 @@ def sentence_count(length: str, available: int) -> int:
 
 def build_lexrank(language: str):
     """sumy's LexRank, vectorised, with the tokenizer, stemmer and stop words sumy's is given."""
-    from reporter.rank import LexRank
+    from reporter.summarizers.lexrank import LexRank
 
     return LexRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
 
 
 def build_textrank(language: str):
     """sumy's TextRank, vectorised, with the tokenizer, stemmer and stop words sumy's is given."""
-    from reporter.textrank import TextRank
+    from reporter.summarizers.textrank import TextRank
 
     return TextRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
 

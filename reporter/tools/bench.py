@@ -1,4 +1,4 @@
-"""`python -m reporter.bench`: how long a briefing takes on this machine (issue 5).
+"""`python -m reporter.tools.bench`: how long a briefing takes on this machine (issue 5).
 
 Prints medians over --runs runs (fewer for the slow cases) and the machine they
 ran on, then the ratios issue 5 targets with PASS/FAIL. Timings live here, never
@@ -73,8 +73,8 @@ STAGES = ("imports", "ingest+language", "sentences", "summaries", "comparison", 
 # cost and not hidden in the first stage that needs one. Anything else a run
 # pulls in later is reported as "late imports".
 RUN_IMPORTS = (
-    "reporter.jobs", "reporter.inputs", "reporter.pipeline", "reporter.render", "reporter.export",
-    "reporter.review", "reporter.output", "numpy", "nltk.stem.snowball", "simplemma", "wordfreq",
+    "reporter.run.briefing", "reporter.stages.read", "reporter.pipeline", "reporter.report.render", "reporter.report.json_twin",
+    "reporter.review.checklist", "reporter.run.output", "numpy", "nltk.stem.snowball", "simplemma", "wordfreq",
     "py3langid.langid", "stop_words", "sumy.utils", "sumy.nlp.stemmers", "jinja2", "weasyprint",
 )
 LIBRARIES = ("sumy", "nltk", "numpy", "simplemma", "wordfreq", "py3langid", "stop-words", "jinja2",
@@ -216,8 +216,10 @@ def child(out_dir: str, files: list[str]) -> dict:
         importlib.import_module(name)
     imports = time.perf_counter() - start
     loaded = set(sys.modules)
-    from reporter import inputs, pipeline, render
-    from reporter.jobs import Job, Limits, run
+    from reporter.stages import read as inputs
+    from reporter import pipeline
+    from reporter.report import render
+    from reporter.run.briefing import Job, Limits, run
 
     times = dict.fromkeys(STAGES, 0.0)
     times["imports"] = imports
@@ -253,7 +255,7 @@ def _late_imports(new: set[str], loaded: set[str]) -> list[str]:
 
 def _env() -> dict:
     """The children import this same reporter package, whatever the working folder."""
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
@@ -281,7 +283,7 @@ def _case(results: dict, key: str, measure_case) -> None:
 
 
 def _staged(files: list[str], tmp: str) -> dict:
-    _, out = _run([sys.executable, "-m", "reporter.bench", "--child", tmp, *files], tmp)
+    _, out = _run([sys.executable, "-m", "reporter.tools.bench", "--child", tmp, *files], tmp)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -299,7 +301,7 @@ def _staged_stats(results: list[dict]) -> dict:
 def _batch(tmp: str, pairs: int, progress) -> dict:
     """One `reporter batch` over `pairs` generated pairs, then the same briefings as
     separate `reporter brief` runs one after another (a user's shell loop)."""
-    from reporter.batch import worker_count
+    from reporter.run.batch import worker_count
 
     folder = Path(tmp) / "batch"
     manifest = write_batch(folder, pairs)
@@ -353,8 +355,8 @@ def machine() -> dict:
 def _summary_times(path: Path, runs: int, slow_runs: int, every_algorithm: bool) -> dict:
     from reporter.model import Settings
     from reporter.pipeline import make_source
-    from reporter.segment import segment
-    from reporter.summarize import SUMMARIZERS, summarize
+    from reporter.stages.segment import segment
+    from reporter.stages.summarize import SUMMARIZERS, summarize
 
     article = segment(make_source(str(path), path.read_text(encoding="utf-8"), Settings()), "A")
     warm = segment(make_source("warm", generate_document(99, 30), Settings()), "A")
@@ -485,7 +487,7 @@ def _staged_lines(label: str, staged: dict, memory: bool = False) -> list[str]:
 
 
 def _default_render_seconds() -> int:
-    from reporter.jobs import Limits
+    from reporter.run.briefing import Limits
 
     return Limits().render_seconds
 
@@ -554,8 +556,8 @@ def _cases(text: str) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m reporter.bench", description=__doc__.split("\n\n")[0],
-                                epilog="example: python -m reporter.bench --runs 3 --summarizers")
+    p = argparse.ArgumentParser(prog="python -m reporter.tools.bench", description=__doc__.split("\n\n")[0],
+                                epilog="example: python -m reporter.tools.bench --runs 3 --summarizers")
     p.add_argument("--runs", type=int, default=5, help=f"runs per case, medians reported (default: 5; "
                                                         f"at most {SLOW_RUNS} for the slow cases)")
     p.add_argument("--quick", action="store_true",

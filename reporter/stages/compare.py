@@ -19,8 +19,8 @@ from itertools import combinations
 
 import numpy as np
 
-from reporter.features import Features, analyze, figure_label
-from reporter.lexicon import TITLES, concept
+from reporter.text.features import Features, analyze, figure_label
+from reporter.text.lexicon import TITLES, concept
 from reporter.model import CONFLICT, OVERLAP, Article, Evidence, Figure, Relation, Sentence
 
 # Cosine above which two claims are taken to state the same thing. On ECB+ dev

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reporter.model import BODY, BOILERPLATE, Article, Sentence, Source
-from reporter.ingest import LONE_CREDIT
+from reporter.stages.ingest import LONE_CREDIT
 
 # Lowercase, without the final dot. Only abbreviations that (almost) never end a
 # sentence in news copy: titles before a name, and country/organisation initials.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reporter.errors import InputError
 from reporter.model import BODY, Briefing
-from reporter.review import Verdict, claim_key
+from reporter.review.checklist import Verdict, claim_key
 
 
 @dataclass(frozen=True)

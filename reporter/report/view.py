@@ -12,14 +12,14 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from reporter.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
-from reporter.features import analyze
-from reporter.flag import REASON_LABELS
-from reporter.language import WORD, fold, resources
+from reporter.stages.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
+from reporter.text.features import analyze
+from reporter.stages.flag import REASON_LABELS
+from reporter.text.language import WORD, fold, resources
 from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Briefing, Flag, Relation, Sentence
-from reporter.labels import labels_for
-from reporter.review import verdict_for
-from reporter.since import changes
+from reporter.report.labels import labels_for
+from reporter.review.checklist import verdict_for
+from reporter.review.changes import changes
 
 
 @dataclass(frozen=True)

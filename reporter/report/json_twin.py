@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from reporter.compare import claim_groups
+from reporter.stages.compare import claim_groups
 from reporter.model import CONFLICT, Briefing
-from reporter.review import claim_key, verdict_for
+from reporter.review.checklist import claim_key, verdict_for
 
 
 def to_dict(b: Briefing) -> dict:

@@ -4,7 +4,7 @@
 tokenizer, stemmer and stop words from reporter/summarize.py. On every document
 here the chosen sentences must be the same ones, for summaries of 1 to 5
 sentences, and the scores must agree to rounding. Timing is the benchmark's job
-(python -m reporter.bench), not these tests'.
+(python -m reporter.tools.bench), not these tests'.
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ import pytest
 from conftest import fixture
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from reporter.bench import generate_document
-from reporter.bundled import seed_files
+from reporter.tools.bench import generate_document
+from reporter.run.bundled import seed_files
 from reporter.model import Settings
 from reporter.pipeline import make_source
-from reporter.rank import LexRank
-from reporter.segment import segment
-from reporter.summarize import WordTokenizer, build_lexrank, build_summarizer, summarize
+from reporter.summarizers.lexrank import LexRank
+from reporter.stages.segment import segment
+from reporter.stages.summarize import WordTokenizer, build_lexrank, build_summarizer, summarize
 
 # Team-written, fictional. Repeated sentences and a sentence of stop words only are on purpose.
 PUERTO = """Huelga en el puerto de Almería

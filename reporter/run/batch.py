@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import ExitStatus, InputError, ReporterError
-from reporter.jobs import Job
+from reporter.run.briefing import Job
 from reporter.model import Settings
 
 
@@ -98,7 +98,11 @@ def _warm_up(settings: Settings = Settings()) -> None:
     try:
         import weasyprint  # noqa: F401  (render.py imports it only when the first PDF is made)
 
-        from reporter import export, inputs, output, render, review  # noqa: F401  (what jobs.run imports)
+        from reporter.report import json_twin as export
+        from reporter.stages import read as inputs
+        from reporter.run import output
+        from reporter.report import render
+        from reporter.review import checklist as review  # noqa: F401  (what jobs.run imports)
         from reporter.pipeline import brief, make_source
 
         for code in (settings.language,) if settings.language else tuple(_WARM_UP_TEXTS):
@@ -116,7 +120,7 @@ def worker_count(jobs: int, rows: int) -> int:
 
 
 def _run_row(row: Row) -> Outcome:
-    from reporter.jobs import run
+    from reporter.run.briefing import run
 
     output = row.job.output or "(dated)"
     try:

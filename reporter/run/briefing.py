@@ -69,7 +69,7 @@ def plan_output(output: str | None, when: datetime) -> tuple[Path, bool]:
 
 def run(job: Job) -> list[Path]:
     """Make one briefing; returns the files written."""
-    from reporter.summarize import parse_length
+    from reporter.stages.summarize import parse_length
 
     try:
         parse_length(job.settings.length)
@@ -82,7 +82,7 @@ def run(job: Job) -> list[Path]:
         if Path(job.verdicts).resolve() in own:
             raise InputError(f"--verdicts {job.verdicts}: is one of this run's outputs; "
                              "the reviewer's file is never written to (choose another -o)")
-    from reporter.output import check_free, write_all
+    from reporter.run.output import check_free, write_all
 
     if not dated:
         check_free(targets(pdf_path, bool(job.verdicts)), job.force)
@@ -91,9 +91,9 @@ def run(job: Job) -> list[Path]:
         raise InputError(f"--templates {job.templates}: not a folder")
 
     briefing = make_briefing(job, when)
-    from reporter.export import to_json
-    from reporter.render import render
-    from reporter.review import claimreview, to_csv
+    from reporter.report.json_twin import to_json
+    from reporter.report.render import render
+    from reporter.review.checklist import claimreview, to_csv
 
     with _deadline(job.limits.render_seconds):
         _, pdf = render(briefing, user_templates, job.ui_language, job.pdf_items)
@@ -115,7 +115,7 @@ def run(job: Job) -> list[Path]:
 
 
 def make_briefing(job: Job, when: datetime) -> Briefing:
-    from reporter.inputs import read
+    from reporter.stages.read import read
 
     inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=job.limits.max_bytes) for spec in input_specs(job.files)]
     # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
@@ -124,7 +124,7 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
     s = job.settings
     sources = [make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs]
     if not job.keep_models:
-        from reporter.language import release_identifier
+        from reporter.text.language import release_identifier
 
         release_identifier()  # every language is known: its memory goes to the stages that follow
     lines = sum(len(src.lines) for src in sources)
@@ -140,13 +140,13 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
                        generated_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     verdicts: dict = {}
     if job.since:
-        from reporter.since import carried_verdicts, load_previous
+        from reporter.review.changes import carried_verdicts, load_previous
 
         previous = load_previous(job.since)
         verdicts.update(carried_verdicts(previous, briefing))  # a --verdicts file given now wins
         briefing = replace(briefing, previous=previous)
     if job.verdicts:
-        from reporter.review import read_verdicts
+        from reporter.review.checklist import read_verdicts
 
         verdicts.update(read_verdicts(job.verdicts))
     return replace(briefing, verdicts=verdicts) if verdicts else briefing
@@ -154,7 +154,7 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
 
 def input_specs(files: tuple[str, ...] | list[str]) -> list[str]:
     if not files:
-        from reporter.bundled import seed_files
+        from reporter.run.bundled import seed_files
 
         # relative to the working folder when possible, so the JSON names them as a user would
         return [_display(p) for p in seed_files()]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reporter.bundled import templates_dir
+from reporter.run.bundled import templates_dir
 from reporter.errors import RenderError
 from reporter.model import Briefing
-from reporter.view import LISTED, View, build_view, visible
+from reporter.report.view import LISTED, View, build_view, visible
 
 TEMPLATE = "briefing.html"
 

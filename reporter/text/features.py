@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reporter.language import WORD, fold, resources
+from reporter.text.language import WORD, fold, resources
 from reporter.model import Figure
 
 _NUMBER = re.compile(
@@ -163,7 +163,7 @@ def _qualifier(text: str, start: int) -> str:
 
 
 def _known_unit(unit: str) -> bool:
-    from reporter.lexicon import concept
+    from reporter.text.lexicon import concept
 
     return bool(unit) and (unit in _UNIT_ALIASES or unit in _PEOPLE or concept(unit) is not None)
 
@@ -173,7 +173,7 @@ _EVENTS = ("death", "injury", "missing", "arrest", "rescue")
 
 def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language: str) -> str:
     """'kilómetros' -> 'km'; '32 personas murieron' -> 'death' (the nearest event word)."""
-    from reporter.lexicon import concept
+    from reporter.text.lexicon import concept
 
     if unit in _UNIT_ALIASES:
         return _UNIT_ALIASES[unit]
