@@ -94,19 +94,31 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """A fact two related claims state differently: what it is, and each side's value as written."""
+
+    kind: str  # "count", "percent", "money", "date", "year", "day", "speaker"
+    unit: str  # what is counted or measured ("death", "km", "eur"), "" when the kind says it all
+    a: str  # the value(s) in the earlier article, as written
+    b: str  # the value(s) in the later one
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "unit": self.unit, "a": self.a, "b": self.b}
+
+
+@dataclass(frozen=True)
 class Evidence:
     words: tuple[str, ...] = ()  # shared content lemmas
     names: tuple[str, ...] = ()  # shared proper names
     figures: tuple[str, ...] = ()  # figures both sentences state with the same value
-    differing: tuple[tuple[str, str, str], ...] = ()  # (kind[:unit], value in a, value in b)
+    differing: tuple[Difference, ...] = ()
 
     def as_dict(self) -> dict:
         return {
             "words": list(self.words),
             "names": list(self.names),
             "figures": list(self.figures),
-            "differing": [{"kind": k.split(":")[0], "unit": k.partition(":")[2], "a": a, "b": b}
-                          for k, a, b in self.differing],
+            "differing": [d.as_dict() for d in self.differing],
         }
 
 
@@ -159,7 +171,15 @@ class Briefing:
     def sentence(self, sid: str) -> Sentence:
         return self._by_id[sid]  # KeyError for an unknown id
 
+    def article_of(self, sid: str) -> Article:
+        """The article a sentence id belongs to."""
+        return self._articles[self.sentence(sid).article]
+
     @cached_property
     def _by_id(self) -> dict[str, Sentence]:
         # the views ask for thousands of sentences by id on long documents: index them once
         return {s.id: s for a in self.articles for s in a.sentences}
+
+    @cached_property
+    def _articles(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}

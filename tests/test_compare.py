@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from conftest import briefing_of, fixture
 
 from reporter.stages.compare import claim_groups
-from reporter.model import CONFLICT, OVERLAP
+from reporter.model import CONFLICT, OVERLAP, Difference
 
 
 def rel(b, a_id, b_id):
@@ -15,7 +15,7 @@ def rel(b, a_id, b_id):
 def test_differing_death_tolls_in_matching_sentences_are_a_conflict(sismo):
     r = rel(sismo, "A4", "B2")
     assert r is not None and r.type == CONFLICT
-    assert ("count:death", "32", "58") in r.evidence.differing
+    assert Difference("count", "death", "32", "58") in r.evidence.differing
 
 
 def test_figures_that_agree_are_never_a_conflict(sismo, storm):
@@ -42,7 +42,7 @@ def test_the_same_quote_from_different_speakers_is_a_conflict():
     b = briefing_of("Título\n\n«Es un documento innovador para la paz», declaró Putin en la conferencia.\n",
                     "Otro título\n\n«Es un documento innovador para la paz», afirmó Kim ante la prensa.\n")
     r = b.relations[0]
-    assert r.type == CONFLICT and r.evidence.differing[0][0] == "speaker"
+    assert r.type == CONFLICT and r.evidence.differing[0].kind == "speaker"
 
 
 def test_an_article_compared_with_itself_relates_every_claim(sismo):
@@ -113,7 +113,7 @@ def test_figures_about_different_things_never_conflict():
 def test_differing_english_tolls_are_a_conflict_with_both_values():
     r = only_relation("The quake killed at least 32 people on the northern coast on Tuesday, officials said.",
                       "The quake killed 58 people on the northern coast on Tuesday, officials said.")
-    assert r.type == CONFLICT and r.evidence.differing == (("count:death", "32", "58"),)
+    assert r.type == CONFLICT and r.evidence.differing == (Difference("count", "death", "32", "58"),)
 
 
 @pytest.mark.parametrize("pair", ["sismo", "storm", "fire", "cumbre", "rescue", "flood"])

@@ -54,7 +54,7 @@ def to_json(b: Briefing) -> str:
 
 def _flag(b: Briefing, f) -> dict:
     s = b.sentence(f.sentence)
-    source = next(a.source for a in b.articles if a.id == s.article)
+    source = b.article_of(s.id).source
     out = {"sentence": f.sentence, "key": claim_key(source, s.text), "score": f.score, "priority": f.priority,
            "reasons": list(f.reasons)}
     v = verdict_for(b, f.sentence) if b.verdicts else None

@@ -16,7 +16,7 @@ from reporter.stages.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
 from reporter.text.features import analyze
 from reporter.stages.flag import REASON_LABELS
 from reporter.text.language import WORD, fold, resources
-from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Briefing, Flag, Relation, Sentence
+from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Briefing, Difference, Flag, Relation, Sentence
 from reporter.report.labels import labels_for
 from reporter.review.checklist import verdict_for
 from reporter.review.changes import changes
@@ -173,13 +173,12 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
     return Markup("").join(out)
 
 
-def kind_label(kind: str, t: dict) -> str:
-    """'count:death' -> 'deaths' / 'muertos'; unknown units are shown as they are."""
-    kind, _, unit = kind.partition(":")
+def kind_label(d: Difference, t: dict) -> str:
+    """count of death -> 'deaths' / 'muertos'; unknown units are shown as they are."""
     units = t["unit_labels"]
-    if unit:
-        return units.get(unit, unit)
-    return units.get(kind, kind)
+    if d.unit:
+        return units.get(d.unit, d.unit)
+    return units.get(d.kind, d.kind)
 
 
 def _pair(b: Briefing, r: Relation, t: dict) -> Pair:
@@ -187,15 +186,15 @@ def _pair(b: Briefing, r: Relation, t: dict) -> Pair:
     la, lb = _lang(b, sa), _lang(b, sb)
     terms = set(r.evidence.words) | {w for n in r.evidence.names for w in n.split()}
     terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
-    va = tuple(d[1] for d in r.evidence.differing)
-    vb = tuple(d[2] for d in r.evidence.differing)
-    kinds = tuple(kind_label(d[0], t) for d in r.evidence.differing)
+    va = tuple(d.a for d in r.evidence.differing)
+    vb = tuple(d.b for d in r.evidence.differing)
+    kinds = tuple(kind_label(d, t) for d in r.evidence.differing)
     return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
                 "high" if r.score >= 0.5 else "medium", kinds)
 
 
 def _lang(b: Briefing, s: Sentence) -> str:
-    return next(a.language for a in b.articles if a.id == s.article)
+    return b.article_of(s.id).language
 
 
 def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED) -> View:
@@ -241,7 +240,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         "flagged": len(b.flags),
         "only": {blk.id: blk.only_total for blk in blocks},
     }
-    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d[1], vb=d[2], kind=kind_label(d[0], t))
+    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=kind_label(d, t))
                   for p in conflicts for d in p.relation.evidence.differing]
     in_conflict = {x for r in all_conflicts for x in (r.a, r.b)}
     groups = claim_groups(b.articles, b.relations) if len(b.articles) > 2 else ()

@@ -52,7 +52,7 @@ def to_csv(b: Briefing) -> bytes:
     w.writerow(COLUMNS)
     for f in b.flags:
         s = b.sentence(f.sentence)
-        src = next(a.source for a in b.articles if a.id == s.article)
+        src = b.article_of(s.id).source
         key = claim_key(src, s.text)
         given = b.verdicts.get(key) or b.verdicts.get(s.id)
         w.writerow([s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
@@ -97,7 +97,7 @@ def read_verdicts(path: str | Path) -> dict[str, Verdict]:
 
 def verdict_for(b: Briefing, sid: str) -> Verdict | None:
     s = b.sentence(sid)
-    src = next(a.source for a in b.articles if a.id == s.article)
+    src = b.article_of(s.id).source
     return b.verdicts.get(claim_key(src, s.text)) or b.verdicts.get(sid)
 
 
@@ -109,7 +109,7 @@ def claimreview(b: Briefing, author: str = "reporter") -> bytes:
         if v is None:
             continue
         s = b.sentence(f.sentence)
-        article = next(a for a in b.articles if a.id == s.article)
+        article = b.article_of(s.id)
         items.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",

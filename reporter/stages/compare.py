@@ -21,7 +21,7 @@ import numpy as np
 
 from reporter.text.features import Features, analyze, figure_label
 from reporter.text.lexicon import TITLES, concept
-from reporter.model import CONFLICT, OVERLAP, Article, Evidence, Figure, Relation, Sentence
+from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Figure, Relation, Sentence
 
 # Cosine above which two claims are taken to state the same thing. On ECB+ dev
 # (`reporter eval ecb ... --sweep`: 420 document pairs, gold: sentences mentioning
@@ -214,7 +214,7 @@ def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[tuple[str, str, str]]]:
+def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[Difference]]:
     """Figures both claims agree on, and (kind, a, b) for those that differ."""
     def keyed(f: Features):
         out: dict[tuple[str, str], list] = {}
@@ -231,17 +231,17 @@ def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[
         if matched:
             agree.extend(figure_label(x) for x in matched)
         elif key[0] not in ("year",) or score >= DATE_CONFLICT_THRESHOLD:
-            differ.append((_kind_label(key), ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
+            differ.append(Difference(key[0], key[1], ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
     if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= DATE_CONFLICT_THRESHOLD):
-        differ.append(("day", _days(fa.weekdays), _days(fb.weekdays)))
+        differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
     speaker = _speaker_conflict(fa, fb)
     if speaker:
         differ.append(speaker)
     return agree, differ
 
 
-def _speaker_conflict(fa: Features, fb: Features) -> tuple[str, str, str] | None:
+def _speaker_conflict(fa: Features, fb: Features) -> Difference | None:
     """The same quotation attributed to different people: names outside the quotes
     on both sides, none in common, and most of the quoted words shared."""
     if not fa.speakers or not fb.speakers or not fa.quote_lemmas or not fb.quote_lemmas:
@@ -251,7 +251,7 @@ def _speaker_conflict(fa: Features, fb: Features) -> tuple[str, str, str] | None
         return None
     if _shared_names(fa.speakers, fb.speakers) or set(fa.names) & set(fb.speakers) or set(fb.names) & set(fa.speakers):
         return None
-    return ("speaker", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
+    return Difference("speaker", "", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
 
 
 def _agrees(x: Figure, y: Figure) -> bool:
@@ -260,12 +260,6 @@ def _agrees(x: Figure, y: Figure) -> bool:
     if "approx" in (x.qualifier, y.qualifier):
         return abs(x.value - y.value) <= APPROX_MARGIN * max(abs(x.value), abs(y.value))
     return False
-
-
-def _kind_label(key: tuple[str, str]) -> str:
-    """"count:death", "percent", "money:eur": the kind, and what is counted when known."""
-    kind, unit = key
-    return f"{kind}:{unit}" if unit else kind
 
 
 _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
