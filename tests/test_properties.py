@@ -86,5 +86,5 @@ def test_any_text_renders_to_a_pdf(a, b):
         b_ = briefing_of(a, b)
     except InputError:
         return
-    _, pdf = render(b_)
+    pdf = render(b_)
     assert pdf.startswith(b"%PDF-")

@@ -18,7 +18,7 @@ from reporter.cli import parser
 from reporter.model import CONFLICT, OVERLAP
 from reporter.report.render import to_html
 from reporter.review.checklist import to_csv
-from reporter.report.view import APPENDIX_WHOLE, LISTED, Gap, build_view
+from reporter.report.view import APPENDIX_WHOLE, LISTED, Gap, Line, build_view
 
 CAP = 5
 
@@ -37,6 +37,20 @@ def lopsided():
     return briefing_of(generate_document(3, 120), fixture("sismo_b.txt"))
 
 
+def cited(v, block) -> set[str]:
+    """The sentences of `block` the body of the briefing lists (each links to the appendix)."""
+    ids = {x for p in v.conflicts + v.shared for x in (p.a.id, p.b.id)}
+    ids |= {c.sentence.id for blk in v.articles for c in blk.only} | {s.id for blk in v.articles for s in blk.summary}
+    ids |= {c.sentence.id for c in v.checklist}
+    return {x for x in ids if x in {s.id for s in block.sentences}}
+
+
+def whole(block) -> bool:
+    """The appendix shows every sentence of the block, each once, in order, with no gap."""
+    lines = block.appendix
+    return all(isinstance(x, Line) for x in lines) and tuple(x.sentence for x in lines) == block.sentences
+
+
 def test_pairs_list_the_strongest_and_the_page_one_counts_keep_every_one(long_briefing):
     b = long_briefing
     v = build_view(b, listed=CAP)
@@ -47,9 +61,11 @@ def test_pairs_list_the_strongest_and_the_page_one_counts_keep_every_one(long_br
         unlisted = [r.score for r in every if r not in {p.relation for p in listed}]
         assert weakest_listed >= max(unlisted)
         assert [p.relation.score for p in listed] == sorted((p.relation.score for p in listed), reverse=True)
-    assert v.totals["conflicts"] == v.counts["conflicts"] == sum(r.type == CONFLICT for r in b.relations)
-    assert v.totals["shared"] == v.counts["shared"] == sum(r.type == OVERLAP for r in b.relations)
-    assert v.counts["flagged"] == len(b.flags) > CAP
+    assert v.totals.conflicts == sum(r.type == CONFLICT for r in b.relations)
+    assert v.totals.shared == sum(r.type == OVERLAP for r in b.relations)
+    assert v.totals.flagged == len(b.flags) > CAP
+    chart = {bar.css: bar.value for bar in v.chart if bar.css != "only"}  # page 1 counts every one
+    assert chart == {"conflict": v.totals.conflicts, "shared": v.totals.shared, "flag": v.totals.flagged}
 
 
 def test_the_checklist_lists_the_highest_priority_and_the_csv_has_every_row(long_briefing):
@@ -59,7 +75,7 @@ def test_the_checklist_lists_the_highest_priority_and_the_csv_has_every_row(long
     assert min(c.flag.score for c in v.checklist) >= max(
         f.score for f in b.flags if f.sentence not in {c.sentence.id for c in v.checklist})
     rows = list(csv.DictReader(io.StringIO(to_csv(b).decode("utf-8-sig"))))
-    assert len(rows) == len(b.flags) == v.totals["checklist"]
+    assert len(rows) == len(b.flags) == v.totals.flagged
 
 
 def test_claims_only_one_source_makes_are_the_most_check_worthy_in_source_order(lopsided):
@@ -68,7 +84,8 @@ def test_claims_only_one_source_makes_are_the_most_check_worthy_in_source_order(
     a = v.articles[0]
     related = {x for r in b.relations for x in (r.a, r.b)}
     alone = [s for s in b.articles[0].claims if s.id not in related]
-    assert a.only_total == len(alone) == v.counts["only"]["A"] > CAP
+    on_page_one = next(bar.value for bar in v.chart if bar.label == v.t.only_in.format(id="A"))
+    assert a.only_total == len(alone) == on_page_one > CAP
     listed = [c.sentence for c in a.only]
     assert len(listed) == CAP and [s.index for s in listed] == sorted(s.index for s in listed)
     flags = {f.sentence: f.score for f in b.flags}
@@ -79,13 +96,14 @@ def test_an_abridged_appendix_shows_every_cited_and_left_out_sentence_and_counts
     v = build_view(long_briefing, listed=CAP)
     assert v.abridged
     for block in v.articles:
-        shown = [x for x in block.appendix if not isinstance(x, Gap)]
+        shown = [x.sentence for x in block.appendix if isinstance(x, Line)]
         gaps = [x for x in block.appendix if isinstance(x, Gap)]
         assert gaps and len(shown) < len(block.sentences)
         assert len(shown) + sum(g.count for g in gaps) == len(block.sentences)
         assert [s.index for s in shown] == sorted(s.index for s in shown)
         ids = {s.id for s in shown}
-        assert {x for x in v.back if x.startswith(block.id) and x[len(block.id):].isdigit()} <= ids
+        assert cited(v, block) <= ids
+        assert {x.sentence.id for x in block.appendix if isinstance(x, Line) and x.back} == cited(v, block)
         assert {s.id for s in block.sentences if not s.is_claim} <= ids  # what was left out stays visible
         for before, after in zip(block.appendix, block.appendix[1:]):
             assert not (isinstance(before, Gap) and isinstance(after, Gap))
@@ -105,27 +123,27 @@ def test_every_link_in_the_briefing_has_its_target(long_briefing, lopsided):
 def test_the_briefing_says_how_many_more_and_where(long_briefing):
     v = build_view(long_briefing, "en", listed=CAP)
     html = to_html(v)
-    assert f"the {CAP} strongest of {v.totals['conflicts']}" in html
-    assert f"the {CAP} strongest of {v.totals['shared']}" in html
-    assert f"the {CAP} highest-priority of {v.totals['checklist']} flagged claims" in html
+    assert f"the {CAP} strongest of {v.totals.conflicts}" in html
+    assert f"the {CAP} strongest of {v.totals.shared}" in html
+    assert f"the {CAP} highest-priority of {v.totals.flagged} flagged claims" in html
     assert "Appendix: the sentences cited" in html and "sentences not cited" in html
     es = to_html(build_view(long_briefing, "es", listed=CAP))
-    assert f"las {CAP} más fuertes de {v.totals['conflicts']}" in es and "oraciones no citadas" in es
+    assert f"las {CAP} más fuertes de {v.totals.conflicts}" in es and "oraciones no citadas" in es
 
 
 def test_no_limit_lists_everything_and_shows_every_sentence(long_briefing):
     b = long_briefing
     v = build_view(b, listed=0)
-    assert len(v.conflicts) == v.totals["conflicts"] and len(v.shared) == v.totals["shared"]
+    assert len(v.conflicts) == v.totals.conflicts and len(v.shared) == v.totals.shared
     assert len(v.checklist) == len(b.flags) and not v.abridged
-    assert all(block.appendix == block.sentences for block in v.articles)
+    assert all(whole(block) for block in v.articles)
     assert "Listed here" not in to_html(v)
 
 
 def test_a_short_briefing_is_not_cut():
     b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"))
     v = build_view(b)
-    assert not v.abridged and all(block.appendix == block.sentences for block in v.articles)
+    assert not v.abridged and all(whole(block) for block in v.articles)
     assert len(v.conflicts) + len(v.shared) == len(b.relations) and len(v.checklist) == len(b.flags)
     assert "Listed here" not in to_html(v)
 

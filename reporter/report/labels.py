@@ -1,59 +1,314 @@
-"""Every label of the PDF, in English and Spanish (other languages fall back to English)."""
+"""Every label of the PDF, in English and Spanish (other languages fall back to English).
+
+`Labels` is one typed record: the templates read it as `v.t` (`t.sec_conflicts`,
+`t.notes.unrelated`, ...). The Spanish labels are the English ones with the Spanish
+text put over them (`dataclasses.replace`), so a label nobody has translated yet is
+shown in English, never missing.
+
+Some groups are looked up by a key the pipeline writes: a flag's reasons
+("single_source"), a difference's unit ("death"), a verdict ("needs context"), a
+sentence's role ("caption") and why it has it ("photo caption or credit"). Their
+`of(key)` gives the label; a key with no label is shown as it is. The JSON twin
+keeps the keys; only the PDF shows labels.
+"""
 from __future__ import annotations
 
-EN = {
-    "briefing": "Comparative briefing",
-    "generated": "Generated",
-    "by": "by reporter",
-    "sources": "Sources",
-    "id": "Id",
-    "title": "Title",
-    "file": "File",
-    "language": "Language",
-    "words": "Words",
-    "sentences": "Sentences",
-    "relatedness": "How related",
-    "rel_high": "Same story, high overlap",
-    "rel_medium": "Same story, partial overlap",
-    "rel_low": "Probably not the same story: few shared claims",
-    "rel_single": "One source only",
-    "at_a_glance": "At a glance",
-    "shared": "Claims shared",
-    "only_in": "Only in {id}",
-    "conflicts": "Conflicts",
-    "flagged": "Flagged for review",
-    "must_not_miss": "Do not miss",
-    "nothing_to_miss": "No conflicts and no flagged claims.",
-    "key_conflict": "{a} and {b} disagree on {kind}: {va} vs {vb}",
-    "key_flag": "{id}: {text} ({reasons})",
-    "sec_conflicts": "Where the sources disagree",
-    "no_conflicts": "No conflicting figures, dates or values were found between related claims.",
-    "differs": "Differs",
-    "sec_shared": "What the sources agree on",
-    "no_shared": "No claim was found in more than one source.",
-    "score": "score",
-    "high": "high",
-    "medium": "medium",
-    "low": "low",
-    "shared_words": "Shared",
-    "sec_only": "What only one source says",
-    "only_title": "Only in {id}: {title}",
-    "none": "Nothing.",
-    "sec_summaries": "Summaries",
-    "summary_of": "{id}: {title}",
-    "sec_checklist": "Checklist for review",
-    "claim": "Claim",
-    "source": "Source",
-    "reasons": "Reasons",
-    "priority": "Priority",
-    "verdict": "Verdict",
-    "notes_col": "Notes",
-    "no_flags": "No claim was flagged.",
-    "sec_appendix": "Appendix: every sentence",
-    "role": {"title": "title", "body": "", "heading": "heading", "caption": "caption",
-             "boilerplate": "left out"},
-    "sec_method": "How this briefing was made",
-    "method": (
+from dataclasses import dataclass, fields, replace
+from typing import ClassVar
+
+
+class _Keyed:
+    """A group of labels looked up by the key the pipeline writes."""
+
+    KEYS: ClassVar[dict[str, str]] = {}  # pipeline key -> field name, where the two differ
+
+    def of(self, key: str) -> str:
+        name = self.KEYS.get(key, key)
+        return getattr(self, name) if name in {f.name for f in fields(self)} else key
+
+
+@dataclass(frozen=True)
+class Notes(_Keyed):
+    """Warnings on page 1, keyed by Briefing.notes."""
+
+    unrelated: str
+    identical: str
+    languages: str
+
+
+@dataclass(frozen=True)
+class Reasons(_Keyed):
+    """Why a claim is flagged, keyed by Flag.reasons (reporter.stages.flag)."""
+
+    conflict: str
+    accusation: str
+    figure: str
+    quotation: str
+    attribution: str
+    date: str
+    single_source: str
+    superlative: str
+    consequential: str
+    named_actor: str
+    wording: str
+
+
+@dataclass(frozen=True)
+class Units(_Keyed):
+    """What a differing value counts or measures, keyed by Difference.unit, or .kind when it has no unit."""
+
+    death: str
+    injury: str
+    missing: str
+    arrest: str
+    rescue: str
+    km: str
+    m: str
+    mi: str
+    magnitude: str
+    depth: str
+    percent: str
+    year: str
+    date: str
+    day: str
+    speaker: str
+    eur: str
+    usd: str
+    gbp: str
+    money: str
+    count: str
+    currency: str
+
+
+@dataclass(frozen=True)
+class Verdicts(_Keyed):
+    """A reviewer's verdict, keyed by the canonical verdicts of reporter.review.checklist."""
+
+    KEYS: ClassVar[dict[str, str]] = {"needs context": "needs_context"}
+
+    accurate: str
+    inaccurate: str
+    misleading: str
+    unverifiable: str
+    needs_context: str
+
+
+@dataclass(frozen=True)
+class Roles(_Keyed):
+    """A sentence's role (reporter.model.ROLES), marked in the appendix; body sentences carry no mark."""
+
+    title: str
+    body: str
+    heading: str
+    caption: str
+    boilerplate: str
+
+
+@dataclass(frozen=True)
+class Whys(_Keyed):
+    """Why a line is not body text, keyed by the English note reporter.stages.ingest and
+    reporter.stages.segment write (Sentence.why; the JSON keeps it as written)."""
+
+    KEYS: ClassVar[dict[str, str]] = {
+        "agency credit": "agency_credit",
+        "site furniture (comment prompt, related link, advert, sharing)": "site_furniture",
+        "byline": "byline",
+        "date stamp": "date_stamp",
+        "title repeated": "title_repeated",
+        "photo caption or credit": "photo_caption",
+        "first line": "first_line",
+        "short line without punctuation": "short_line",
+    }
+
+    agency_credit: str
+    site_furniture: str
+    byline: str
+    date_stamp: str
+    title_repeated: str
+    photo_caption: str
+    first_line: str
+    short_line: str
+
+
+@dataclass(frozen=True)
+class Levels(_Keyed):
+    """A flag's priority (Flag.priority) and how strongly two claims match."""
+
+    high: str
+    medium: str
+    low: str
+
+
+@dataclass(frozen=True)
+class Labels:
+    # page 1
+    briefing: str
+    generated: str
+    by: str
+    date_format: str  # {day} {month} {year} {time}
+    months: tuple[str, ...]  # January ... December
+    sources: str
+    id: str
+    title: str
+    file: str
+    language: str
+    words: str
+    sentences: str
+    relatedness: str
+    rel_high: str
+    rel_medium: str
+    rel_low: str
+    rel_single: str
+    notes: Notes
+    at_a_glance: str
+    shared: str
+    only_in: str  # {id}
+    conflicts: str
+    flagged: str
+    review_status: str  # {done} {left}
+    must_not_miss: str
+    nothing_to_miss: str
+    key_conflict: str  # {a} {b} {kind} {va} {vb}
+    key_flag: str  # {id} {text} {reasons}
+    contents: str
+    # the sections
+    sec_changes: str  # {file}
+    changes_summary: str  # {added} {dropped} {carried}
+    added: str
+    dropped: str
+    more_changes: str  # {shown} {total}
+    sec_conflicts: str
+    no_conflicts: str
+    differs: str
+    units: Units
+    score: str
+    more_pairs: str  # {shown} {total}
+    sec_matrix: str
+    matrix_legend: str
+    claim: str
+    more_matrix: str  # {shown} {total}
+    sec_shared: str
+    no_shared: str
+    levels: Levels
+    shared_words: str
+    sec_only: str
+    only_title: str  # {id} {title}
+    none: str
+    more_only: str  # {shown} {total}
+    reasons: Reasons
+    sec_summaries: str
+    summary_of: str  # {id} {title}
+    sec_checklist: str
+    reasons_col: str
+    priority: str
+    verdict: str
+    notes_col: str
+    no_flags: str
+    verdicts: Verdicts
+    more_checklist: str  # {shown} {total}
+    # the appendix
+    sec_appendix: str
+    sec_appendix_cited: str
+    appendix_abridged: str  # {total}
+    roles: Roles
+    whys: Whys
+    gap: str  # {count} {first} {last}
+    gap_one: str  # {first}
+    sec_method: str
+    method: str  # {summarizer} {length}
+
+
+EN = Labels(
+    briefing="Comparative briefing",
+    generated="Generated",
+    by="by reporter",
+    date_format="{day} {month} {year}, {time} UTC",
+    months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"),
+    sources="Sources",
+    id="Id",
+    title="Title",
+    file="File",
+    language="Language",
+    words="Words",
+    sentences="Sentences",
+    relatedness="How related",
+    rel_high="Same story, high overlap",
+    rel_medium="Same story, partial overlap",
+    rel_low="Probably not the same story: few shared claims",
+    rel_single="One source only",
+    notes=Notes(
+        unrelated="Warning: these sources do not seem to be about the same story.",
+        identical="Two or more sources have identical text (wire copy republished word for word).",
+        languages="The sources are in different languages: matching across languages is weak.",
+    ),
+    at_a_glance="At a glance",
+    shared="Claims shared",
+    only_in="Only in {id}",
+    conflicts="Conflicts",
+    flagged="Flagged for review",
+    review_status="Review: {done} claims reviewed, {left} left.",
+    must_not_miss="Do not miss",
+    nothing_to_miss="No conflicts and no flagged claims.",
+    key_conflict="{a} and {b} disagree on {kind}: {va} vs {vb}",
+    key_flag="{id}: {text} ({reasons})",
+    contents="Contents",
+    sec_changes="Changes since {file}",
+    changes_summary="{added} claims added, {dropped} dropped; {carried} verdicts carried over.",
+    added="Added",
+    dropped="Dropped",
+    more_changes="Listed here: the first {shown} of {total}.",
+    sec_conflicts="Where the sources disagree",
+    no_conflicts="No conflicting figures, dates or values were found between related claims.",
+    differs="Differs",
+    units=Units(death="deaths", injury="injured", missing="missing", arrest="arrests", rescue="rescued",
+                km="km", m="metres", mi="miles", magnitude="magnitude", depth="depth", percent="percentage",
+                year="year", date="date", day="day of the week", speaker="who said it", eur="euros",
+                usd="dollars", gbp="pounds", money="amount", count="figure", currency="amount"),
+    score="score",
+    more_pairs="Listed here: the {shown} strongest of {total}. The JSON twin has every one.",
+    sec_matrix="Claim matrix",
+    matrix_legend=("Each row is a claim two or more sources carry; a cell names the source's sentence, "
+                   "≠ marks a conflicting value."),
+    claim="Claim",
+    more_matrix="Listed here: {shown} of {total} claims, disputed ones first. The JSON twin (claims) has every one.",
+    sec_shared="What the sources agree on",
+    no_shared="No claim was found in more than one source.",
+    levels=Levels(high="high", medium="medium", low="low"),
+    shared_words="Shared",
+    sec_only="What only one source says",
+    only_title="Only in {id}: {title}",
+    none="Nothing.",
+    more_only="Listed here: the {shown} most check-worthy of {total}, in source order. The JSON twin has every one.",
+    reasons=Reasons(conflict="sources disagree", accusation="accusation", figure="figure", quotation="quotation",
+                    attribution="attribution", date="date", single_source="only one source",
+                    superlative="superlative or record", consequential="consequential topic",
+                    named_actor="names an actor", wording="worded like check-worthy claims"),
+    sec_summaries="Summaries",
+    summary_of="{id}: {title}",
+    sec_checklist="Checklist for review",
+    reasons_col="Reasons",
+    priority="Priority",
+    verdict="Verdict",
+    notes_col="Notes",
+    no_flags="No claim was flagged.",
+    verdicts=Verdicts(accurate="accurate", inaccurate="inaccurate", misleading="misleading",
+                      unverifiable="unverifiable", needs_context="needs context"),
+    more_checklist=("Listed here: the {shown} highest-priority of {total} flagged claims. "
+                    "The checklist CSV has a row for each, with Verdict and Notes to fill in."),
+    sec_appendix="Appendix: every sentence",
+    sec_appendix_cited="Appendix: the sentences cited",
+    appendix_abridged=("These sources have {total} sentences together, too many to print. Shown here: every "
+                       "sentence this briefing cites and every line left out of the analysis, in source order; "
+                       "each run of sentences not shown is marked. The JSON twin has every sentence with its "
+                       "offsets in the source."),
+    roles=Roles(title="title", body="", heading="heading", caption="caption", boilerplate="left out"),
+    # the English notes are the keys themselves: what ingest and segment write
+    whys=Whys(**{name: key for key, name in Whys.KEYS.items()}),
+    gap="{count} sentences not cited ({first}–{last})",
+    gap_one="1 sentence not cited ({first})",
+    sec_method="How this briefing was made",
+    method=(
         "Sentences were split line by line with simplemma's rule-based splitter plus our abbreviation list. "
         "Each summary is extractive ({summarizer}, {length}), chosen by sumy from body sentences only. "
         "Claims of different sources are matched by TF-IDF similarity of their lemmas, names and figures; "
@@ -62,99 +317,103 @@ EN = {
         "claims, conflicts) and carry their reasons. The tool looks nothing up: every flag is a question "
         "for a person, not a verdict."
     ),
-    "notes": {
-        "unrelated": "Warning: these sources do not seem to be about the same story.",
-        "identical": "Two or more sources have identical text (wire copy republished word for word).",
-        "languages": "The sources are in different languages: matching across languages is weak.",
-    },
-    "reason_labels": {},
-    "unit_labels": {"death": "deaths", "injury": "injured", "missing": "missing", "arrest": "arrests",
-                    "rescue": "rescued", "km": "km", "m": "metres", "mi": "miles", "magnitude": "magnitude",
-                    "depth": "depth", "percent": "percentage", "year": "year", "date": "date", "day": "day of the week",
-                    "speaker": "who said it", "eur": "euros", "usd": "dollars", "gbp": "pounds", "money": "amount",
-                    "count": "figure", "currency": "amount"},
-    "sec_changes": "Changes since {file}",
-    "changes_summary": "{added} claims added, {dropped} dropped; {carried} verdicts carried over.",
-    "added": "Added",
-    "dropped": "Dropped",
-    "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"],
-    "date_format": "{day} {month} {year}, {time} UTC",
-    "contents": "Contents",
-    "sec_matrix": "Claim matrix",
-    "matrix_legend": "Each row is a claim two or more sources carry; a cell names the source's sentence, ≠ marks a conflicting value.",
-    "review_status": "Review: {done} claims reviewed, {left} left.",
-    "verdict_labels": {"accurate": "accurate", "inaccurate": "inaccurate", "misleading": "misleading",
-                       "unverifiable": "unverifiable", "needs context": "needs context"},
-    "page": "Page",
-    "of": "of",
-    "more_pairs": "Listed here: the {shown} strongest of {total}. The JSON twin has every one.",
-    "more_only": "Listed here: the {shown} most check-worthy of {total}, in source order. The JSON twin has every one.",
-    "more_checklist": ("Listed here: the {shown} highest-priority of {total} flagged claims. "
-                       "The checklist CSV has a row for each, with Verdict and Notes to fill in."),
-    "more_matrix": "Listed here: {shown} of {total} claims, disputed ones first. The JSON twin (claims) has every one.",
-    "more_changes": "Listed here: the first {shown} of {total}.",
-    "sec_appendix_cited": "Appendix: the sentences cited",
-    "appendix_abridged": ("These sources have {total} sentences together, too many to print. Shown here: every "
-                          "sentence this briefing cites and every line left out of the analysis, in source order; "
-                          "each run of sentences not shown is marked. The JSON twin has every sentence with its "
-                          "offsets in the source."),
-    "gap": "{count} sentences not cited ({first}–{last})",
-    "gap_one": "1 sentence not cited ({first})",
-}
+)
 
-ES = {
-    **EN,
-    "briefing": "Informe comparativo",
-    "generated": "Generado",
-    "by": "por reporter",
-    "sources": "Fuentes",
-    "id": "Id",
-    "title": "Título",
-    "file": "Archivo",
-    "language": "Idioma",
-    "words": "Palabras",
-    "sentences": "Oraciones",
-    "relatedness": "Relación",
-    "rel_high": "Misma noticia, gran coincidencia",
-    "rel_medium": "Misma noticia, coincidencia parcial",
-    "rel_low": "Probablemente no es la misma noticia: pocas afirmaciones comunes",
-    "rel_single": "Una sola fuente",
-    "at_a_glance": "De un vistazo",
-    "shared": "Afirmaciones compartidas",
-    "only_in": "Solo en {id}",
-    "conflicts": "Contradicciones",
-    "flagged": "Para verificar",
-    "must_not_miss": "No pasar por alto",
-    "nothing_to_miss": "Sin contradicciones ni afirmaciones marcadas.",
-    "key_conflict": "{a} y {b} discrepan en {kind}: {va} frente a {vb}",
-    "sec_conflicts": "Dónde discrepan las fuentes",
-    "no_conflicts": "No se hallaron cifras, fechas ni valores contradictorios entre afirmaciones relacionadas.",
-    "differs": "Difiere",
-    "sec_shared": "En qué coinciden las fuentes",
-    "no_shared": "Ninguna afirmación aparece en más de una fuente.",
-    "score": "puntuación",
-    "high": "alta",
-    "medium": "media",
-    "low": "baja",
-    "shared_words": "En común",
-    "sec_only": "Lo que solo dice una fuente",
-    "only_title": "Solo en {id}: {title}",
-    "none": "Nada.",
-    "sec_summaries": "Resúmenes",
-    "sec_checklist": "Lista de verificación",
-    "claim": "Afirmación",
-    "source": "Fuente",
-    "reasons": "Motivos",
-    "priority": "Prioridad",
-    "verdict": "Veredicto",
-    "notes_col": "Notas",
-    "no_flags": "Ninguna afirmación fue marcada.",
-    "sec_appendix": "Anexo: todas las oraciones",
-    "role": {"title": "título", "body": "", "heading": "subtítulo", "caption": "pie de foto",
-             "boilerplate": "descartada"},
-    "sec_method": "Cómo se hizo este informe",
-    "method": (
+# Spanish: the English labels with every translated one put over them.
+ES = replace(
+    EN,
+    briefing="Informe comparativo",
+    generated="Generado",
+    by="por reporter",
+    date_format="{day} de {month} de {year}, {time} UTC",
+    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+            "octubre", "noviembre", "diciembre"),
+    sources="Fuentes",
+    title="Título",
+    file="Archivo",
+    language="Idioma",
+    words="Palabras",
+    sentences="Oraciones",
+    relatedness="Relación",
+    rel_high="Misma noticia, gran coincidencia",
+    rel_medium="Misma noticia, coincidencia parcial",
+    rel_low="Probablemente no es la misma noticia: pocas afirmaciones comunes",
+    rel_single="Una sola fuente",
+    notes=Notes(
+        unrelated="Atención: estas fuentes no parecen tratar la misma noticia.",
+        identical="Dos o más fuentes tienen el mismo texto (un cable de agencia reproducido tal cual).",
+        languages="Las fuentes están en idiomas distintos: el emparejamiento entre idiomas es débil.",
+    ),
+    at_a_glance="De un vistazo",
+    shared="Afirmaciones compartidas",
+    only_in="Solo en {id}",
+    conflicts="Contradicciones",
+    flagged="Para verificar",
+    review_status="Revisión: {done} afirmaciones revisadas, {left} pendientes.",
+    must_not_miss="No pasar por alto",
+    nothing_to_miss="Sin contradicciones ni afirmaciones marcadas.",
+    key_conflict="{a} y {b} discrepan en {kind}: {va} frente a {vb}",
+    contents="Contenido",
+    sec_changes="Cambios desde {file}",
+    changes_summary="{added} afirmaciones nuevas, {dropped} retiradas; {carried} veredictos conservados.",
+    added="Nuevas",
+    dropped="Retiradas",
+    more_changes="Aquí: las {shown} primeras de {total}.",
+    sec_conflicts="Dónde discrepan las fuentes",
+    no_conflicts="No se hallaron cifras, fechas ni valores contradictorios entre afirmaciones relacionadas.",
+    differs="Difiere",
+    units=Units(death="muertos", injury="heridos", missing="desaparecidos", arrest="detenidos", rescue="rescatados",
+                km="km", m="metros", mi="millas", magnitude="magnitud", depth="profundidad", percent="porcentaje",
+                year="año", date="fecha", day="día de la semana", speaker="quién lo dijo", eur="euros",
+                usd="dólares", gbp="libras", money="importe", count="cifra", currency="importe"),
+    score="puntuación",
+    more_pairs="Aquí: las {shown} más fuertes de {total}. El JSON gemelo las tiene todas.",
+    sec_matrix="Matriz de afirmaciones",
+    matrix_legend=("Cada fila es una afirmación que dos o más fuentes recogen; la celda nombra la oración de esa "
+                   "fuente y ≠ marca un valor contradictorio."),
+    claim="Afirmación",
+    more_matrix=("Aquí: {shown} de {total} afirmaciones, primero las discutidas. "
+                 "El JSON gemelo (claims) las tiene todas."),
+    sec_shared="En qué coinciden las fuentes",
+    no_shared="Ninguna afirmación aparece en más de una fuente.",
+    levels=Levels(high="alta", medium="media", low="baja"),
+    shared_words="En común",
+    sec_only="Lo que solo dice una fuente",
+    only_title="Solo en {id}: {title}",
+    none="Nada.",
+    more_only=("Aquí: las {shown} más verificables de {total}, en el orden de la fuente. "
+               "El JSON gemelo las tiene todas."),
+    reasons=Reasons(conflict="las fuentes discrepan", accusation="acusación", figure="cifra", quotation="cita",
+                    attribution="atribución", date="fecha", single_source="una sola fuente",
+                    superlative="superlativo o récord", consequential="tema de peso",
+                    named_actor="nombra a un actor", wording="redactada como afirmación verificable"),
+    sec_summaries="Resúmenes",
+    sec_checklist="Lista de verificación",
+    reasons_col="Motivos",
+    priority="Prioridad",
+    verdict="Veredicto",
+    notes_col="Notas",
+    no_flags="Ninguna afirmación fue marcada.",
+    verdicts=Verdicts(accurate="correcto", inaccurate="falso", misleading="engañoso",
+                      unverifiable="inverificable", needs_context="falta contexto"),
+    more_checklist=("Aquí: las {shown} de mayor prioridad de {total} afirmaciones marcadas. "
+                    "El CSV de verificación tiene una fila para cada una, con Veredicto y Notas por rellenar."),
+    sec_appendix="Anexo: todas las oraciones",
+    sec_appendix_cited="Anexo: las oraciones citadas",
+    appendix_abridged=("Estas fuentes suman {total} oraciones, demasiadas para imprimirlas. Aquí: cada oración "
+                       "que cita este informe y cada línea que quedó fuera del análisis, en el orden de la "
+                       "fuente; cada tramo de oraciones omitidas está señalado. El JSON gemelo tiene todas "
+                       "las oraciones con sus posiciones en la fuente."),
+    roles=Roles(title="título", body="", heading="subtítulo", caption="pie de foto", boilerplate="descartada"),
+    whys=Whys(agency_credit="crédito de agencia",
+              site_furniture="elementos de la página (invitación a comentar, enlace relacionado, anuncio, compartir)",
+              byline="firma", date_stamp="fecha de publicación", title_repeated="título repetido",
+              photo_caption="pie o crédito de foto", first_line="primera línea",
+              short_line="línea corta sin puntuación"),
+    gap="{count} oraciones no citadas ({first}–{last})",
+    gap_one="1 oración no citada ({first})",
+    sec_method="Cómo se hizo este informe",
+    method=(
         "Las oraciones se separaron línea por línea con el separador de simplemma y nuestra lista de "
         "abreviaturas. Cada resumen es extractivo ({summarizer}, {length}), elegido por sumy solo entre "
         "oraciones del cuerpo. Las afirmaciones de fuentes distintas se emparejan por similitud TF-IDF de "
@@ -163,59 +422,8 @@ ES = {
         "atribuciones, acusaciones, afirmaciones de una sola fuente, contradicciones) y dicen sus motivos. "
         "La herramienta no consulta nada: cada marca es una pregunta para una persona, no un veredicto."
     ),
-    "notes": {
-        "unrelated": "Atención: estas fuentes no parecen tratar la misma noticia.",
-        "identical": "Dos o más fuentes tienen el mismo texto (un cable de agencia reproducido tal cual).",
-        "languages": "Las fuentes están en idiomas distintos: el emparejamiento entre idiomas es débil.",
-    },
-    "reason_labels": {
-        "conflict": "las fuentes discrepan",
-        "accusation": "acusación",
-        "figure": "cifra",
-        "quotation": "cita",
-        "attribution": "atribución",
-        "date": "fecha",
-        "single_source": "una sola fuente",
-        "superlative": "superlativo o récord",
-        "consequential": "tema de peso",
-        "named_actor": "nombra a un actor",
-        "wording": "redactada como afirmación verificable",
-    },
-    "unit_labels": {"death": "muertos", "injury": "heridos", "missing": "desaparecidos", "arrest": "detenidos",
-                    "rescue": "rescatados", "km": "km", "m": "metros", "mi": "millas", "magnitude": "magnitud",
-                    "depth": "profundidad", "percent": "porcentaje", "year": "año", "date": "fecha",
-                    "day": "día de la semana", "speaker": "quién lo dijo", "eur": "euros", "usd": "dólares",
-                    "gbp": "libras", "money": "importe", "count": "cifra", "currency": "importe"},
-    "sec_changes": "Cambios desde {file}",
-    "changes_summary": "{added} afirmaciones nuevas, {dropped} retiradas; {carried} veredictos conservados.",
-    "added": "Nuevas",
-    "dropped": "Retiradas",
-    "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-               "octubre", "noviembre", "diciembre"],
-    "date_format": "{day} de {month} de {year}, {time} UTC",
-    "contents": "Contenido",
-    "sec_matrix": "Matriz de afirmaciones",
-    "matrix_legend": "Cada fila es una afirmación que dos o más fuentes recogen; la celda nombra la oración de esa fuente y ≠ marca un valor contradictorio.",
-    "review_status": "Revisión: {done} afirmaciones revisadas, {left} pendientes.",
-    "verdict_labels": {"accurate": "correcto", "inaccurate": "falso", "misleading": "engañoso",
-                       "unverifiable": "inverificable", "needs context": "falta contexto"},
-    "page": "Página",
-    "of": "de",
-    "more_pairs": "Aquí: las {shown} más fuertes de {total}. El JSON gemelo las tiene todas.",
-    "more_only": "Aquí: las {shown} más verificables de {total}, en el orden de la fuente. El JSON gemelo las tiene todas.",
-    "more_checklist": ("Aquí: las {shown} de mayor prioridad de {total} afirmaciones marcadas. "
-                       "El CSV de verificación tiene una fila para cada una, con Veredicto y Notas por rellenar."),
-    "more_matrix": "Aquí: {shown} de {total} afirmaciones, primero las discutidas. El JSON gemelo (claims) las tiene todas.",
-    "more_changes": "Aquí: las {shown} primeras de {total}.",
-    "sec_appendix_cited": "Anexo: las oraciones citadas",
-    "appendix_abridged": ("Estas fuentes suman {total} oraciones, demasiadas para imprimirlas. Aquí: cada oración "
-                          "que cita este informe y cada línea que quedó fuera del análisis, en el orden de la "
-                          "fuente; cada tramo de oraciones omitidas está señalado. El JSON gemelo tiene todas "
-                          "las oraciones con sus posiciones en la fuente."),
-    "gap": "{count} oraciones no citadas ({first}–{last})",
-    "gap_one": "1 oración no citada ({first})",
-}
+)
 
 
-def labels_for(language: str) -> dict:
+def labels_for(language: str) -> Labels:
     return ES if language == "es" else EN

@@ -97,7 +97,6 @@ def to_pdf(html: str, user_folder: Path | None = None) -> bytes:
 
 
 def render(briefing: Briefing, user_folder: Path | None = None, ui_language: str | None = None,
-           listed: int = LISTED) -> tuple[str, bytes]:
-    view = build_view(briefing, ui_language, listed)
-    html = to_html(view, user_folder)
-    return html, to_pdf(html, user_folder)
+           listed: int = LISTED) -> bytes:
+    """The briefing's PDF (to_html and to_pdf, for the HTML alone or another page)."""
+    return to_pdf(to_html(build_view(briefing, ui_language, listed), user_folder), user_folder)

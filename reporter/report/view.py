@@ -1,8 +1,15 @@
 """What the PDF template shows, built from a Briefing (pure, no I/O).
 
-The template receives one typed View; every string from an article is either
-left for Jinja2 to autoescape or escaped here before markup is added around it
-(highlight), so article text can never become HTML.
+The template receives one typed View (`v`); every field is a frozen dataclass,
+a tuple of them, or a plain value, so tests/test_render.py can check every
+attribute path a template uses against these types. build_view composes one
+small function per section of the PDF, in page order: the front page, changes
+since an earlier briefing, conflicts and shared claims, the claim matrix, what
+only one source says (with the summaries), the checklist, the appendix.
+
+Every string from an article is either left for Jinja2 to autoescape or escaped
+here before markup is added around it (highlight), so article text can never
+become HTML.
 """
 from __future__ import annotations
 
@@ -14,12 +21,11 @@ from markupsafe import Markup, escape
 
 from reporter.stages.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
 from reporter.text.features import analyze
-from reporter.stages.flag import REASON_LABELS
 from reporter.text.language import WORD, fold, resources
-from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Briefing, Difference, Flag, Relation, Sentence
-from reporter.report.labels import labels_for
+from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Article, Briefing, Difference, Flag, Relation, Sentence
+from reporter.report.labels import Labels, labels_for
 from reporter.review.checklist import verdict_for
-from reporter.review.changes import changes
+from reporter.review.changes import Changes, changes
 
 
 @dataclass(frozen=True)
@@ -34,13 +40,49 @@ class SourceRow:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One bar of the page-1 chart."""
+
+    label: str
+    value: int
+    css: str  # "shared", "only", "conflict", "flag": the bar's colour
+
+
+@dataclass(frozen=True)
+class Totals:
+    """How many items each section has, listed in the PDF or not."""
+
+    conflicts: int
+    shared: int
+    flagged: int  # the checklist
+    matrix: int  # claims two or more sources carry (three or more sources)
+    added: int  # since the earlier briefing (--since)
+    dropped: int
+
+
+@dataclass(frozen=True)
+class Review:
+    """The reviewer's progress, from --verdicts (or verdicts carried over with --since)."""
+
+    given: bool
+    reviewed: int
+    left: int
+
+
+@dataclass(frozen=True)
+class Method:
+    summarizer: str
+    length: str
+
+
+@dataclass(frozen=True)
 class Pair:
     relation: Relation
     a: Sentence
     b: Sentence
     a_html: Markup
     b_html: Markup
-    strength: str  # "high" / "medium"
+    strength: str  # how strongly the two match ("high" / "medium"), in the reader's language
     kinds: tuple[str, ...] = ()  # readable label of each differing value, in the reader's language
 
 
@@ -48,7 +90,8 @@ class Pair:
 class Claim:
     sentence: Sentence
     flag: Flag | None
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # the flag's reasons, in the reader's language
+    priority: str = ""  # the flag's priority, in the reader's language ("" = not flagged)
     verdict: str = ""  # the reviewer's verdict, in the reader's language ("" = not reviewed)
     notes: str = ""
 
@@ -59,6 +102,16 @@ class MatrixRow:
     text: str  # the claim as the first source words it
     cells: tuple[tuple[str, ...], ...]  # per source: the ids of its sentences carrying the claim
     conflicted: tuple[bool, ...]  # per source: its sentence is in a conflict of this claim
+
+
+@dataclass(frozen=True)
+class Line:
+    """A sentence as the appendix shows it."""
+
+    sentence: Sentence
+    role: str  # its role, in the reader's language ("" for body text)
+    why: str  # why it has that role, in the reader's language
+    back: str  # the anchor of its first mention in the body ("" = none)
 
 
 @dataclass(frozen=True)
@@ -78,37 +131,38 @@ class ArticleBlock:
     summary: tuple[Sentence, ...]
     sentences: tuple[Sentence, ...]  # every sentence
     only_total: int = 0  # the claims only this source makes, listed or not
-    appendix: tuple[Sentence | Gap, ...] = ()  # what the appendix shows, in source order
+    appendix: tuple[Line | Gap, ...] = ()  # what the appendix shows, in source order
 
 
 @dataclass(frozen=True)
 class View:
-    t: dict  # labels in the reader's language
+    t: Labels  # labels in the reader's language
     lang: str
     title: str
     generated: str
     version: str
+    created: str  # W3C date for the PDF metadata
+    # the front page
     sources: tuple[SourceRow, ...]
     relatedness: float
     relatedness_label: str
-    notes: tuple[str, ...]
-    counts: dict
+    notes: tuple[str, ...]  # warnings, in the reader's language
+    chart: tuple[Bar, ...]
+    review: Review
     key_points: tuple[str, ...]
-    conflicts: tuple[Pair, ...]
-    shared: tuple[Pair, ...]
-    articles: tuple[ArticleBlock, ...]
-    checklist: tuple[Claim, ...]
-    method: dict
-    changes: object  # since.Changes or None
+    # the sections
+    changes: Changes | None  # what --since found, as listed (None: no --since)
     since: str  # the earlier briefing's file name
+    conflicts: tuple[Pair, ...]
     matrix: tuple[MatrixRow, ...]  # claims carried by several sources (shown with 3+ sources)
-    review: dict  # {"given": bool, "reviewed": n, "left": m}
-    back: dict  # sentence id -> anchor of its first mention in the body (appendix links back)
-    created: str  # W3C date for the PDF metadata
-    chart: tuple  # bars of the page-1 chart: (label, value, css class)
-    totals: dict  # section -> how many items it has, listed or not (conflicts, shared, matrix, checklist, ...)
+    shared: tuple[Pair, ...]
+    articles: tuple[ArticleBlock, ...]  # only-in-one-source, summaries and appendix, per source
+    checklist: tuple[Claim, ...]
+    totals: Totals
+    # the appendix
     abridged: bool  # the appendix shows the cited sentences, not every one
     sentence_count: int  # sentences of all sources together
+    method: Method
 
 
 # The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
@@ -121,6 +175,7 @@ LISTED = PDF_ITEMS
 # (titles, captions, boilerplate: what was left out and why stays visible), and marks
 # each run of sentences it skips; the JSON carries them all with their offsets.
 APPENDIX_WHOLE = 400
+KEY_POINTS = 5  # on page 1: the conflicts, then the highest-priority flags
 
 _LONG_RUN = re.compile(r"\S{100,}")
 _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
@@ -173,28 +228,9 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
     return Markup("").join(out)
 
 
-def kind_label(d: Difference, t: dict) -> str:
+def kind_label(d: Difference, t: Labels) -> str:
     """count of death -> 'deaths' / 'muertos'; unknown units are shown as they are."""
-    units = t["unit_labels"]
-    if d.unit:
-        return units.get(d.unit, d.unit)
-    return units.get(d.kind, d.kind)
-
-
-def _pair(b: Briefing, r: Relation, t: dict) -> Pair:
-    sa, sb = b.sentence(r.a), b.sentence(r.b)
-    la, lb = _lang(b, sa), _lang(b, sb)
-    terms = set(r.evidence.words) | {w for n in r.evidence.names for w in n.split()}
-    terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
-    va = tuple(d.a for d in r.evidence.differing)
-    vb = tuple(d.b for d in r.evidence.differing)
-    kinds = tuple(kind_label(d, t) for d in r.evidence.differing)
-    return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
-                "high" if r.score >= 0.5 else "medium", kinds)
-
-
-def _lang(b: Briefing, s: Sentence) -> str:
-    return b.article_of(s.id).language
+    return t.units.of(d.unit or d.kind)
 
 
 def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED) -> View:
@@ -202,57 +238,173 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     t = labels_for(lang)
     cap = listed if listed > 0 else None  # None: list everything
     flags = {f.sentence: f for f in b.flags}
-    related = {x for r in b.relations for x in (r.a, r.b)}
 
-    def strongest(relations) -> list[Relation]:
-        return sorted(relations, key=lambda r: (-r.score, _order(b, r.a), _order(b, r.b)))
-
-    all_conflicts = strongest(r for r in b.relations if r.type == CONFLICT)
-    all_shared = strongest(r for r in b.relations if r.type == OVERLAP)
+    all_conflicts, all_shared = _strongest(b, CONFLICT), _strongest(b, OVERLAP)
     # Highlighting costs a lemma lookup per word: only for the pairs the PDF lists.
     conflicts = tuple(_pair(b, r, t) for r in all_conflicts[:cap])
     shared = tuple(_pair(b, r, t) for r in all_shared[:cap])
-
-    def claim(s: Sentence) -> Claim:
-        f = flags.get(s.id)
-        v = verdict_for(b, s.id) if b.verdicts else None
-        return Claim(s, f, tuple(t["reason_labels"].get(x, REASON_LABELS[x]) for x in (f.reasons if f else ())),
-                     t["verdict_labels"].get(v.verdict, v.verdict) if v else "", v.notes if v else "")
-
-    def only_in(a) -> tuple[list[Sentence], int]:
-        """The claims only `a` makes that the PDF lists: the most check-worthy, in source order."""
-        if len(b.articles) < 2:
-            return [], 0
-        alone = [s for s in a.claims if s.id not in related]
-        chosen = sorted(alone, key=lambda s: (-(flags[s.id].score if s.id in flags else 0.0), s.index))[:cap]
-        return sorted(chosen, key=lambda s: s.index), len(alone)
-
-    blocks = []
-    for a in b.articles:
-        only, only_total = only_in(a)
-        blocks.append(ArticleBlock(a.id, a.title, tuple(claim(s) for s in only),
-                                   tuple(b.sentence(i) for i in b.summaries[a.id]), a.sentences, only_total))
-    ranked_flags = sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence)))
-    checklist = tuple(claim(b.sentence(f.sentence)) for f in ranked_flags[:cap])
-    counts = {
-        "shared": len(all_shared),
-        "conflicts": len(all_conflicts),
-        "flagged": len(b.flags),
-        "only": {blk.id: blk.only_total for blk in blocks},
-    }
-    key_points = [t["key_conflict"].format(a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=kind_label(d, t))
-                  for p in conflicts for d in p.relation.evidence.differing]
-    in_conflict = {x for r in all_conflicts for x in (r.a, r.b)}
     groups = claim_groups(b.articles, b.relations) if len(b.articles) > 2 else ()
-    # claims some source disputes first, each part in the order of the sources
-    ranked_groups = sorted(enumerate(groups), key=lambda g: (not any(x in in_conflict for x in g[1]), g[0]))
-    matrix = []
-    for n, group in ranked_groups[:cap]:
-        cells = tuple(tuple(x for x in group if b.sentence(x).article == a.id) for a in b.articles)
-        matrix.append(MatrixRow(f"C{n + 1}", _short(b.sentence(group[0]).text, 150), cells,
-                                tuple(any(x in in_conflict for x in c) for c in cells)))
+    matrix = _matrix(b, groups, all_conflicts, cap)
+    articles = _article_blocks(b, t, flags, cap)
+    checklist = _checklist(b, t, flags, cap)
+    every_change = changes(b)
+    totals = Totals(conflicts=len(all_conflicts), shared=len(all_shared), flagged=len(b.flags),
+                    matrix=len(groups), added=len(every_change.added) if every_change else 0,
+                    dropped=len(every_change.dropped) if every_change else 0)
+    listed_changes = _listed_changes(every_change, cap)
+
+    sentence_count = sum(len(a.sentences) for a in b.articles)
+    abridged = cap is not None and sentence_count > APPENDIX_WHOLE
+    back = _back_links(conflicts, shared, articles, checklist)
+    cited = set(back) | {x for row in matrix for cell in row.cells for x in cell}
+    cited |= set(listed_changes.added if listed_changes else ())
+    articles = tuple(replace(blk, appendix=_appendix(blk.sentences, t, back, cited if abridged else None))
+                     for blk in articles)
+    return View(
+        t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version, created=b.generated_iso,
+        sources=tuple(_source_row(a) for a in b.articles),
+        relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
+        notes=tuple(t.notes.of(n) for n in b.notes), chart=_chart(t, totals, articles),
+        review=_review(b), key_points=_key_points(t, conflicts, checklist),
+        changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
+        conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
+        totals=totals, abridged=abridged, sentence_count=sentence_count,
+        method=Method(b.settings.summarizer, b.settings.length),
+    )
+
+
+# --- the front page ---------------------------------------------------------------------------
+
+
+def _source_row(a: Article) -> SourceRow:
+    return SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count, len(a.sentences), len(a.claims))
+
+
+def _when(b: Briefing, t: Labels) -> str:
+    """The run's time written the reader's way: '22 November 2026, 09:51 UTC' / '22 de noviembre de 2026, 09:51 UTC'."""
+    iso = b.generated_iso
+    if len(iso) < 16:
+        return b.generated
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    return t.date_format.format(day=day, month=t.months[month - 1], year=year, time=iso[11:16])
+
+
+def _relatedness_label(b: Briefing, t: Labels) -> str:
+    if len(b.articles) < 2:
+        return t.rel_single
+    if b.relatedness >= HIGH_OVERLAP:
+        return t.rel_high
+    if b.relatedness >= UNRELATED_BELOW:
+        return t.rel_medium
+    return t.rel_low
+
+
+def _chart(t: Labels, totals: Totals, articles: tuple[ArticleBlock, ...]) -> tuple[Bar, ...]:
+    return (Bar(t.shared, totals.shared, "shared"),
+            *(Bar(t.only_in.format(id=blk.id), blk.only_total, "only") for blk in articles),
+            Bar(t.conflicts, totals.conflicts, "conflict"), Bar(t.flagged, totals.flagged, "flag"))
+
+
+def _review(b: Briefing) -> Review:
     reviewed = sum(1 for f in b.flags if b.verdicts and verdict_for(b, f.sentence))
-    review = {"given": bool(b.verdicts), "reviewed": reviewed, "left": len(b.flags) - reviewed}
+    return Review(given=bool(b.verdicts), reviewed=reviewed, left=len(b.flags) - reviewed)
+
+
+def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, ...]) -> tuple[str, ...]:
+    """Every differing value of the listed conflicts, then the highest-priority flags, KEY_POINTS at most."""
+    points = [t.key_conflict.format(a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=kind_label(d, t))
+              for p in conflicts for d in p.relation.evidence.differing]
+    points += [t.key_flag.format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)), reasons=", ".join(c.reasons))
+               for c in checklist[:KEY_POINTS - min(KEY_POINTS, len(points))]]
+    return tuple(points[:KEY_POINTS])
+
+
+# --- changes since an earlier briefing --------------------------------------------------------
+
+
+def _listed_changes(found: Changes | None, cap: int | None) -> Changes | None:
+    if found is None or cap is None:
+        return found
+    return replace(found, added=found.added[:cap], dropped=found.dropped[:cap])
+
+
+# --- conflicts and shared claims --------------------------------------------------------------
+
+
+def _strongest(b: Briefing, kind: str) -> list[Relation]:
+    """The relations of one kind, strongest first."""
+    return sorted((r for r in b.relations if r.type == kind),
+                  key=lambda r: (-r.score, _order(b, r.a), _order(b, r.b)))
+
+
+def _pair(b: Briefing, r: Relation, t: Labels) -> Pair:
+    sa, sb = b.sentence(r.a), b.sentence(r.b)
+    la, lb = b.article_of(sa.id).language, b.article_of(sb.id).language
+    terms = set(r.evidence.words) | {w for n in r.evidence.names for w in n.split()}
+    terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
+    va = tuple(d.a for d in r.evidence.differing)
+    vb = tuple(d.b for d in r.evidence.differing)
+    kinds = tuple(kind_label(d, t) for d in r.evidence.differing)
+    return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
+                t.levels.high if r.score >= 0.5 else t.levels.medium, kinds)
+
+
+# --- the claim matrix -------------------------------------------------------------------------
+
+
+def _matrix(b: Briefing, groups: tuple[tuple[str, ...], ...], all_conflicts: list[Relation],
+            cap: int | None) -> tuple[MatrixRow, ...]:
+    """Claims several sources carry: the ones some source disputes first, each part in the order of the sources."""
+    in_conflict = {x for r in all_conflicts for x in (r.a, r.b)}
+    ranked = sorted(enumerate(groups), key=lambda g: (not any(x in in_conflict for x in g[1]), g[0]))
+    rows = []
+    for n, group in ranked[:cap]:
+        cells = tuple(tuple(x for x in group if b.sentence(x).article == a.id) for a in b.articles)
+        rows.append(MatrixRow(f"C{n + 1}", _short(b.sentence(group[0]).text, 150), cells,
+                              tuple(any(x in in_conflict for x in c) for c in cells)))
+    return tuple(rows)
+
+
+# --- what only one source says, and the summaries ---------------------------------------------
+
+
+def _article_blocks(b: Briefing, t: Labels, flags: dict[str, Flag], cap: int | None) -> tuple[ArticleBlock, ...]:
+    related = {x for r in b.relations for x in (r.a, r.b)}
+    return tuple(_article_block(b, a, t, flags, related, cap) for a in b.articles)
+
+
+def _article_block(b: Briefing, a: Article, t: Labels, flags: dict[str, Flag], related: set[str],
+                   cap: int | None) -> ArticleBlock:
+    """The claims only `a` makes that the PDF lists (the most check-worthy, in source order), its summary."""
+    alone = [s for s in a.claims if s.id not in related] if len(b.articles) > 1 else []
+    chosen = sorted(alone, key=lambda s: (-(flags[s.id].score if s.id in flags else 0.0), s.index))[:cap]
+    only = tuple(_claim(b, s, t, flags) for s in sorted(chosen, key=lambda s: s.index))
+    return ArticleBlock(a.id, a.title, only, tuple(b.sentence(i) for i in b.summaries[a.id]), a.sentences,
+                        len(alone))
+
+
+# --- the checklist ----------------------------------------------------------------------------
+
+
+def _checklist(b: Briefing, t: Labels, flags: dict[str, Flag], cap: int | None) -> tuple[Claim, ...]:
+    ranked = sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence)))
+    return tuple(_claim(b, b.sentence(f.sentence), t, flags) for f in ranked[:cap])
+
+
+def _claim(b: Briefing, s: Sentence, t: Labels, flags: dict[str, Flag]) -> Claim:
+    f = flags.get(s.id)
+    v = verdict_for(b, s.id) if b.verdicts else None
+    return Claim(s, f, tuple(t.reasons.of(x) for x in (f.reasons if f else ())),
+                 t.levels.of(f.priority) if f else "",
+                 t.verdicts.of(v.verdict) if v else "", v.notes if v else "")
+
+
+# --- the appendix -----------------------------------------------------------------------------
+
+
+def _back_links(conflicts: tuple[Pair, ...], shared: tuple[Pair, ...], articles: tuple[ArticleBlock, ...],
+                checklist: tuple[Claim, ...]) -> dict[str, str]:
+    """Sentence id -> the anchor of its first mention in the body, in page order."""
     back: dict[str, str] = {}
     for n, p in enumerate(conflicts):
         for x in (p.a.id, p.b.id):
@@ -260,56 +412,28 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     for n, p in enumerate(shared):
         for x in (p.a.id, p.b.id):
             back.setdefault(x, f"p-{n}")
-    for blk in blocks:
+    for blk in articles:
         for c in blk.only:
             back.setdefault(c.sentence.id, f"o-{c.sentence.id}")
         for s in blk.summary:
             back.setdefault(s.id, f"m-{s.id}")
     for c in checklist:
         back.setdefault(c.sentence.id, f"k-{c.sentence.id}")
-    chart = ((t["shared"], counts["shared"], "shared"),
-             *((t["only_in"].format(id=k), v, "only") for k, v in counts["only"].items()),
-             (t["conflicts"], counts["conflicts"], "conflict"), (t["flagged"], counts["flagged"], "flag"))
-    key_points += [t["key_flag"].format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)),
-                                        reasons=", ".join(c.reasons)) for c in checklist[:5 - min(5, len(key_points))]]
-    every_change = changes(b)
-    found = every_change
-    if found is not None and cap is not None:
-        found = replace(found, added=found.added[:cap], dropped=found.dropped[:cap])
-    sentence_count = sum(len(a.sentences) for a in b.articles)
-    abridged = cap is not None and sentence_count > APPENDIX_WHOLE
-    cited = set(back) | {x for row in matrix for cell in row.cells for x in cell} | set(found.added if found else ())
-    blocks = [replace(blk, appendix=_appendix(blk.sentences, cited if abridged else None)) for blk in blocks]
-    totals = {"conflicts": len(all_conflicts), "shared": len(all_shared), "checklist": len(b.flags),
-              "matrix": len(groups), "added": len(every_change.added) if every_change else 0,
-              "dropped": len(every_change.dropped) if every_change else 0}
-    return View(
-        t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version,
-        sources=tuple(SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count,
-                                len(a.sentences), len(a.claims)) for a in b.articles),
-        relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
-        notes=tuple(t["notes"][n] for n in b.notes), counts=counts, key_points=tuple(key_points[:5]),
-        conflicts=conflicts, shared=shared, articles=tuple(blocks), checklist=checklist,
-        method={"summarizer": b.settings.summarizer, "length": b.settings.length},
-        changes=found, since=Path(b.previous.path).name if b.previous else "",
-        matrix=tuple(matrix), review=review, back=back, created=b.generated_iso, chart=chart,
-        totals=totals, abridged=abridged, sentence_count=sentence_count,
-    )
+    return back
 
 
-def _appendix(sentences: tuple[Sentence, ...], cited: set[str] | None) -> tuple[Sentence | Gap, ...]:
+def _appendix(sentences: tuple[Sentence, ...], t: Labels, back: dict[str, str],
+              cited: set[str] | None) -> tuple[Line | Gap, ...]:
     """Every sentence (cited is None), or the cited ones and every non-body line, with a
     Gap for each run of sentences left out between them."""
-    if cited is None:
-        return sentences
-    out: list[Sentence | Gap] = []
+    out: list[Line | Gap] = []
     skipped: list[Sentence] = []
     for s in sentences:
-        if s.id in cited or not s.is_claim:
+        if cited is None or s.id in cited or not s.is_claim:
             if skipped:
                 out.append(Gap(skipped[0].id, skipped[-1].id, len(skipped)))
                 skipped = []
-            out.append(s)
+            out.append(Line(s, t.roles.of(s.role), t.whys.of(s.why) if s.why else "", back.get(s.id, "")))
         else:
             skipped.append(s)
     if skipped:
@@ -317,18 +441,12 @@ def _appendix(sentences: tuple[Sentence, ...], cited: set[str] | None) -> tuple[
     return tuple(out)
 
 
+# --- helpers ----------------------------------------------------------------------------------
+
+
 def _order(b: Briefing, sid: str) -> tuple[str, int]:
     s = b.sentence(sid)
     return (s.article, s.index)
-
-
-def _when(b: Briefing, t: dict) -> str:
-    """The run's time written the reader's way: '22 November 2026, 09:51 UTC' / '22 de noviembre de 2026, 09:51 UTC'."""
-    iso = b.generated_iso
-    if len(iso) < 16:
-        return b.generated
-    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
-    return t["date_format"].format(day=day, month=t["months"][month - 1], year=year, time=iso[11:16])
 
 
 def _quoted(text: str) -> str:
@@ -337,13 +455,3 @@ def _quoted(text: str) -> str:
 
 def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _relatedness_label(b: Briefing, t: dict) -> str:
-    if len(b.articles) < 2:
-        return t["rel_single"]
-    if b.relatedness >= HIGH_OVERLAP:
-        return t["rel_high"]
-    if b.relatedness >= UNRELATED_BELOW:
-        return t["rel_medium"]
-    return t["rel_low"]

@@ -96,7 +96,7 @@ def run(job: Job) -> list[Path]:
     from reporter.review.checklist import claimreview, to_csv
 
     with _deadline(job.limits.render_seconds):
-        _, pdf = render(briefing, user_templates, job.ui_language, job.pdf_items)
+        pdf = render(briefing, user_templates, job.ui_language, job.pdf_items)
     contents = [pdf, to_json(briefing).encode("utf-8"), to_csv(briefing)]
     if job.verdicts:
         contents.append(claimreview(briefing))

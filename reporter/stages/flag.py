@@ -41,20 +41,6 @@ HARD = {"conflict", "accusation", "figure", "quotation"}
 SPECULATION_PENALTY = 0.3
 FLAG_THRESHOLD = 0.45
 
-REASON_LABELS = {
-    "conflict": "sources disagree",
-    "accusation": "accusation",
-    "figure": "figure",
-    "quotation": "quotation",
-    "attribution": "attribution",
-    "date": "date",
-    "single_source": "only one source",
-    "superlative": "superlative or record",
-    "consequential": "consequential topic",
-    "named_actor": "names an actor",
-    "wording": "worded like check-worthy claims",
-}
-
 
 def _stems(words: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in words.split())
