@@ -1,24 +1,28 @@
-"""Command line: `reporter brief [FILES...] -o OUT.pdf`.
+"""Command line: `reporter brief [FILES...] -o OUT.pdf`, `reporter batch`, `reporter eval`.
 
-Thin on purpose: parse arguments, read inputs, call the pipeline, write outputs.
-Heavy libraries (sumy, NLTK, WeasyPrint) are imported only once a briefing is
-really made, so --help and error paths stay fast. Every expected failure is a
-ReporterError: one line on stderr and its exit status; a traceback only with --debug.
+Thin on purpose: parse arguments, build the settings (defaults, then --config, then
+flags), and hand them to the run edge (reporter/run) or the tooling (reporter/tools,
+imported only when `eval` runs). Heavy libraries (sumy, NLTK, WeasyPrint) are imported
+only once a briefing is really made, so --help and error paths stay fast. Every
+expected failure is a ReporterError: one line on stderr and its exit status; a
+traceback only with --debug. `main(argv, env)` takes its streams, clock and working
+folder from `env`, so tests run the whole command line in-process.
 """
 from __future__ import annotations
 
 import argparse
 import signal
-import sys
 
 from reporter import __version__
-from reporter.errors import ExitStatus, InputError, ReporterError
-from reporter.model import PDF_ITEMS
+from reporter.errors import ExitStatus, ReporterError
+from reporter.run.env import Env
+from reporter.settings import PDF_ITEMS, SUMMARIZERS, Limits
 
 EXAMPLE = """example:
   reporter brief seeds/000_60ab5307d725f76d.txt seeds/002_7f1ad8dea534ab46.txt -o out/seeds.pdf
   reporter brief                      # the bundled seeds, to a new dated briefing here
-writes OUT.pdf and its JSON twin OUT.json (same folder, same stem)."""
+  reporter brief a.txt b.html --config team.toml --length 2
+writes OUT.pdf, its JSON twin OUT.json and the checklist OUT.csv (same folder, same stem)."""
 
 BATCH_EXAMPLE = """manifest example (batch.csv):
   output,article1,article2,article3
@@ -27,9 +31,10 @@ BATCH_EXAMPLE = """manifest example (batch.csv):
 runs every row (in parallel), continues past a failing row, prints a summary
 table, and exits non-zero naming the rows that failed."""
 
-# The choices of summarize.SUMMARIZERS, repeated here so that --help imports nothing heavy
-# (tests/test_startup.py); tests/test_cli.py checks the two lists agree.
-SUMMARIZERS = ("textrank", "lexrank", "lsa", "luhn", "kl", "sumbasic", "lead", "textrank-sumy", "lexrank-sumy")
+# The supported languages (text.language.LANGUAGES), here so that --help imports nothing
+# heavy; tests/test_cli.py checks that the two agree.
+LANGUAGES = ("de", "en", "es", "fr", "it", "pt", "sv")
+LIMITS = Limits()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -37,31 +42,26 @@ def parser() -> argparse.ArgumentParser:
                                 epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"reporter {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    b = sub.add_parser("brief", help="write a PDF briefing and its JSON twin", epilog=EXAMPLE,
+    b = sub.add_parser("brief", help="write a PDF briefing, its JSON twin and the checklist CSV", epilog=EXAMPLE,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("files", nargs="*", help="article files (.txt, .md, .html; - for standard input); none: the bundled seeds")
     b.add_argument("-o", "--output", help="the PDF to write (FILE.pdf), or a folder for a new dated briefing "
                                           "(default: a new dated briefing in the working folder)")
     b.add_argument("--force", action="store_true", help="overwrite existing outputs")
-    b.add_argument("--summarizer", choices=SUMMARIZERS, default="textrank",
-                   help="sumy's algorithm for the summaries (textrank and lexrank in our numpy versions; "
-                        "-sumy for sumy's own), or lead (default: textrank, best ROUGE on the BBC dev data)")
-    b.add_argument("--length", default="3", help="summary length: sentences (3) or percent (20%%) (default: 3)")
-    b.add_argument("--language", choices=sorted(_languages()), help="language of every article (default: detect)")
+    _settings_options(b)
     b.add_argument("--title", help="the briefing's title (default: the first article's)")
-    b.add_argument("--ui-language", choices=("en", "es"),
-                   help="language of the PDF's labels (default: the first article's, English if unsupported)")
     b.add_argument("--templates", metavar="DIR",
                    help="your own template folder: its files replace ours by name (briefing.html, _front.html, briefing.css, ...)")
     b.add_argument("--verdicts", metavar="CSV",
                    help="a checklist CSV you filled in: its verdicts and notes go into the briefing (the file is only read)")
     b.add_argument("--since", metavar="JSON", help="an earlier briefing's JSON: show what changed, carry its verdicts")
     b.add_argument("--allow-urls", action="store_true", help="accept http(s) URLs as inputs (fetched with a timeout and a size limit)")
-    b.add_argument("--max-input-mb", type=float, default=20, help="refuse inputs larger than this (default: 20)")
-    b.add_argument("--max-sentences", type=int, default=20_000,
-                   help="refuse articles with more sentences than this, all together (default: 20000)")
-    b.add_argument("--render-timeout", type=int, default=300, help="stop rendering the PDF after this many seconds (default: 300)")
-    b.add_argument("--pdf-items", type=_items, default=PDF_ITEMS, metavar="N",
+    b.add_argument("--max-input-mb", type=float, help=f"refuse inputs larger than this (default: {LIMITS.max_input_mb:g})")
+    b.add_argument("--max-sentences", type=int,
+                   help=f"refuse articles with more sentences than this, all together (default: {LIMITS.max_sentences})")
+    b.add_argument("--render-timeout", type=int,
+                   help=f"stop rendering the PDF after this many seconds (default: {LIMITS.render_timeout})")
+    b.add_argument("--pdf-items", type=_items, metavar="N",
                    help=f"list at most N conflicts, shared claims, claims only in each source and checklist rows in the PDF, "
                         f"the most important first; the JSON and CSV keep every one (default: {PDF_ITEMS}; 0 or all: no limit, "
                         "and the appendix shows every sentence however long the sources)")
@@ -71,16 +71,78 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("manifest", help="CSV: a column 'output' and columns article1, article2, ... (paths relative to the manifest)")
     m.add_argument("--jobs", type=int, default=0, help="parallel workers (default: one per core)")
     m.add_argument("--force", action="store_true", help="overwrite existing outputs")
-    m.add_argument("--summarizer", choices=SUMMARIZERS, default="textrank")
-    m.add_argument("--length", default="3")
-    m.add_argument("--language", choices=sorted(_languages()))
-    m.add_argument("--ui-language", choices=("en", "es"))
+    _settings_options(m)
     m.add_argument("--no-progress", action="store_true", help="no progress bar")
     m.add_argument("--debug", action="store_true", help="show tracebacks")
-    from reporter.tools.evaluate import add_parser as add_eval_parser  # light: no heavy imports at module level
-
-    add_eval_parser(sub)
+    _eval_options(sub)
     return p
+
+
+def _settings_options(p: argparse.ArgumentParser) -> None:
+    """The options every briefing takes. Their defaults are None ("not given"), so that a
+    --config file's values stand unless a flag overrides them (reporter/settings.py)."""
+    p.add_argument("--config", metavar="FILE.toml",
+                   help="settings from a TOML file, keys named like the long options (length = 2); flags win")
+    p.add_argument("--summarizer", choices=SUMMARIZERS,
+                   help="the summary algorithm (textrank and lexrank in our numpy versions; -sumy for sumy's own), "
+                        "or lead (default: textrank, best ROUGE on the BBC dev data)")
+    p.add_argument("--length", help="summary length: sentences (3) or percent (20%%) (default: 3)")
+    p.add_argument("--language", choices=LANGUAGES, help="language of every article (default: detect)")
+    p.add_argument("--ui-language", choices=("en", "es"),
+                   help="language of the PDF's labels (default: the first article's, English if unsupported)")
+
+
+def _eval_options(sub) -> None:
+    e = sub.add_parser("eval", help="measure quality on labeled data")
+    e.add_argument("--debug", action="store_true", help="show tracebacks")
+    kinds = e.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    p = kinds.add_parser("pairs", help="brief every gold pair and score it like ../shared/eval/score.py")
+    p.add_argument("gold", help="gold JSON (seeds-gold.json format)")
+    p.add_argument("--articles", required=True, help="folder holding the pairs' article files")
+    p.add_argument("--save", metavar="DIR", help="also write each pair's briefing JSON there (for score.py)")
+    p.add_argument("--threshold", type=float, help="brief at this overlap threshold instead of the "
+                                                   "settings' (calibration only)")
+
+    s = kinds.add_parser("sts", help="sentence similarity against gold scores")
+    s.add_argument("file", help="STS file: tsv (sentence1, sentence2, score), headlines tsv, or STS Benchmark csv")
+    s.add_argument("--language", choices=("es", "en"), required=True)
+    s.add_argument("--predictions", metavar="OUT.tsv", help="one predicted similarity per input pair, in order")
+
+    c = kinds.add_parser("checkworthy", help="check-worthiness decisions against gold labels")
+    c.add_argument("file", help="CheckThat! TSV (.gz allowed) or ClaimBuster JSON (.json/.json.gz)")
+    c.add_argument("--language", choices=("es", "en"), required=True)
+    c.add_argument("--predictions", metavar="OUT.tsv", help="one '0/1<TAB>score' line per item, in order")
+    c.add_argument("--scorer", choices=("briefing", "model", "rules"), default="briefing",
+                   help="briefing: the flag decision the PDF uses (rules + learned reason); "
+                        "model: the learned model alone; rules: the rules alone")
+
+    m = kinds.add_parser("summaries", help="ROUGE of the summaries against extractive references")
+    m.add_argument("file", help="BBC News Summary jsonl(.gz): article, extractive_summary")
+    m.add_argument("--summarizer", default="all",
+                   help="reporter's summarizers, comma-separated, or all (default: all but sumy's slow twins)")
+    m.add_argument("--length", help="summary length for every article: sentences (3) or percent (20%%) "
+                                    "(default: as many sentences as the article's reference holds)")
+    m.add_argument("--limit", type=int, default=0, help="only the first N articles")
+
+    b = kinds.add_parser("ecb", help="relations against ECB+ same-event sentence pairs (threshold calibration)")
+    b.add_argument("file", help="ECB+ jsonl(.gz): documents with sentences and cross-document mentions")
+    b.add_argument("--threshold", type=float, help="the comparator's overlap threshold to measure at "
+                                                   "(default: the settings')")
+    b.add_argument("--sweep", action="store_true", help="also measure at 0.10, 0.15, ... 0.50")
+    b.add_argument("--pairs-per-subtopic", type=int, default=10, metavar="N",
+                   help="document pairs per subtopic, neighbours in file order first (default: 10; 0: all)")
+    b.add_argument("--all-sentences", action="store_true",
+                   help="give the comparator every sentence (whole documents), judge only the annotated ones "
+                        "(default: only annotated sentences are claims)")
+
+    g = kinds.add_parser("segmentation", help="sentence boundaries against Universal Dependencies text")
+    g.add_argument("file", help="jsonl: text and sentences as [start, end] offsets")
+
+    for q in (p, s, c, m, b, g):
+        q.add_argument("--config", metavar="FILE.toml", help="settings to measure with (as for brief)")
+        q.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        q.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def _items(value: str) -> int:
@@ -95,63 +157,72 @@ def _items(value: str) -> int:
     return n
 
 
-def _languages():
-    from reporter.text.language import LANGUAGES
+def settings_of(args: argparse.Namespace):
+    """Defaults, then --config, then the flags given. `eval`'s own options (--language of
+    the data, --summarizer lists, --threshold) are its own, not settings: only --config counts."""
+    from reporter.settings import OPTIONS, load
 
-    return LANGUAGES
+    flags = {} if args.command == "eval" else {key: getattr(args, key.replace("-", "_"), None) for key in OPTIONS}
+    return load(getattr(args, "config", None), flags)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def main(argv: list[str] | None = None, env: Env = Env()) -> int:
+    p = parser()
+    try:
+        args = p.parse_args(argv)
+    except SystemExit as e:  # --help, --version, usage errors: argparse has printed them
+        return int(e.code or 0)
     if args.command is None:
-        parser().print_help()
+        p.print_help(env.err)
         return ExitStatus.USAGE
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
     try:
         if args.command == "batch":
             from reporter.run.batch import run_manifest
 
-            return run_manifest(args)
+            return run_manifest(args.manifest, settings_of(args), jobs=args.jobs, force=args.force,
+                                progress=not args.no_progress, env=env)
         if args.command == "eval":
             from reporter.tools.evaluate import run as run_eval
 
-            return run_eval(args)
-        return _brief(args)
+            return run_eval(args, settings_of(args), env)
+        return _brief(args, env)
     except ReporterError as e:
         if args.debug:
             raise
-        print(f"reporter: error: {e}", file=sys.stderr)
+        print(f"reporter: error: {e}", file=env.err)
         return e.status
     except KeyboardInterrupt:
-        print("reporter: interrupted; no output was written", file=sys.stderr)
+        print("reporter: interrupted; no output was written", file=env.err)
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:  # `reporter eval ... | head`: the reader left; nothing to report
-        sys.stderr.close()
+        env.err.close()
         return ExitStatus.OK
     except Exception as e:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        print(f"reporter: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        print(f"reporter: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=env.err)
         return ExitStatus.ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def _terminate(signum, frame):
     raise KeyboardInterrupt  # unwinds through the writers' cleanup like Ctrl-C
 
 
-def _job(args):
-    from reporter.run.briefing import Job, Limits
-    from reporter.model import Settings
+def _brief(args, env: Env) -> int:
+    from reporter.run.briefing import Job, run
 
-    settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language, title=args.title)
-    limits = Limits(int(args.max_input_mb * 1024 * 1024), args.max_sentences, args.render_timeout)
-    return Job(tuple(args.files), args.output, settings, args.force, args.templates, args.ui_language,
-               args.verdicts, args.since, args.allow_urls, limits, args.pdf_items)
-
-
-def _brief(args) -> int:
-    from reporter.run.briefing import run
-
-    written = run(_job(args))
-    print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
+    job = Job(tuple(args.files), args.output, settings_of(args), args.force, args.templates,
+              args.verdicts, args.since, args.allow_urls)
+    written = run(job, env)
+    print("wrote " + ", ".join(str(p) for p in written), file=env.err)
     return ExitStatus.OK

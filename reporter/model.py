@@ -9,17 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from reporter.settings import Settings
+
 # Roles a sentence can have. Only "body" sentences are claims: they alone are
 # summarized, compared and flagged.
 TITLE, BODY, HEADING, CAPTION, BOILERPLATE = "title", "body", "heading", "caption", "boilerplate"
 ROLES = (TITLE, BODY, HEADING, CAPTION, BOILERPLATE)
 
 OVERLAP, CONFLICT = "overlap", "conflict"
-
-# How many items a section of the PDF lists before it points to the JSON twin and the CSV
-# (view.py says why; --pdf-items changes it, 0 lists all). Here so the CLI can show it
-# without importing the pipeline.
-PDF_ITEMS = 25
 
 
 @dataclass(frozen=True)
@@ -140,16 +137,6 @@ class Flag:
     @property
     def priority(self) -> str:
         return "high" if self.score >= 0.75 else "medium" if self.score >= 0.55 else "low"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every choice of a run, built once by the CLI and passed down explicitly."""
-
-    summarizer: str = "textrank"  # best ROUGE-2 on the BBC dev set (README, "How well it works")
-    length: str = "3"  # sentences ("3") or percent of the body ("20%")
-    language: str | None = None  # None: detect per article
-    title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,17 @@ outputs happen at the edges (cli.py, output.py).
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 from reporter import __version__
-from reporter.stages.compare import UNRELATED_BELOW, compare
+from reporter.stages.compare import compare
 from reporter.stages.flag import flag
 from reporter.stages.ingest import classify_lines
 from reporter.errors import InputError
 from reporter.text.language import LANGUAGES, UnsupportedLanguage, detect
-from reporter.model import Briefing, Settings, Source
+from reporter.model import Briefing, Source
+from reporter.settings import Settings
+from reporter.text.checkworthy import Model, load as load_model
 from reporter.stages.segment import segment
 from reporter.stages.summarize import summarize
 
@@ -28,20 +31,22 @@ def make_source(path: str, text: str, settings: Settings, format: str = "text", 
     return Source(path, text, language, classify_lines(text), format, encoding)
 
 
-def brief(sources: list[Source], settings: Settings) -> Briefing:
+def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str], Model | None] = load_model) -> Briefing:
+    """The briefing of these sources. `checkworthy` gives the learned check-worthiness model
+    of a language (or None: the flagger then uses its rules alone)."""
     ids = _article_ids(len(sources))
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
-    summaries = {a.id: summarize(a, settings) for a in articles}
-    relations, relatedness = compare(articles)
-    flags = flag(articles, relations)
+    summaries = {a.id: summarize(a, settings.summary) for a in articles}
+    relations, relatedness = compare(articles, settings.compare)
+    flags = flag(articles, relations, settings.flag, checkworthy)
     notes = []
-    if len(articles) > 1 and relatedness < UNRELATED_BELOW:
+    if len(articles) > 1 and relatedness < settings.compare.unrelated_below:
         notes.append("unrelated")
     if len({a.text.strip() for a in articles}) < len(articles):
         notes.append("identical")
     if len({a.language for a in articles}) > 1:
         notes.append("languages")
-    title = settings.title or articles[0].title
+    title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
                     notes=tuple(notes))
 

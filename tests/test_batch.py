@@ -34,7 +34,7 @@ def test_a_one_shot_run_frees_the_language_identifier_and_batch_rows_keep_it(tmp
     from reporter.run.briefing import Job, make_briefing
     from reporter.run.briefing import now as when
     from reporter.text.language import _identifier
-    from reporter.model import Settings
+    from reporter.settings import Settings
 
     files = (str(FIXTURES / "sismo_a.txt"), str(FIXTURES / "sismo_b.txt"))
     make_briefing(Job(files, keep_models=True), when())
@@ -42,4 +42,4 @@ def test_a_one_shot_run_frees_the_language_identifier_and_batch_rows_keep_it(tmp
     make_briefing(Job(files), when())
     assert _identifier.cache_info().currsize == 0
     (tmp_path / "m.csv").write_text(f"output,article1,article2\nout.pdf,{files[0]},{files[1]}\n", encoding="utf-8")
-    assert all(row.job.keep_models for row in read_manifest(tmp_path / "m.csv", Settings(), False, None))
+    assert all(row.job.keep_models for row in read_manifest(tmp_path / "m.csv", Settings(), False))

@@ -1,4 +1,4 @@
-"""The benchmark's batch case (reporter/bench.py) and the batch workers' warm-up: the inputs it
+"""The benchmark's batch case (reporter/tools/bench.py) and the batch workers' warm-up: the inputs it
 times and the verdict it prints. No timings here: they live in `python -m reporter.tools.bench`."""
 import json
 import os
@@ -11,7 +11,7 @@ import pytest
 
 from reporter.tools import bench
 from reporter.run.batch import read_manifest, worker_count
-from reporter.model import Settings
+from reporter.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = [bench.generate_pair(i) for i in range(bench.BATCH_PAIRS)]
@@ -57,7 +57,7 @@ def test_b_tells_the_same_story_with_some_figures_changed():
 
 def test_the_manifest_is_what_reporter_batch_reads(tmp_path):
     manifest = bench.write_batch(tmp_path / "batch", 5)
-    rows = read_manifest(manifest, Settings(), force=True, ui_language=None)
+    rows = read_manifest(manifest, Settings(), force=True)
     assert [r.line for r in rows] == [2, 3, 4, 5, 6]
     for i, row in enumerate(rows):
         folder = tmp_path / "batch" / f"pair-{i + 1:03d}"
@@ -129,7 +129,7 @@ import sys
 from reporter.text import checkworthy
 from reporter.text import language
 from reporter.run.batch import _warm_up
-from reporter.model import Settings
+from reporter.settings import Settings
 from reporter.pipeline import brief, make_source
 
 _warm_up()

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from reporter.run.briefing import Job, run
-from reporter.model import Settings
+from reporter.settings import Report, Settings, Summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = tuple(str(p) for p in sorted((ROOT / "seeds").glob("*.txt")))
@@ -74,7 +74,7 @@ def three_sources(tmp_path_factory):
         (d / name).write_text(text, encoding="utf-8")
         files.append(str(d / name))
     out = d / "quake.pdf"
-    run(Job(tuple(files), str(out), ui_language="en"))
+    run(Job(tuple(files), str(out), Settings(report=Report(ui_language="en"))))
     return out
 
 
@@ -197,7 +197,7 @@ def test_default_look_uses_our_stylesheet_and_fonts(seeds_pdf):
 
 def test_settings_change_the_briefing(tmp_path):
     out = tmp_path / "lead.pdf"
-    run(Job(SEEDS, str(out), Settings(summarizer="lead", length="2")))
+    run(Job(SEEDS, str(out), Settings(summary=Summary(summarizer="lead", length="2"))))
     import json
 
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ from conftest import briefing_of, fixture
 
 from reporter.stages.compare import claim_groups
 from reporter.model import CONFLICT, OVERLAP, Difference
+from reporter.settings import Comparison
 
 
 def rel(b, a_id, b_id):
@@ -174,7 +175,7 @@ def test_similarities_are_the_cosines_of_the_sparse_rows():
     from reporter.text.features import analyze
 
     feats = [analyze(t, "es") for t in _STORY]
-    rows = _vectors(feats)
+    rows = _vectors(feats, Comparison())
     got = _similarities(rows[:4], rows[4:])
     for i, a in enumerate(rows[:4]):
         for j, b in enumerate(rows[4:]):

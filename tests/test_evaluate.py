@@ -7,10 +7,12 @@ import sys
 import pytest
 
 from conftest import FIXTURES, SHARED, ROOT
+from reporter.settings import Settings
 from reporter.stages import compare
-from reporter.tools.evaldata import (count_reference_sentences, ecb_article, ecb_pairs, read_checkworthy, read_ecb,
-                               read_sts, score_pair)
-from reporter.tools.evaluate import SWEEP, _pair_row, pearson, prf, ranks, rouge, spearman
+from reporter.tools.evaldata import (checkworthy_items, count_reference_sentences, ecb_article, ecb_pairs,
+                                     read_checkworthy, read_ecb, read_sts, score_pair)
+from reporter.tools.evaluate import SWEEP, _pair_row
+from reporter.tools.metrics import f1, pearson, prf, prf_counts, ranks, rouge, spearman
 
 SCORE_PY = SHARED / "eval" / "score.py"
 needs_shared = pytest.mark.skipif(not SCORE_PY.exists(), reason=f"{SHARED / 'eval'} is absent: the shared evaluation "
@@ -37,6 +39,8 @@ def test_pearson_spearman_prf_and_rouge_on_known_values():
     assert prf([True, True, False, False], [1, 0, 1, 0]) == (0.5, 0.5, 0.5)
     r1, r2, rl = rouge("the cat sat on the mat", "the cat sat on a mat")
     assert r1 == pytest.approx(5 / 6) and r2 == pytest.approx(3 / 5) and rl == pytest.approx(5 / 6)
+    assert prf_counts(0, 0, 0) == (0.0, 0.0, 0.0) and prf_counts(1, 1, 3) == (0.5, 0.25, f1(0.5, 0.25))
+    assert f1(0.5, 0.25) == pytest.approx(1 / 3) and rouge("", "the cat") == (0.0, 0.0, 0.0)
 
 
 def test_score_pair_counts_every_kind_of_mistake():
@@ -86,13 +90,19 @@ def test_sts_predictions_file_has_one_line_per_pair_in_order(tmp_path):
     assert json.loads(r.stdout)["rows"][0]["pearson"] > 0.9
 
 
-def test_the_three_sts_layouts_and_unscored_rows(tmp_path):
-    a = tmp_path / "h.tsv"
-    a.write_text("3.0\tA b c\tA b d\n\tX y\tX z\n", encoding="utf-8")
-    assert read_sts(a) == [("A b c", "A b d", 3.0), ("X y", "X z", None)]
-    b = tmp_path / "b.csv"
-    b.write_text("main-news\tf\t2012\t0001\t4.0\tOne.\tTwo.\n", encoding="utf-8")
-    assert read_sts(b) == [("One.", "Two.", 4.0)]
+@pytest.mark.parametrize("name, content, expected", [
+    # headlines: the score first; a blank score is an unscored pair
+    ("h.tsv", "3.0\tA b c\tA b d\n\tX y\tX z\n", [("A b c", "A b d", 3.0), ("X y", "X z", None)]),
+    # STS Benchmark: seven columns or more
+    ("b.csv", "main-news\tf\t2012\t0001\t4.0\tOne.\tTwo.\n", [("One.", "Two.", 4.0)]),
+    ("bench.csv", "main-news\tf\t2012\t0001\t4.0\tOne.\tTwo.\tsource-a\tsource-b\n", [("One.", "Two.", 4.0)]),
+    # SemEval-2017: a header row; a number as the second sentence is still text
+    ("es.tsv", "sentence1\tsentence2\tscore\nUn perro corre.\t2024\t1.0\n", [("Un perro corre.", "2024", 1.0)]),
+])
+def test_the_three_sts_layouts_are_told_apart_by_the_first_row(tmp_path, name, content, expected):
+    f = tmp_path / name
+    f.write_text(content, encoding="utf-8")
+    assert read_sts(f) == expected
 
 
 def test_checkworthy_reads_checkthat_and_claimbuster_and_writes_predictions(tmp_path):
@@ -254,15 +264,6 @@ def test_sts_unscored_rows_still_get_a_prediction_line_in_input_order(tmp_path):
     assert compare.similarity("Stocks fall on weak earnings", "Stocks fall on weak earnings", "en") == pytest.approx(1.0)
 
 
-def test_sts_layout_is_read_from_the_first_row(tmp_path):
-    f = tmp_path / "es.tsv"
-    f.write_text("sentence1\tsentence2\tscore\nUn perro corre.\t2024\t1.0\n", encoding="utf-8")
-    assert read_sts(f) == [("Un perro corre.", "2024", 1.0)]  # a number as the second sentence is still text
-    g = tmp_path / "bench.csv"
-    g.write_text("main-news\tf\t2012\t0001\t4.0\tOne.\tTwo.\tsource-a\tsource-b\n", encoding="utf-8")
-    assert read_sts(g) == [("One.", "Two.", 4.0)]
-
-
 def test_checkworthy_unquotes_csv_quoted_fields_but_keeps_a_tweets_own_quotation(tmp_path):
     en = tmp_path / "en.tsv"
     en.write_text('Sentence_id\tText\tclass_label\n26\t"I saw a movie - ""Crocodile Dundee."""\tNo\n'
@@ -276,7 +277,7 @@ def test_checkworthy_unquotes_csv_quoted_fields_but_keeps_a_tweets_own_quotation
 
 
 def test_claimbuster_predictions_are_one_decision_and_score_per_item_in_order(tmp_path):
-    from reporter.stages.flag import FLAG_THRESHOLD
+    FLAG_THRESHOLD = Settings().flag.threshold
 
     cb = tmp_path / "2x.json.gz"
     items = [{"text": "Thank you very much.", "label": 0},
@@ -375,11 +376,8 @@ def test_ecb_gold_is_same_action_instance_within_a_subtopic_neighbours_first(tmp
     assert all(article.text[s.start:s.end] == s.text for s in article.sentences)
 
 
-def test_eval_ecb_counts_relations_against_gold_and_restores_the_threshold(tmp_path):
-    from reporter.cli import parser
-    from reporter.tools.evaluate import run
-
-    before = compare.OVERLAP_THRESHOLD
+def test_eval_ecb_counts_relations_against_gold_at_the_settings_threshold(tmp_path):
+    before = Settings().compare.overlap_threshold
     r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--sweep", "--json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)["rows"]
@@ -389,8 +387,10 @@ def test_eval_ecb_counts_relations_against_gold_and_restores_the_threshold(tmp_p
     assert (at_current["gold"], at_current["related"], at_current["correct"]) == (1, 1, 1)
     assert at_current["precision"] == at_current["recall"] == 1.0
     assert all(row["correct"] <= min(row["related"], row["gold"]) for row in rows)
-    assert run(parser().parse_args(["eval", "ecb", str(_ecb_file(tmp_path)), "--sweep", "--json"])) == 0
-    assert compare.OVERLAP_THRESHOLD == before  # the sweep never leaks into the pipeline
+    # a config file moves the threshold the sweep marks as current
+    (tmp_path / "c.toml").write_text("[compare]\noverlap-threshold = 0.3\n", encoding="utf-8")
+    r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--config", tmp_path / "c.toml", "--json")
+    assert json.loads(r.stdout)["rows"][0]["threshold"] == 0.3
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz").exists(),
@@ -402,3 +402,29 @@ def test_the_comparator_beats_chance_on_ecb_dev():
     result = json.loads(r.stdout)
     row = result["rows"][0]
     assert row["doc_pairs"] == 420 and row["precision"] > result["chance_precision"] + 0.2
+
+
+def test_train_learns_from_the_very_items_eval_checkworthy_scores(tmp_path, monkeypatch):
+    # One reader and one cleaning for both: a tweet's links, handles and hash marks are gone
+    # before the rules give their reasons, in training as in `reporter eval checkworthy`.
+    from reporter.tools import train
+
+    data = tmp_path / "data"
+    data.mkdir()
+    tweets = [("Hubo 30 muertos en #Sismo https://t.co/x según @proteccioncivil", "Yes"),
+              ('"El Gobierno mintió sobre la deuda", dijo la oposición', "Yes"),
+              ("Buenos días a todos @amigos", "No"), ("Qué bonito día hace hoy", "No")] * 3
+    (data / "CT24_checkworthy_spanish_dev.tsv.gz").write_bytes(gzip.compress(
+        ("tweet_id\ttweet_url\ttweet_text\tclass_label\n"
+         + "".join(f"{i}\thttps://x.com/{i}\t{t}\t{c}\n" for i, (t, c) in enumerate(tweets))).encode()))
+    seen = {}
+    learn = train.train
+    monkeypatch.setattr(train, "train", lambda items, language, name: learn(seen.setdefault(language, items),
+                                                                            language, name))
+    assert train.main([str(data), "--out", str(tmp_path / "out"), "--languages", "es"]) == 0
+    items = checkworthy_items(data / "CT24_checkworthy_spanish_dev.tsv.gz")
+    assert seen["es"] == items and items[0] == ("Hubo 30 muertos en  Sismo   según  ", 1)
+    model = json.loads((tmp_path / "out" / "checkworthy-es.json").read_text(encoding="utf-8"))
+    assert model["threshold"] in train.THRESHOLDS and "12 items, 6 check-worthy" in model["about"]
+    with pytest.raises(SystemExit):  # the English files are missing: one usage error, no traceback
+        train.main([str(data), "--out", str(tmp_path / "out"), "--languages", "en"])

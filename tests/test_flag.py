@@ -1,7 +1,10 @@
 """Stage 5: check-worthy claims, each with its reasons."""
 from conftest import briefing_of
 
-from reporter.stages.flag import FLAG_THRESHOLD, reasons_for, score
+from reporter.settings import Flagging
+from reporter.stages.flag import reasons_for, score
+
+FLAG_THRESHOLD = Flagging().threshold
 
 
 def reasons(text, lang="es", **kw):

@@ -17,7 +17,7 @@ import pytest
 from reporter.report.json_twin import to_json
 from reporter.review.checklist import to_csv
 from reporter.stages.read import read
-from reporter.model import Settings
+from reporter.settings import Settings
 from reporter.pipeline import brief, make_source
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
-"""reporter/rank.py: the vectorised LexRank ranks exactly like sumy 0.13's LexRankSummarizer.
+"""reporter/summarizers/lexrank.py: the vectorised LexRank ranks exactly like sumy 0.13's LexRankSummarizer.
 
 `--summarizer lexrank` runs ours, `lexrank-sumy` runs sumy's; both get the same
-tokenizer, stemmer and stop words from reporter/summarize.py. On every document
+tokenizer, stemmer and stop words from reporter/stages/summarize.py. On every document
 here the chosen sentences must be the same ones, for summaries of 1 to 5
 sentences, and the scores must agree to rounding. Timing is the benchmark's job
 (python -m reporter.tools.bench), not these tests'.
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from reporter.tools.bench import generate_document
 from reporter.run.bundled import seed_files
-from reporter.model import Settings
+from reporter.settings import Settings, Summary
 from reporter.pipeline import make_source
 from reporter.summarizers.lexrank import LexRank
 from reporter.stages.segment import segment
@@ -102,8 +102,8 @@ def test_documents_are_10_to_60_sentences_in_both_languages():
 @pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_lexrank_selects_the_sentences_sumy_selects(name, length):
     a = DOCUMENTS[name]
-    assert summarize(a, Settings(summarizer="lexrank", length=length)) == \
-        summarize(a, Settings(summarizer="lexrank-sumy", length=length))
+    assert summarize(a, Summary(summarizer="lexrank", length=length)) == \
+        summarize(a, Summary(summarizer="lexrank-sumy", length=length))
 
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))
@@ -119,8 +119,8 @@ def test_lexrank_scores_are_sumys(name):
 @given(seed=st.integers(0, 10_000), n=st.integers(10, 60), length=st.integers(1, 5))
 def test_lexrank_selects_like_sumy_on_any_generated_document(seed, n, length):
     a = article(generate_document(seed, n))
-    assert summarize(a, Settings(summarizer="lexrank", length=str(length))) == \
-        summarize(a, Settings(summarizer="lexrank-sumy", length=str(length)))
+    assert summarize(a, Summary(summarizer="lexrank", length=str(length))) == \
+        summarize(a, Summary(summarizer="lexrank-sumy", length=str(length)))
 
 
 def test_repeated_sentences_share_one_rating_as_in_sumy():
@@ -129,8 +129,8 @@ def test_repeated_sentences_share_one_rating_as_in_sumy():
     texts = [s.text for s in a.claims]
     assert len(set(texts)) < len(texts)
     for length in range(1, len(texts)):
-        assert summarize(a, Settings(summarizer="lexrank", length=str(length))) == \
-            summarize(a, Settings(summarizer="lexrank-sumy", length=str(length)))
+        assert summarize(a, Summary(summarizer="lexrank", length=str(length))) == \
+            summarize(a, Summary(summarizer="lexrank-sumy", length=str(length)))
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered in divide:RuntimeWarning")  # sumy's 0 / 0

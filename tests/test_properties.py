@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from reporter.errors import InputError
 from reporter.report.json_twin import to_json
 from reporter.stages.read import decode
-from reporter.model import Settings
+from reporter.settings import Settings
 from reporter.pipeline import brief, make_source
 from reporter.report.render import render
 

@@ -91,7 +91,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
 
 def test_an_unsupported_language_is_refused_unless_forced():
     from conftest import briefing_of
-    from reporter.model import Settings
+    from reporter.settings import Settings
 
     ru = "Это тестовое предложение о политике и экономике страны. Президент заявил, что переговоры продолжатся.\n"
     with pytest.raises(InputError, match="'ru'"):

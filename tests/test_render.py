@@ -23,7 +23,8 @@ from conftest import fixture
 import reporter
 from reporter.report.json_twin import to_json
 from reporter.report.labels import EN, ES, Labels, labels_for
-from reporter.model import BODY, ROLES, Settings
+from reporter.model import BODY, ROLES
+from reporter.settings import Report, Settings
 from reporter.pipeline import brief, make_source
 from reporter.report.render import folders, make_fetcher, to_html, to_pdf
 from reporter.report.view import View, build_view
@@ -41,7 +42,7 @@ HOSTILE_A = fixture("sismo_a.txt") + (
     f"\nLa alcaldía publicó la lista de ayudas {IMG} en su página.\n"
 )
 HOSTILE_B = fixture("sismo_b.txt") + "\nEl alcalde dijo que el sismo dejó 58 muertos en la ciudad.\n"
-SETTINGS = Settings(title=f"<b>Informe</b> {JINJA}")
+SETTINGS = Settings(report=Report(title=f"<b>Informe</b> {JINJA}"))
 FILE_A = "<u>a.txt"  # a file name is untrusted too
 
 

@@ -14,7 +14,8 @@ import socket
 import pytest
 from pypdf import PdfReader
 
-from reporter.run.briefing import Job, Limits, run
+from reporter.run.briefing import Job, run
+from reporter.settings import Limits, Settings
 from reporter.report.render import folders, make_fetcher, to_pdf
 
 CANARY = "CANARY-7f3a-SECRET-do-not-embed"
@@ -144,7 +145,7 @@ def test_a_very_long_word_is_shortened_in_the_pdf_and_kept_in_the_json(tmp_path)
     b = tmp_path / "b.txt"
     b.write_text("Otro titular\n\nOtra frase con punto y algo más.\n", encoding="utf-8")
     out = tmp_path / "out.pdf"
-    run(Job((str(a), str(b)), str(out), limits=Limits(render_seconds=120)))
+    run(Job((str(a), str(b)), str(out), settings=Settings(limits=Limits(render_timeout=120))))
     text, _ = pdf_text(out)
     assert "⟦14000 characters⟧" in text
     assert "Palabra" * 2000 in (tmp_path / "out.json").read_text(encoding="utf-8")

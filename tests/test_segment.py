@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from reporter.stages.ingest import classify_lines
 from reporter.stages.read import decode
 from reporter.pipeline import make_source
-from reporter.model import Settings
+from reporter.settings import Settings
 from reporter.model import Source
 from reporter.stages.segment import segment, split
 

@@ -3,8 +3,8 @@ import pytest
 
 from conftest import briefing_of, fixture
 
-from reporter.model import Settings
-from reporter.stages.summarize import SUMMARIZERS, parse_length, sentence_count, summarize
+from reporter.settings import SUMMARIZERS, Settings, Summary, parse_length
+from reporter.stages.summarize import sentence_count, summarize
 
 ALGORITHMS = list(SUMMARIZERS)  # ours, sumy's and lead: every choice --summarizer offers
 
@@ -12,7 +12,7 @@ ALGORITHMS = list(SUMMARIZERS)  # ours, sumy's and lead: every choice --summariz
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_summary_is_body_sentences_in_source_order(sismo, algorithm):
     for art in sismo.articles:
-        ids = summarize(art, Settings(summarizer=algorithm, length="2"))
+        ids = summarize(art, Summary(summarizer=algorithm, length="2"))
         assert len(ids) == 2
         by_id = {s.id: s for s in art.sentences}
         assert all(by_id[i].role == "body" for i in ids)
@@ -29,7 +29,7 @@ def test_length_in_sentences_and_percent():
 
 
 def test_title_caption_and_boilerplate_are_never_summarized():
-    b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"), settings=Settings(length="100%"))
+    b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"), settings=Settings(summary=Summary(length="100%")))
     for art in b.articles:
         assert set(b.summaries[art.id]) == {s.id for s in art.claims}
 
@@ -75,16 +75,16 @@ def ten():
 def test_summary_honours_the_asked_length(ten, length, expected):
     # Percent of the body sentences, rounded up; a count larger than the body gives the body.
     assert len(ten.claims) == 10
-    assert len(summarize(ten, Settings(length=length))) == expected
+    assert len(summarize(ten, Summary(length=length))) == expected
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_title_caption_and_furniture_are_never_picked_even_when_they_rank_best(ten, algorithm):
     roles = {s.id: s.role for s in ten.sentences}
-    assert {roles[i] for i in summarize(ten, Settings(summarizer=algorithm, length="3"))} == {"body"}
+    assert {roles[i] for i in summarize(ten, Summary(summarizer=algorithm, length="3"))} == {"body"}
 
 
 def test_lead_takes_the_first_body_sentences():
     # The baseline the default is measured against: title, repeat and caption are skipped.
-    b = briefing_of(TEN, fixture("sismo_b.txt"), settings=Settings(summarizer="lead", length="2"))
+    b = briefing_of(TEN, fixture("sismo_b.txt"), settings=Settings(summary=Summary(summarizer="lead", length="2")))
     assert b.summaries["A"] == ("A4", "A5")

@@ -13,7 +13,7 @@ def to_dict(b: Briefing) -> dict:
         "format": "reporter-briefing/1",
         "title": b.title,
         "version": b.version,
-        "settings": {"summarizer": b.settings.summarizer, "length": b.settings.length,
+        "settings": {"summarizer": b.settings.summary.summarizer, "length": b.settings.summary.length,
                      "language": b.settings.language},
         "relatedness": b.relatedness,
         "notes": list(b.notes),

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from reporter.stages.compare import HIGH_OVERLAP, UNRELATED_BELOW, claim_groups
+from reporter.stages.compare import claim_groups
 from reporter.text.features import analyze
 from reporter.text.language import WORD, fold, resources
-from reporter.model import CONFLICT, OVERLAP, PDF_ITEMS, Article, Briefing, Difference, Flag, Relation, Sentence
+from reporter.settings import PDF_ITEMS
+from reporter.model import CONFLICT, OVERLAP, Article, Briefing, Difference, Flag, Relation, Sentence
 from reporter.report.labels import Labels, labels_for
 from reporter.review.checklist import verdict_for
 from reporter.review.changes import Changes, changes
@@ -269,7 +270,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
         totals=totals, abridged=abridged, sentence_count=sentence_count,
-        method=Method(b.settings.summarizer, b.settings.length),
+        method=Method(b.settings.summary.summarizer, b.settings.summary.length),
     )
 
 
@@ -292,9 +293,9 @@ def _when(b: Briefing, t: Labels) -> str:
 def _relatedness_label(b: Briefing, t: Labels) -> str:
     if len(b.articles) < 2:
         return t.rel_single
-    if b.relatedness >= HIGH_OVERLAP:
+    if b.relatedness >= b.settings.compare.high_overlap:
         return t.rel_high
-    if b.relatedness >= UNRELATED_BELOW:
+    if b.relatedness >= b.settings.compare.unrelated_below:
         return t.rel_medium
     return t.rel_low
 

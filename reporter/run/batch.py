@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import ExitStatus, InputError, ReporterError
 from reporter.run.briefing import Job
-from reporter.model import Settings
+from reporter.run.env import Env
+from reporter.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Outcome:
     message: str  # the files written, or the error
 
 
-def read_manifest(path: str | Path, settings: Settings, force: bool, ui_language: str | None) -> list[Row]:
+def read_manifest(path: str | Path, settings: Settings, force: bool) -> list[Row]:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -59,8 +59,7 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, ui_language
         output = (rec.get("output") or "").strip()
         if not output and not files:
             continue  # a blank line
-        rows.append(Row(n, Job(files, resolve(output) if output else None, settings, force,
-                               ui_language=ui_language, keep_models=True)))
+        rows.append(Row(n, Job(files, resolve(output) if output else None, settings, force, keep_models=True)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
@@ -98,12 +97,12 @@ def _warm_up(settings: Settings = Settings()) -> None:
     try:
         import weasyprint  # noqa: F401  (render.py imports it only when the first PDF is made)
 
-        from reporter.report import json_twin as export
-        from reporter.stages import read as inputs
-        from reporter.run import output
-        from reporter.report import render
-        from reporter.review import checklist as review  # noqa: F401  (what jobs.run imports)
+        # what run.briefing.run imports when it makes the first briefing
         from reporter.pipeline import brief, make_source
+        from reporter.report import json_twin, render  # noqa: F401
+        from reporter.review import checklist  # noqa: F401
+        from reporter.run import output  # noqa: F401
+        from reporter.stages import read  # noqa: F401
 
         for code in (settings.language,) if settings.language else tuple(_WARM_UP_TEXTS):
             texts = _WARM_UP_TEXTS.get(code, _WARM_UP_TEXTS["en"])
@@ -132,14 +131,15 @@ def _run_row(row: Row) -> Outcome:
         return Outcome(row.line, output, False, f"internal error: {type(e).__name__}: {e}")
 
 
-def run_manifest(args) -> int:
-    settings = Settings(summarizer=args.summarizer, length=args.length, language=args.language)
-    rows = read_manifest(args.manifest, settings, args.force, args.ui_language)
-    workers = worker_count(args.jobs, len(rows))
+def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
+                 env: Env = Env()) -> int:
+    """Every row of the manifest; a table of outcomes on env's standard output."""
+    rows = read_manifest(env.path(manifest), settings, force)
+    workers = worker_count(jobs, len(rows))
     outcomes = []
     from tqdm import tqdm
 
-    bar = tqdm(total=len(rows), unit="briefing", disable=args.no_progress or None, file=sys.stderr)
+    bar = tqdm(total=len(rows), unit="briefing", disable=not progress or None, file=env.err)
     if workers == 1:
         _warm_up(settings)
         for row in rows:
@@ -154,19 +154,19 @@ def run_manifest(args) -> int:
                 bar.update()
     bar.close()
     outcomes.sort(key=lambda o: o.line)
-    _table(outcomes)
+    _table(outcomes, env.out)
     failed = [o for o in outcomes if not o.ok]
     if failed:
         print(f"reporter: error: {len(failed)} of {len(outcomes)} rows failed: "
-              + ", ".join(f"line {o.line}" for o in failed), file=sys.stderr)
+              + ", ".join(f"line {o.line}" for o in failed), file=env.err)
         return ExitStatus.INPUT
     return ExitStatus.OK
 
 
-def _table(outcomes: list[Outcome]) -> None:
+def _table(outcomes: list[Outcome], out) -> None:
     width = max(len(o.output) for o in outcomes)
-    print(f"{'line':>4}  {'output':<{width}}  result")
+    print(f"{'line':>4}  {'output':<{width}}  result", file=out)
     for o in outcomes:
-        print(f"{o.line:>4}  {o.output:<{width}}  {'ok' if o.ok else 'FAILED'}: {o.message}")
+        print(f"{o.line:>4}  {o.output:<{width}}  {'ok' if o.ok else 'FAILED'}: {o.message}", file=out)
     ok = sum(o.ok for o in outcomes)
-    print(f"{ok} ok, {len(outcomes) - ok} failed")
+    print(f"{ok} ok, {len(outcomes) - ok} failed", file=out)

@@ -14,41 +14,28 @@ import signal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from reporter.errors import InputError, OutputError, RenderError
-from reporter.model import PDF_ITEMS, Briefing, Settings
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps that keep one hostile or mistaken input from eating the machine."""
-
-    max_bytes: int = 20 * 1024 * 1024  # per input
-    max_sentences: int = 20_000  # all articles together
-    render_seconds: int = 300  # the PDF
+from reporter.model import Briefing
+from reporter.run.env import Env, now  # noqa: F401  (now: the clock a run uses by default)
+from reporter.settings import Settings
 
 
 @dataclass(frozen=True)
 class Job:
+    """One briefing to make: its inputs, where it goes, and the settings it is made with."""
+
     files: tuple[str, ...]  # input specs: paths, "-", URLs; empty = the bundled seeds
     output: str | None = None  # FILE.pdf, a folder, or None (a dated briefing here)
     settings: Settings = Settings()
     force: bool = False
     templates: str | None = None
-    ui_language: str | None = None
     verdicts: str | None = None
     since: str | None = None
     allow_urls: bool = False
-    limits: Limits = Limits()
-    pdf_items: int = PDF_ITEMS  # items a PDF section lists before pointing to the JSON/CSV; 0 = all
     keep_models: bool = False  # keep language data loaded after the run (batch workers make more briefings)
-
-
-def now() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
 
 
 def targets(pdf: Path, with_review: bool) -> list[Path]:
@@ -56,47 +43,42 @@ def targets(pdf: Path, with_review: bool) -> list[Path]:
     return out + ([pdf.with_suffix(".claimreview.json")] if with_review else [])
 
 
-def plan_output(output: str | None, when: datetime) -> tuple[Path, bool]:
+def plan_output(output: str | None, when: datetime, env: Env = Env()) -> tuple[Path, bool]:
     """(the PDF path, whether it is a dated name that may take a -N suffix)."""
-    if output and (output.endswith(("/", os.sep)) or Path(output).is_dir()) or output is None:
-        folder = Path(output or ".")
+    if output and (output.endswith(("/", os.sep)) or env.path(output).is_dir()) or output is None:
+        folder = env.path(output or ".")
         return folder / f"briefing-{when.strftime('%Y%m%d-%H%M%S')}.pdf", True
-    pdf = Path(output)
+    pdf = env.path(output)
     if pdf.suffix.lower() != ".pdf":
         raise InputError(f"-o {output}: the output must be a .pdf file or a folder")
     return pdf, False
 
 
-def run(job: Job) -> list[Path]:
+def run(job: Job, env: Env = Env()) -> list[Path]:
     """Make one briefing; returns the files written."""
-    from reporter.stages.summarize import parse_length
-
-    try:
-        parse_length(job.settings.length)
-    except ValueError as e:
-        raise InputError(str(e)) from None
-    when = now()
-    pdf_path, dated = plan_output(job.output, when)
+    when = env.clock()
+    pdf_path, dated = plan_output(job.output, when, env)
     if job.verdicts:
         own = {p.resolve() for p in targets(pdf_path, True)}
-        if Path(job.verdicts).resolve() in own:
+        if env.path(job.verdicts).resolve() in own:
             raise InputError(f"--verdicts {job.verdicts}: is one of this run's outputs; "
                              "the reviewer's file is never written to (choose another -o)")
     from reporter.run.output import check_free, write_all
 
     if not dated:
         check_free(targets(pdf_path, bool(job.verdicts)), job.force)
-    user_templates = Path(job.templates) if job.templates else None
+    user_templates = env.path(job.templates) if job.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {job.templates}: not a folder")
 
-    briefing = make_briefing(job, when)
+    briefing = make_briefing(job, when, env)
     from reporter.report.json_twin import to_json
     from reporter.report.render import render
     from reporter.review.checklist import claimreview, to_csv
 
-    with _deadline(job.limits.render_seconds):
-        pdf = render(briefing, user_templates, job.ui_language, job.pdf_items)
+    report = job.settings.report
+    with _deadline(job.settings.limits.render_timeout):
+        pdf = render(briefing, user_templates, report.ui_language, report.pdf_items)
     contents = [pdf, to_json(briefing).encode("utf-8"), to_csv(briefing)]
     if job.verdicts:
         contents.append(claimreview(briefing))
@@ -114,10 +96,12 @@ def run(job: Job) -> list[Path]:
     raise OutputError(f"{pdf_path.parent}: no free name for a new briefing")
 
 
-def make_briefing(job: Job, when: datetime) -> Briefing:
+def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     from reporter.stages.read import read
 
-    inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=job.limits.max_bytes) for spec in input_specs(job.files)]
+    limits = job.settings.limits
+    inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=limits.max_bytes, env=env)
+              for spec in input_specs(job.files, env)]
     # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
     from reporter.pipeline import brief, make_source
 
@@ -128,13 +112,13 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
 
         release_identifier()  # every language is known: its memory goes to the stages that follow
     lines = sum(len(src.lines) for src in sources)
-    if lines > job.limits.max_sentences:  # every line holds at least one sentence
-        raise InputError(f"the articles have {lines} lines, more than the limit of {job.limits.max_sentences} "
+    if lines > limits.max_sentences:  # every line holds at least one sentence
+        raise InputError(f"the articles have {lines} lines, more than the limit of {limits.max_sentences} "
                          "sentences (raise it with --max-sentences)")
     briefing = brief(sources, s)
     count = sum(len(a.sentences) for a in briefing.articles)
-    if count > job.limits.max_sentences:
-        raise InputError(f"the articles have {count} sentences, more than the limit of {job.limits.max_sentences} "
+    if count > limits.max_sentences:
+        raise InputError(f"the articles have {count} sentences, more than the limit of {limits.max_sentences} "
                          "(raise it with --max-sentences)")
     briefing = replace(briefing, generated=when.strftime("%Y-%m-%d %H:%M UTC"),
                        generated_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -142,27 +126,27 @@ def make_briefing(job: Job, when: datetime) -> Briefing:
     if job.since:
         from reporter.review.changes import carried_verdicts, load_previous
 
-        previous = load_previous(job.since)
+        previous = load_previous(env.path(job.since))
         verdicts.update(carried_verdicts(previous, briefing))  # a --verdicts file given now wins
         briefing = replace(briefing, previous=previous)
     if job.verdicts:
         from reporter.review.checklist import read_verdicts
 
-        verdicts.update(read_verdicts(job.verdicts))
+        verdicts.update(read_verdicts(env.path(job.verdicts)))
     return replace(briefing, verdicts=verdicts) if verdicts else briefing
 
 
-def input_specs(files: tuple[str, ...] | list[str]) -> list[str]:
+def input_specs(files: tuple[str, ...] | list[str], env: Env = Env()) -> list[str]:
     if not files:
         from reporter.run.bundled import seed_files
 
         # relative to the working folder when possible, so the JSON names them as a user would
-        return [_display(p) for p in seed_files()]
+        return [_display(p, env.folder) for p in seed_files()]
     if len(files) < 2:
         raise InputError("give at least two article files to compare (or none for the bundled seeds)")
     seen: dict[str, str] = {}
     for f in files:
-        p = Path(f)
+        p = env.path(f)
         key = str(p.resolve()) if f != "-" and p.exists() else f
         if key in seen:
             raise InputError(f"{f}: given twice (same file as {seen[key]})")
@@ -170,9 +154,9 @@ def input_specs(files: tuple[str, ...] | list[str]) -> list[str]:
     return list(files)
 
 
-def _display(p: Path) -> str:
+def _display(p: Path, folder: Path) -> str:
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(folder.resolve()))
     except ValueError:
         return str(p)
 

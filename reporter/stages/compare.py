@@ -5,7 +5,7 @@ tokens, IDF taken over all claims of the briefing, so names every sentence
 repeats ("Rusia", "Putin") weigh little and the specific words of a claim weigh
 much. Similarities of a pair of articles are one matrix product (numpy), not a
 Python loop over sentence pairs. Two claims are related when their cosine
-clears OVERLAP_THRESHOLD and one is among the other's best matches.
+clears the overlap threshold and one is among the other's best matches.
 
 A related pair is a conflict when both state a figure of the same kind about
 the same thing (deaths, percent, euros, a date) and no value agrees. Figures of
@@ -15,57 +15,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
 
 from reporter.text.features import Features, analyze, figure_label
 from reporter.text.lexicon import TITLES, concept
+from reporter.settings import Comparison
 from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Figure, Relation, Sentence
 
-# Cosine above which two claims are taken to state the same thing. On ECB+ dev
-# (`reporter eval ecb ... --sweep`: 420 document pairs, gold: sentences mentioning
-# the same event) precision is 0.770 / 0.818 / 0.830 / 0.838 at 0.15 / 0.20 / 0.22 /
-# 0.25 and recall 0.385 / 0.289 / 0.256 / 0.221. We take 0.22, for precision: a false
-# "both say this" misleads a fact-checker, while a missed match still shows as a
-# single-source claim, flagged. (On the claim-level gold of the seeds, 0.22 is the
-# lowest threshold with no wrong relation; the team pairs hold 13/13 from 0.15 to 0.25.)
-OVERLAP_THRESHOLD = 0.22
-# A claim relates only to its TOP_K best matches in the other article (either
-# direction): news copy rarely states one claim in more than two sentences.
-TOP_K = 2
-# Differing weekdays or years make a conflict only between near-identical claims.
-DATE_CONFLICT_THRESHOLD = 0.5
-# Below this document similarity the articles are probably not about the same
-# story: on ECB+ (dev) 90% of same-event pairs score above 0.34 and 90% of
-# other-topic pairs below 0.06 (document_similarity). At HIGH_OVERLAP and above:
-# the median same-event pair.
-UNRELATED_BELOW = 0.15
-HIGH_OVERLAP = 0.5
-# Shared names make two claims about the same actors, not the same claim: they
-# count half. Concept classes count a little less than the exact lemma.
-# Within one story, the names every outlet repeats (Putin, Corea del Norte) say what
-# the story is about, not what a claim says: they count half. Compared on their own
-# (eval sts), two sentences' names are what they are about: full weight there
-# (English headlines STS: Pearson 0.73 at full weight, 0.68 at half).
-NAME_WEIGHT = 0.5
-TITLE_WEIGHT = 0.5
-CONCEPT_WEIGHT = 0.8
-# A figure term weighs like a rare word (a smooth-inverse-frequency weight near 1).
-FIGURE_WEIGHT = 1.0
-# Two quotations are the same when this share of their words (Jaccard) recur, and
-# they are at least MIN_QUOTE_WORDS long.
-SAME_QUOTE = 0.6
-MIN_QUOTE_WORDS = 4
-# "Unos 30" and "32" agree: an approximate figure agrees within this relative margin.
-APPROX_MARGIN = 0.1
+# The calibrated constants (thresholds, weights) live in reporter.settings.Comparison,
+# each with the data it was tuned on; every function here takes them as `c`.
 
 
-def _vectors(features: list[Features], local_idf: bool = True,
-             name_weight: float | None = None) -> list[dict[str, float]]:
+def _vectors(features: list[Features], c: Comparison, local_idf: bool = True) -> list[dict[str, float]]:
     """Each claim's weighted terms times their IDF, L2-normalised: a sparse row (term ->
     weight). Dense claims x vocabulary rows of two long reports took hundreds of MB."""
-    docs = [_terms(f, NAME_WEIGHT if name_weight is None else name_weight) for f in features]
+    docs = [_terms(f, c) for f in features]
     df = Counter(t for d in docs for t in d)
     n = len(docs)
     rows = []
@@ -94,7 +61,7 @@ def _similarities(a: list[dict[str, float]], b: list[dict[str, float]]) -> np.nd
     return dense(a) @ dense(b).T
 
 
-def _terms(f: Features, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
+def _terms(f: Features, c: Comparison) -> dict[str, float]:
     """Weighted terms: lemmas (weighted by rarity; names and titles count less: they
     say what a claim is about, not what it claims, and the same word may be a name
     in one sentence and not in the other), concept classes "~" (paraphrases meet
@@ -107,30 +74,30 @@ def _terms(f: Features, name_weight: float = NAME_WEIGHT) -> dict[str, float]:
 
     for x, w in zip(f.lemmas, f.weights):
         if x in TITLES:
-            add(x, TITLE_WEIGHT * w)
+            add(x, c.title_weight * w)
         elif x in name_words:
-            add(x, name_weight * w)
+            add(x, c.name_weight * w)
         else:
             add(x, w)
-            c = concept(x)
-            if c:
-                add("~" + c, CONCEPT_WEIGHT * w)
+            cls = concept(x)
+            if cls:
+                add("~" + cls, c.concept_weight * w)
     for x in f.figures:
-        add(f"#{x.kind}:{x.value:g}", FIGURE_WEIGHT)
+        add(f"#{x.kind}:{x.value:g}", c.figure_weight)
         if x.unit:
             # the same kind of figure about the same thing, whatever its value: what
             # makes "32 muertos" and "58 muertos" the same claim, and a conflict
-            add(f"#{x.kind}:{x.unit}", FIGURE_WEIGHT)
+            add(f"#{x.kind}:{x.unit}", c.figure_weight)
     return terms
 
 
-def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]:
+def compare(articles: tuple[Article, ...], c: Comparison = Comparison()) -> tuple[tuple[Relation, ...], float]:
     """All relations between claims of different articles, and how related the articles are."""
     claims = [s for a in articles for s in a.claims]
     if not claims:
         return (), 0.0
     feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
-    vecs = _vectors(feats)
+    vecs = _vectors(feats, c)
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
         rows[s.article].append(i)
@@ -143,10 +110,10 @@ def compare(articles: tuple[Article, ...]) -> tuple[tuple[Relation, ...], float]
             continue
         sim = _similarities([vecs[i] for i in ia], [vecs[i] for i in ib])
         related_scores.append(document_similarity([feats[i] for i in ia], [feats[i] for i in ib]))
-        pairs = set(_candidates(sim)) | _same_quotes([feats[i] for i in ia], [feats[i] for i in ib])
-        for r, c in sorted(pairs):
-            s, t = claims[ia[r]], claims[ib[c]]
-            relations.append(_relation(s, t, feats[ia[r]], feats[ib[c]], float(sim[r, c])))
+        pairs = set(_candidates(sim, c)) | _same_quotes([feats[i] for i in ia], [feats[i] for i in ib], c)
+        for r, col in sorted(pairs):
+            s, t = claims[ia[r]], claims[ib[col]]
+            relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
 
@@ -169,37 +136,37 @@ def document_similarity(fa: list[Features], fb: list[Features]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _same_quotes(fa: list[Features], fb: list[Features]) -> set[tuple[int, int]]:
+def _same_quotes(fa: list[Features], fb: list[Features], c: Comparison) -> set[tuple[int, int]]:
     """Claims that quote the same words: related whatever else they say (a quotation of
     stop words only, "we have never seen it this high", has almost no lemma to match)."""
     out = set()
-    quoted_b = [(j, f.quote_words) for j, f in enumerate(fb) if len(f.quote_words) >= MIN_QUOTE_WORDS]
+    quoted_b = [(j, f.quote_words) for j, f in enumerate(fb) if len(f.quote_words) >= c.min_quote_words]
     for i, f in enumerate(fa):
-        if len(f.quote_words) < MIN_QUOTE_WORDS:
+        if len(f.quote_words) < c.min_quote_words:
             continue
         for j, words in quoted_b:
-            if len(f.quote_words & words) / len(f.quote_words | words) >= SAME_QUOTE:
+            if len(f.quote_words & words) / len(f.quote_words | words) >= c.same_quote:
                 out.add((i, j))
     return out
 
 
-def _candidates(sim: np.ndarray) -> list[tuple[int, int]]:
-    k = min(TOP_K, sim.shape[1])
+def _candidates(sim: np.ndarray, c: Comparison) -> list[tuple[int, int]]:
+    k = min(c.top_k, sim.shape[1])
     top_rows = np.argsort(-sim, axis=1, kind="stable")[:, :k]
-    k = min(TOP_K, sim.shape[0])
+    k = min(c.top_k, sim.shape[0])
     top_cols = np.argsort(-sim, axis=0, kind="stable")[:k, :]
     keep = np.zeros_like(sim, dtype=bool)
     keep[np.arange(sim.shape[0])[:, None], top_rows] = True
     keep[top_cols, np.arange(sim.shape[1])[None, :]] = True
-    keep &= sim >= OVERLAP_THRESHOLD
+    keep &= sim >= c.overlap_threshold
     return [(int(r), int(c)) for r, c in zip(*np.nonzero(keep))]
 
 
-def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float) -> Relation:
+def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float, c: Comparison) -> Relation:
     names_a = {w for n in fa.names for w in n.split()}
     words = tuple(sorted((set(fa.lemmas) & set(fb.lemmas)) - names_a))
     names = _shared_names(fa.names, fb.names)
-    agree, differ = _figures(fa, fb, score)
+    agree, differ = _figures(fa, fb, score, c)
     kind = CONFLICT if differ else OVERLAP
     evidence = Evidence(words, names, tuple(agree), tuple(differ))
     return Relation(s.id, t.id, kind, round(min(score, 1.0), 3), evidence)
@@ -214,7 +181,7 @@ def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[Difference]]:
+def _figures(fa: Features, fb: Features, score: float, c: Comparison) -> tuple[list[str], list[Difference]]:
     """Figures both claims agree on, and (kind, a, b) for those that differ."""
     def keyed(f: Features):
         out: dict[tuple[str, str], list] = {}
@@ -227,38 +194,38 @@ def _figures(fa: Features, fb: Features, score: float) -> tuple[list[str], list[
     ka, kb = keyed(fa), keyed(fb)
     agree, differ = [], []
     for key in sorted(set(ka) & set(kb)):
-        matched = [x for x in ka[key] if any(_agrees(x, y) for y in kb[key])]
+        matched = [x for x in ka[key] if any(_agrees(x, y, c.approx_margin) for y in kb[key])]
         if matched:
             agree.extend(figure_label(x) for x in matched)
-        elif key[0] not in ("year",) or score >= DATE_CONFLICT_THRESHOLD:
+        elif key[0] not in ("year",) or score >= c.date_conflict_threshold:
             differ.append(Difference(key[0], key[1], ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
     if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
-            and score >= DATE_CONFLICT_THRESHOLD):
+            and score >= c.date_conflict_threshold):
         differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
-    speaker = _speaker_conflict(fa, fb)
+    speaker = _speaker_conflict(fa, fb, c.same_quote)
     if speaker:
         differ.append(speaker)
     return agree, differ
 
 
-def _speaker_conflict(fa: Features, fb: Features) -> Difference | None:
+def _speaker_conflict(fa: Features, fb: Features, same_quote: float) -> Difference | None:
     """The same quotation attributed to different people: names outside the quotes
     on both sides, none in common, and most of the quoted words shared."""
     if not fa.speakers or not fb.speakers or not fa.quote_lemmas or not fb.quote_lemmas:
         return None
     qa, qb = set(fa.quote_lemmas), set(fb.quote_lemmas)
-    if len(qa & qb) / min(len(qa), len(qb)) < SAME_QUOTE:
+    if len(qa & qb) / min(len(qa), len(qb)) < same_quote:
         return None
     if _shared_names(fa.speakers, fb.speakers) or set(fa.names) & set(fb.speakers) or set(fb.names) & set(fa.speakers):
         return None
     return Difference("speaker", "", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
 
 
-def _agrees(x: Figure, y: Figure) -> bool:
+def _agrees(x: Figure, y: Figure, margin: float) -> bool:
     if x.value == y.value:
         return True
     if "approx" in (x.qualifier, y.qualifier):
-        return abs(x.value - y.value) <= APPROX_MARGIN * max(abs(x.value), abs(y.value))
+        return abs(x.value - y.value) <= margin * max(abs(x.value), abs(y.value))
     return False
 
 
@@ -298,9 +265,10 @@ def _order(sid: str) -> tuple[str, int]:
     return (len(head), head, int(sid[len(head):]))
 
 
-def similarity(text_a: str, text_b: str, language: str) -> float:
+def similarity(text_a: str, text_b: str, language: str, c: Comparison = Comparison()) -> float:
     """The comparator's similarity of two sentences on their own (for `reporter eval sts`):
     the same weighted terms as compare(), with a corpus of just the two sentences, so
     the local IDF is flat and the rarity weights (wordfreq) do the weighting."""
-    vecs = _vectors([analyze(text_a, language), analyze(text_b, language)], local_idf=False, name_weight=1.0)
+    # Compared on their own, two sentences' names are what they are about: full weight.
+    vecs = _vectors([analyze(text_a, language), analyze(text_b, language)], replace(c, name_weight=1.0), local_idf=False)
     return float(np.clip(_similarities(vecs[:1], vecs[1:])[0, 0], 0.0, 1.0))

@@ -17,29 +17,17 @@ from __future__ import annotations
 
 import re
 
-from reporter.text import checkworthy
+from collections.abc import Callable
+
+from reporter.settings import Flagging
+from reporter.text.checkworthy import Model, features, load as load_model
 from reporter.text.features import analyze
 from reporter.text.language import fold
 from reporter.model import CONFLICT, Article, Flag, Relation
 
-# Weights: how much each reason alone makes a claim worth checking. A claim is
-# flagged at FLAG_THRESHOLD: one hard signal, or two soft ones, are enough.
-WEIGHTS = {
-    "conflict": 0.6,
-    "accusation": 0.45,
-    "figure": 0.35,
-    "quotation": 0.35,
-    "attribution": 0.25,
-    "date": 0.15,
-    "single_source": 0.2,
-    "superlative": 0.2,
-    "consequential": 0.2,
-    "named_actor": 0.1,
-    "wording": 0.25,
-}
-HARD = {"conflict", "accusation", "figure", "quotation"}
-SPECULATION_PENALTY = 0.3
-FLAG_THRESHOLD = 0.45
+# The weight of each reason and the threshold are settings (reporter.settings.Flagging).
+# Hard signals: a hedged claim ("could", "podría") keeps its full score only with one of them.
+HARD = frozenset({"conflict", "accusation", "figure", "quotation"})
 
 
 def _stems(words: str) -> tuple[str, ...]:
@@ -97,8 +85,9 @@ def _has(tokens: list[str], cues: tuple[frozenset[str], tuple[str, ...]]) -> boo
 
 
 def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool,
-                use_model: bool = True) -> tuple[list[str], bool]:
-    """The reasons a claim is worth checking, and whether it is hedged."""
+                model: Model | None = None) -> tuple[list[str], bool]:
+    """The reasons a claim is worth checking, and whether it is hedged. With a learned
+    check-worthiness `model`, "wording" is a reason when the model says so."""
     f = analyze(text, language)
     tokens = [fold(t) for t in _TOKEN.findall(text)]
     reasons = []
@@ -124,20 +113,22 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     if f.names:
         reasons.append("named_actor")
     hedged = _has(tokens, _SPECULATION) or "?" in text
-    model = checkworthy.load(language) if use_model else None
-    if model is not None and model.probability(checkworthy.features(text, language, reasons, hedged)) >= model.threshold:
+    if model is not None and model.probability(features(text, language, reasons, hedged)) >= model.threshold:
         reasons.append("wording")
     return reasons, hedged
 
 
-def score(reasons: list[str], hedged: bool) -> float:
-    s = sum(WEIGHTS[r] for r in reasons)
+def score(reasons: list[str], hedged: bool, settings: Flagging = Flagging()) -> float:
+    s = sum(settings.weight(r) for r in reasons)
     if hedged and not HARD & set(reasons):
-        s -= SPECULATION_PENALTY
+        s -= settings.speculation_penalty
     return round(max(0.0, min(1.0, s)), 3)
 
 
-def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...]) -> tuple[Flag, ...]:
+def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], settings: Flagging = Flagging(),
+         checkworthy: Callable[[str], Model | None] = load_model) -> tuple[Flag, ...]:
+    """Flags for the claims worth checking. `checkworthy` gives a language's learned model
+    (or None: rules alone); it is consulted only when settings.use_model."""
     related = {r.a for r in relations} | {r.b for r in relations}
     conflicted = {x for r in relations if r.type == CONFLICT for x in (r.a, r.b)}
     several = len(articles) > 1
@@ -146,8 +137,9 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...]) -> tupl
         for s in article.claims:
             reasons, hedged = reasons_for(
                 s.text, article.language,
-                single_source=several and s.id not in related, conflict=s.id in conflicted)
-            value = score(reasons, hedged)
-            if value >= FLAG_THRESHOLD:
+                single_source=several and s.id not in related, conflict=s.id in conflicted,
+                model=checkworthy(article.language) if settings.use_model else None)
+            value = score(reasons, hedged, settings)
+            if value >= settings.threshold:
                 flags.append(Flag(s.id, value, tuple(reasons)))
     return tuple(flags)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from reporter.errors import InputError
+from reporter.run.env import Env
+from reporter.settings import Limits
 
-MAX_BYTES = 20 * 1024 * 1024  # a news article is a few KB; refuse what cannot be one
 URL_TIMEOUT = 10.0  # seconds
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -34,17 +34,20 @@ class Input:
     encoding: str  # how the bytes were decoded
 
 
-def read(spec: str, *, allow_urls: bool = False, max_bytes: int = MAX_BYTES) -> Input:
+def read(spec: str, *, allow_urls: bool = False, max_bytes: int = Limits().max_bytes, env: Env = Env(),
+         fetch: Callable[[str, int], tuple[bytes, str]] | None = None) -> Input:
+    """One input as article text. `fetch(url, max_bytes)` gets a URL (default: fetch_url);
+    paths are relative to env's working folder, "-" is env's standard input."""
     if spec == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = env.input.read(max_bytes + 1)
         _check_size(len(data), "standard input", max_bytes)
         return _parse("-", data, _sniff(data))
     if re.match(r"^https?://", spec, re.IGNORECASE):
         if not allow_urls:
             raise InputError(f"{spec}: URL input is off (add --allow-urls to fetch it)")
-        data, kind = fetch_url(spec, max_bytes)
+        data, kind = (fetch or fetch_url)(spec, max_bytes)
         return _parse(spec, data, kind)
-    p = Path(spec)
+    p = env.path(spec)
     if not p.exists():
         raise InputError(f"{spec}: no such file")
     if p.is_dir():

@@ -1,23 +1,25 @@
-"""Stage 3: an extractive summary of each article with sumy.
+"""Stage 3: an extractive summary of each article, sumy's algorithms or ours.
 
-sumy sees only body sentences (never a title, caption or boilerplate line): we
-build its ObjectDocumentModel from our own sentences, with our tokenizer, so it
-needs no NLTK punkt data and every summary sentence maps back to our ids.
+The summarizer sees only body sentences (never a title, caption or boilerplate
+line): we build sumy's ObjectDocumentModel from our own sentences, with our
+tokenizer, so it needs no NLTK punkt data and every summary sentence maps back
+to our ids. The algorithm and length are the run's settings (reporter.settings.Summary).
 
-The default, lexrank, is sumy's LexRank computed with numpy (reporter/rank.py):
-sumy's own compares every sentence pair in Python (about 17 s on 1000 sentences).
-It gets the same tokenizer, stemmer and stop words, and picks the same sentences
-(tests/test_rank.py); sumy's own stays available as lexrank-sumy.
+The default, textrank, is sumy's TextRank computed with numpy
+(reporter/summarizers/textrank.py), and lexrank is sumy's LexRank the same way
+(reporter/summarizers/lexrank.py): sumy's own compare every sentence pair in
+Python (its LexRank takes about 17 s on 1000 sentences). Ours get the same
+tokenizer, stemmer and stop words, and pick the same sentences
+(tests/test_textrank.py, tests/test_lexrank.py); sumy's own stay available as
+textrank-sumy and lexrank-sumy.
 """
 from __future__ import annotations
 
 import math
-import re
 
+from reporter.model import Article
+from reporter.settings import Summary, parse_length
 from reporter.text.language import WORD, resources
-from reporter.model import Article, Settings
-
-SUMMARIZERS = ("textrank", "lexrank", "lsa", "luhn", "kl", "sumbasic", "lead", "textrank-sumy", "lexrank-sumy")
 
 
 class WordTokenizer:
@@ -31,16 +33,6 @@ class WordTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(m.group() for m in WORD.finditer(sentence))
-
-
-def parse_length(length: str) -> tuple[float, bool]:
-    """'3' -> (3, False); '20%' -> (20, True). Raises ValueError on anything else."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(%?)\s*", str(length))
-    if not m or float(m.group(1)) <= 0 or (m.group(2) and float(m.group(1)) > 100):
-        raise ValueError(f"--length must be a number of sentences (3) or a percent (20%), not {length!r}")
-    if not m.group(2) and float(m.group(1)) != int(float(m.group(1))):
-        raise ValueError(f"--length in sentences must be a whole number, not {length!r}")
-    return float(m.group(1)), bool(m.group(2))
 
 
 def sentence_count(length: str, available: int) -> int:
@@ -64,7 +56,7 @@ def build_textrank(language: str):
 
 
 # Our numpy versions of sumy's graph rankers: the same choices, without sumy's
-# pure-Python n x n loop (tests/test_rank.py, tests/test_textrank.py).
+# pure-Python n x n loop (tests/test_lexrank.py, tests/test_textrank.py).
 VECTORISED = {"lexrank": build_lexrank, "textrank": build_textrank}
 
 
@@ -91,7 +83,7 @@ def build_summarizer(name: str, language: str):
     return summarizer
 
 
-def summarize(article: Article, settings: Settings) -> tuple[str, ...]:
+def summarize(article: Article, settings: Summary = Summary()) -> tuple[str, ...]:
     """Ids of the summary sentences, in source order."""
     claims = article.claims
     n = sentence_count(settings.length, len(claims))

@@ -216,23 +216,25 @@ def child(out_dir: str, files: list[str]) -> dict:
         importlib.import_module(name)
     imports = time.perf_counter() - start
     loaded = set(sys.modules)
-    from reporter.stages import read as inputs
+    from reporter.stages import read as read_stage
     from reporter import pipeline
     from reporter.report import render
-    from reporter.run.briefing import Job, Limits, run
+    from reporter.run.briefing import Job, run
+    from reporter.settings import Limits, Settings
 
     times = dict.fromkeys(STAGES, 0.0)
     times["imports"] = imports
     # Wrap each stage function where the real run looks it up (module globals), so
-    # the breakdown follows jobs.run and pipeline.brief instead of re-composing them.
-    for module, name, stage in ((inputs, "read", "ingest+language"), (pipeline, "make_source", "ingest+language"),
+    # the breakdown follows run.briefing.run and pipeline.brief instead of re-composing them.
+    for module, name, stage in ((read_stage, "read", "ingest+language"), (pipeline, "make_source", "ingest+language"),
                                 (pipeline, "segment", "sentences"), (pipeline, "summarize", "summaries"),
                                 (pipeline, "compare", "comparison"), (pipeline, "flag", "flags"),
                                 (render, "build_view", "html"), (render, "to_html", "html"), (render, "to_pdf", "pdf")):
         setattr(module, name, _timed(getattr(module, name), stage, times))
     start = time.perf_counter()
     # No --render-timeout here: the benchmark measures how long the PDF takes, even past the CLI's cap.
-    written = run(Job(tuple(files), str(Path(out_dir) / "bench.pdf"), force=True, limits=Limits(render_seconds=0)))
+    written = run(Job(tuple(files), str(Path(out_dir) / "bench.pdf"), force=True,
+                       settings=Settings(limits=Limits(render_timeout=0))))
     elapsed = time.perf_counter() - start
     times["other"] = elapsed - sum(v for k, v in times.items() if k != "imports")  # checks, JSON, CSV, writing
     late = _late_imports(set(sys.modules) - loaded, loaded)
@@ -353,26 +355,27 @@ def machine() -> dict:
 
 
 def _summary_times(path: Path, runs: int, slow_runs: int, every_algorithm: bool) -> dict:
-    from reporter.model import Settings
     from reporter.pipeline import make_source
+    from reporter.settings import SUMMARIZERS, Settings, Summary
     from reporter.stages.segment import segment
-    from reporter.stages.summarize import SUMMARIZERS, summarize
+    from reporter.stages.summarize import summarize
 
     article = segment(make_source(str(path), path.read_text(encoding="utf-8"), Settings()), "A")
     warm = segment(make_source("warm", generate_document(99, 30), Settings()), "A")
-    for name in {Settings().summarizer, "lexrank-sumy"}:  # load stemmers, stop words and sumy before timing
-        summarize(warm, Settings(summarizer=name))
+    default = Summary().summarizer
+    for name in {default, "lexrank-sumy"}:  # load stemmers, stop words and sumy before timing
+        summarize(warm, Summary(summarizer=name))
 
     def timing(name: str, n: int) -> dict:
         values = []
         for _ in range(n):
             start = time.perf_counter()
-            summarize(article, Settings(summarizer=name))
+            summarize(article, Summary(summarizer=name))
             values.append(time.perf_counter() - start)
         return _stats(values)
 
-    out = {"sentences": len(article.claims), "default_name": Settings().summarizer,
-           "default": timing(Settings().summarizer, runs),
+    out = {"sentences": len(article.claims), "default_name": default,
+           "default": timing(default, runs),
            "lexrank-sumy": timing("lexrank-sumy", slow_runs)}
     if every_algorithm:
         out["algorithms"] = {name: timing(name, 1) for name in SUMMARIZERS if name != "lead"}
@@ -487,9 +490,9 @@ def _staged_lines(label: str, staged: dict, memory: bool = False) -> list[str]:
 
 
 def _default_render_seconds() -> int:
-    from reporter.run.briefing import Limits
+    from reporter.settings import Limits
 
-    return Limits().render_seconds
+    return Limits().render_timeout
 
 
 def _batch_lines(b: dict) -> list[str]:

@@ -16,64 +16,17 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from reporter.errors import InputError
+from reporter.run.env import Env
+from reporter.settings import Settings
+from reporter.tools.metrics import f1, pearson, prf, prf_counts, rouge, spearman
 
 
-def add_parser(sub) -> None:
-    e = sub.add_parser("eval", help="measure quality on labeled data")
-    e.add_argument("--debug", action="store_true", help="show tracebacks")
-    kinds = e.add_subparsers(dest="kind", metavar="KIND", required=True)
-
-    p = kinds.add_parser("pairs", help="brief every gold pair and score it like ../shared/eval/score.py")
-    p.add_argument("gold", help="gold JSON (seeds-gold.json format)")
-    p.add_argument("--articles", required=True, help="folder holding the pairs' article files")
-    p.add_argument("--save", metavar="DIR", help="also write each pair's briefing JSON there (for score.py)")
-    p.add_argument("--threshold", type=float, help="brief at this overlap threshold instead of "
-                                                   "compare.OVERLAP_THRESHOLD (calibration only)")
-
-    s = kinds.add_parser("sts", help="sentence similarity against gold scores")
-    s.add_argument("file", help="STS file: tsv (sentence1, sentence2, score), headlines tsv, or STS Benchmark csv")
-    s.add_argument("--language", choices=("es", "en"), required=True)
-    s.add_argument("--predictions", metavar="OUT.tsv", help="one predicted similarity per input pair, in order")
-
-    c = kinds.add_parser("checkworthy", help="check-worthiness decisions against gold labels")
-    c.add_argument("file", help="CheckThat! TSV (.gz allowed) or ClaimBuster JSON (.json/.json.gz)")
-    c.add_argument("--language", choices=("es", "en"), required=True)
-    c.add_argument("--predictions", metavar="OUT.tsv", help="one '0/1<TAB>score' line per item, in order")
-    c.add_argument("--scorer", choices=("briefing", "model", "rules"), default="briefing",
-                   help="briefing: the flag decision the PDF uses (rules + learned reason); "
-                        "model: the learned model alone; rules: the rules alone")
-
-    m = kinds.add_parser("summaries", help="ROUGE of the summaries against extractive references")
-    m.add_argument("file", help="BBC News Summary jsonl(.gz): article, extractive_summary")
-    m.add_argument("--summarizer", default="all",
-                   help="reporter's summarizers, comma-separated, or all (default: all but sumy's slow twins)")
-    m.add_argument("--length", help="summary length for every article: sentences (3) or percent (20%%) "
-                                    "(default: as many sentences as the article's reference holds)")
-    m.add_argument("--limit", type=int, default=0, help="only the first N articles")
-
-    b = kinds.add_parser("ecb", help="relations against ECB+ same-event sentence pairs (threshold calibration)")
-    b.add_argument("file", help="ECB+ jsonl(.gz): documents with sentences and cross-document mentions")
-    b.add_argument("--threshold", type=float, help="the comparator's overlap threshold to measure at "
-                                                   "(default: compare.OVERLAP_THRESHOLD)")
-    b.add_argument("--sweep", action="store_true", help="also measure at 0.10, 0.15, ... 0.50")
-    b.add_argument("--pairs-per-subtopic", type=int, default=10, metavar="N",
-                   help="document pairs per subtopic, neighbours in file order first (default: 10; 0: all)")
-    b.add_argument("--all-sentences", action="store_true",
-                   help="give the comparator every sentence (whole documents), judge only the annotated ones "
-                        "(default: only annotated sentences are claims)")
-
-    g = kinds.add_parser("segmentation", help="sentence boundaries against Universal Dependencies text")
-    g.add_argument("file", help="jsonl: text and sentences as [start, end] offsets")
-
-    for q in (p, s, c, m, b, g):
-        q.add_argument("--json", action="store_true", help="print JSON instead of a table")
-        q.add_argument("--debug", action="store_true", help="show tracebacks")
-
-
-def run(args) -> int:
+def run(args, settings: Settings, env: Env = Env()) -> int:
+    """`reporter eval KIND ...` (the options are defined in cli.py), with the run's settings."""
     from reporter.tools import evaldata
 
     for name in ("gold", "file"):
@@ -81,23 +34,24 @@ def run(args) -> int:
         if value is not None and not Path(value).is_file():
             raise InputError(f"{value}: no such file")
     result = {"pairs": eval_pairs, "sts": eval_sts, "checkworthy": eval_checkworthy,
-              "summaries": eval_summaries, "ecb": eval_ecb, "segmentation": eval_segmentation}[args.kind](args, evaldata)
+              "summaries": eval_summaries, "ecb": eval_ecb, "segmentation": eval_segmentation}[args.kind](
+        args, evaldata, settings)
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2), file=env.out)
     else:
-        _table(result)
+        _table(result, env.out)
     return 0
 
 
-def _table(result: dict) -> None:
+def _table(result: dict, out) -> None:
     rows = result["rows"]
     cols = list(rows[0])
     width = {c: max(len(c), *(len(_fmt(r[c])) for r in rows)) for c in cols}
-    print("  ".join(c.ljust(width[c]) for c in cols))
+    print("  ".join(c.ljust(width[c]) for c in cols), file=out)
     for r in rows:
-        print("  ".join(_fmt(r[c]).ljust(width[c]) for c in cols))
+        print("  ".join(_fmt(r[c]).ljust(width[c]) for c in cols), file=out)
     for line in result.get("notes", []):
-        print(line)
+        print(line, file=out)
 
 
 def _fmt(v) -> str:
@@ -111,26 +65,24 @@ def _fmt(v) -> str:
 # ---- pairs -------------------------------------------------------------------------
 
 
-def eval_pairs(args, evaldata) -> dict:
-    from reporter.stages import compare as comparator
+def _at_threshold(settings: Settings, threshold: float | None) -> Settings:
+    """The settings with another overlap threshold (calibration): passed down, never patched in."""
+    if threshold is None:
+        return settings
+    return replace(settings, compare=replace(settings.compare, overlap_threshold=threshold))
+
+
+def eval_pairs(args, evaldata, settings: Settings) -> dict:
+    from reporter.pipeline import brief, make_source
+    from reporter.report.json_twin import to_dict
+    from reporter.stages.read import read
 
     gold = evaldata.read_gold(args.gold)
     folder = Path(args.articles)
     if not folder.is_dir():
         raise InputError(f"--articles {args.articles}: no such folder")
-    threshold = comparator.OVERLAP_THRESHOLD if args.threshold is None else args.threshold
-    with _overlap_threshold(comparator, threshold):
-        return _eval_pairs(args, evaldata, gold, folder)
-
-
-def _eval_pairs(args, evaldata, gold, folder) -> dict:
-    from reporter.report.json_twin import to_dict
-    from reporter.stages.read import read
-    from reporter.model import Settings
-    from reporter.pipeline import brief, make_source
-
+    settings = _at_threshold(settings, args.threshold)
     rows, total = [], {}
-    settings = Settings()
     for pair in gold:
         texts = []
         for side in ("a", "b"):
@@ -160,8 +112,8 @@ def _pair_row(c: dict) -> dict:
     good, made = c["precision"]
     recall = hit / need if need else 1.0
     precision = good / made if made else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"align_recall": c["overlap_recall"], "align_precision": c["precision"], "align_f1": round(f1, 3),
+    return {"align_recall": c["overlap_recall"], "align_precision": c["precision"],
+            "align_f1": round(f1(precision, recall), 3),
             "conflict_recall": c["conflict_recall"], "conflict_precision": c["conflict_precision"],
             "false_conflicts": c["false_conflicts"],
             "only_viol": c["only_violations"], "boilerplate_viol": c["boilerplate_violations"],
@@ -173,11 +125,11 @@ def _pair_row(c: dict) -> dict:
 # ---- sts -------------------------------------------------------------------------
 
 
-def eval_sts(args, evaldata) -> dict:
+def eval_sts(args, evaldata, settings: Settings) -> dict:
     from reporter.stages.compare import similarity
 
     items = evaldata.read_sts(args.file)
-    predicted = [similarity(a, b, args.language) for a, b, _ in items]
+    predicted = [similarity(a, b, args.language, settings.compare) for a, b, _ in items]
     if args.predictions:
         _write_lines(args.predictions, [f"{p:.4f}" for p in predicted])
     scored = [(p, g) for p, (_, _, g) in zip(predicted, items) if g is not None]
@@ -186,57 +138,29 @@ def eval_sts(args, evaldata) -> dict:
                       "pearson": round(pearson(xs, ys), 3), "spearman": round(spearman(xs, ys), 3)}]}
 
 
-def pearson(xs, ys) -> float:
-    import numpy as np
-
-    x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
-    if len(x) < 2:
-        return 0.0
-    x, y = x - x.mean(), y - y.mean()
-    d = math.sqrt(float(x @ x) * float(y @ y))
-    return float(x @ y) / d if d else 0.0
-
-
-def ranks(values) -> list[float]:
-    """0-based ranks, ties given the mean of the ranks they span (Spearman = Pearson of ranks)."""
-    import numpy as np
-
-    v = np.asarray(values, dtype=float)
-    order = np.argsort(v, kind="stable")
-    ordinal = np.empty(len(v))
-    ordinal[order] = np.arange(len(v))
-    _, group, counts = np.unique(v, return_inverse=True, return_counts=True)
-    first = np.concatenate(([0], np.cumsum(counts)[:-1]))  # sorted position of each distinct value
-    return (first[group] + (counts[group] - 1) / 2).tolist()
-
-
-def spearman(xs, ys) -> float:
-    return pearson(ranks(xs), ranks(ys))
-
-
 # ---- checkworthy -------------------------------------------------------------------
 
 
-def eval_checkworthy(args, evaldata) -> dict:
+def eval_checkworthy(args, evaldata, settings: Settings) -> dict:
+    from reporter.stages.flag import reasons_for, score
     from reporter.text import checkworthy
-    from reporter.stages.flag import FLAG_THRESHOLD, reasons_for, score
 
-    items = evaldata.read_checkworthy(args.file)
+    items = evaldata.checkworthy_items(args.file)
     model = checkworthy.load(args.language)
     if args.scorer == "model" and model is None:
         raise InputError(f"no learned model ships for {args.language}")
     decisions, scores = [], []
     for text, _ in items:
-        text = evaldata.clean_social(text)
         if args.scorer == "model":
-            r, h = reasons_for(text, args.language, single_source=False, conflict=False, use_model=False)
+            r, h = reasons_for(text, args.language, single_source=False, conflict=False)
             s = model.probability(checkworthy.features(text, args.language, r, h))
             decisions.append(s >= model.threshold)
         else:
+            use_model = args.scorer == "briefing" and settings.flag.use_model
             r, h = reasons_for(text, args.language, single_source=False, conflict=False,
-                               use_model=args.scorer == "briefing")
-            s = score(r, h)
-            decisions.append(s >= FLAG_THRESHOLD)
+                               model=model if use_model else None)
+            s = score(r, h, settings.flag)
+            decisions.append(s >= settings.flag.threshold)
         scores.append(s)
     if args.predictions:
         _write_lines(args.predictions, [f"{int(d)}\t{s:.4f}" for d, s in zip(decisions, scores)])
@@ -250,31 +174,21 @@ def eval_checkworthy(args, evaldata) -> dict:
                       "f1": round(f, 3)}], "notes": notes}
 
 
-def prf(decisions: list[bool], gold: list[int]) -> tuple[float, float, float]:
-    tp = sum(1 for d, g in zip(decisions, gold) if d and g)
-    fp = sum(1 for d, g in zip(decisions, gold) if d and not g)
-    fn = sum(1 for d, g in zip(decisions, gold) if g and not d)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 # ---- summaries -----------------------------------------------------------------------
 
 
-def eval_summaries(args, evaldata) -> dict:
+def eval_summaries(args, evaldata, settings: Settings) -> dict:
+    from reporter.model import Source
+    from reporter.settings import SUMMARIZERS, Summary, parse_length
     from reporter.stages.ingest import classify_lines
-    from reporter.model import Settings, Source
     from reporter.stages.segment import segment
-    from reporter.stages.summarize import SUMMARIZERS, summarize
+    from reporter.stages.summarize import summarize
 
     names = ([n for n in SUMMARIZERS if not n.endswith("-sumy")] if args.summarizer == "all"
              else [n.strip() for n in args.summarizer.split(",") if n.strip()])
     if any(n not in SUMMARIZERS for n in names):
         raise InputError(f"--summarizer {args.summarizer}: not one of {', '.join(SUMMARIZERS)}, all")
     if args.length:
-        from reporter.stages.summarize import parse_length
-
         try:
             parse_length(args.length)
         except ValueError as e:
@@ -292,7 +206,7 @@ def eval_summaries(args, evaldata) -> dict:
             n = str(max(1, evaldata.count_reference_sentences(reference, [s.text for s in claims])))
         picks = {"lead-3": [s.text for s in claims[:3]]}
         for name in names:
-            ids = set(summarize(article, Settings(summarizer=name, length=n)))
+            ids = set(summarize(article, Summary(name, n)))
             picks[name] = [s.text for s in claims if s.id in ids]
         for name, sentences in picks.items():
             for k, v in enumerate(rouge(" ".join(sentences), reference)):
@@ -305,55 +219,15 @@ def eval_summaries(args, evaldata) -> dict:
                                     "(Lead-3: three sentences)"]}
 
 
-def _tokens(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"\w+", text.lower())
-
-
-def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
-    """ROUGE-1, ROUGE-2 and ROUGE-L F1 (Lin 2004), on lowercased word tokens."""
-    c, r = _tokens(candidate), _tokens(reference)
-
-    def f(overlap: int, nc: int, nr: int) -> float:
-        if not overlap or not nc or not nr:
-            return 0.0
-        p, q = overlap / nc, overlap / nr
-        return 2 * p * q / (p + q)
-
-    def grams(t, n):
-        out: dict = {}
-        for g in zip(*(t[i:] for i in range(n))):
-            out[g] = out.get(g, 0) + 1
-        return out
-
-    scores = []
-    for n in (1, 2):
-        gc, gr = grams(c, n), grams(r, n)
-        scores.append(f(sum(min(v, gr.get(k, 0)) for k, v in gc.items()), sum(gc.values()), sum(gr.values())))
-    scores.append(f(_lcs(c, r), len(c), len(r)))
-    return tuple(scores)
-
-
-def _lcs(a: list[str], b: list[str]) -> int:
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0]
-        for j, y in enumerate(b):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
 # ---- ECB+ (calibration of the overlap threshold) -------------------------------------------
 
 SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(9))  # 0.10 ... 0.50
 
 
-def eval_ecb(args, evaldata) -> dict:
-    from reporter.stages import compare as comparator
+def eval_ecb(args, evaldata, settings: Settings) -> dict:
+    from reporter.stages.compare import compare
 
-    current = comparator.OVERLAP_THRESHOLD
+    current = settings.compare.overlap_threshold
     threshold = current if args.threshold is None else args.threshold
     if not 0 <= threshold <= 1:
         raise InputError(f"--threshold {threshold}: must be between 0 and 1")
@@ -371,20 +245,19 @@ def eval_ecb(args, evaldata) -> dict:
     rows = []
     for t in thresholds:
         tp = made = need = 0
-        with _overlap_threshold(comparator, t):
-            for articles, ja, jb, gold in cases:
-                found = evaldata.ecb_relations(comparator.compare(articles)[0], ja, jb)
-                tp, made, need = tp + len(found & gold), made + len(found), need + len(gold)
-        p, r = tp / made if made else 0.0, tp / need if need else 0.0
+        at = _at_threshold(settings, t).compare
+        for articles, ja, jb, gold in cases:
+            found = evaldata.ecb_relations(compare(articles, at)[0], ja, jb)
+            tp, made, need = tp + len(found & gold), made + len(found), need + len(gold)
+        p, r, f = prf_counts(tp, made - tp, need - tp)
         rows.append({"threshold": t, "doc_pairs": len(cases), "gold": need, "related": made, "correct": tp,
-                     "precision": round(p, 3), "recall": round(r, 3),
-                     "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+                     "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
                      "current": "*" if math.isclose(t, current) else ""})
     scope = "every sentence a claim, annotated ones judged" if args.all_sentences else "annotated sentences only"
     judged = sum(len(ja) * len(jb) for _, ja, jb, _ in cases)
     chance = sum(len(g) for *_, g in cases) / judged if judged else 0.0
     notes = [f"gold: sentence pairs of two documents of one subtopic that mention the same ACTION instance; "
-             f"{scope}; * = compare.OVERLAP_THRESHOLD ({current})",
+             f"{scope}; * = the settings' overlap threshold ({current})",
              f"{chance:.1%} of the {judged} annotated sentence pairs are gold: relating pairs at random "
              f"would score precision {chance:.3f}"]
     if len(rows) > 1:
@@ -395,25 +268,10 @@ def eval_ecb(args, evaldata) -> dict:
     return {"rows": rows, "notes": notes, "chance_precision": round(chance, 3)}
 
 
-class _overlap_threshold:
-    """Measure at another compare.OVERLAP_THRESHOLD, restored on exit (eval only: the
-    pipeline itself never changes it)."""
-
-    def __init__(self, module, value: float):
-        self.module, self.value = module, value
-
-    def __enter__(self):
-        self.saved, self.module.OVERLAP_THRESHOLD = self.module.OVERLAP_THRESHOLD, self.value
-
-    def __exit__(self, *exc):
-        self.module.OVERLAP_THRESHOLD = self.saved
-        return False
-
-
 # ---- segmentation ------------------------------------------------------------------
 
 
-def eval_segmentation(args, evaldata) -> dict:
+def eval_segmentation(args, evaldata, settings: Settings) -> dict:
     from reporter.stages.ingest import classify_lines
     from reporter.stages.segment import split
 
@@ -425,10 +283,9 @@ def eval_segmentation(args, evaldata) -> dict:
             gold = {len(text[:e].rstrip()) for _, e in gold_spans[:-1]}  # the document's last end is free
             pred = {len(text[:e].rstrip()) for _, e in spans[:-1]}
             tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-        p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+        p, r, f = prf_counts(tp, fp, fn)
         rows.append({"file": Path(args.file).name, "language": lang, "documents": len(docs),
-                     "precision": round(p, 3), "recall": round(r, 3),
-                     "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3)})
+                     "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})
     return {"rows": rows}
 
 
