@@ -35,6 +35,20 @@ def _bad(path, what: str) -> InputError:
     return InputError(f"{path}: not {what}")
 
 
+def _jsonl(path, what: str, record, fields: str = "") -> list:
+    """record(object) of each non-blank line of a JSON-lines file, in order; a line that is
+    not JSON, or lacks what `record` reads, is one clean error naming the line (and `fields`)."""
+    out = []
+    for n, line in enumerate(_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(record(json.loads(line)))
+        except (ValueError, KeyError, TypeError, AssertionError):
+            raise _bad(path, f"{what} (line {n}{': ' + fields if fields else ''})") from None
+    return out
+
+
 # ---- news pairs (anchor gold) --------------------------------------------------------------
 
 
@@ -199,20 +213,18 @@ def clean_social(text: str) -> str:
     return _SOCIAL.sub(" ", text)
 
 
+def checkworthy_items(path) -> list[tuple[str, int]]:
+    """(text, 1 if check-worthy else 0) as the check-worthiness model sees them, in file
+    order: read_checkworthy's items with clean_social applied. `reporter eval checkworthy`
+    scores these and `python -m reporter.tools.train` learns from these, so the two agree."""
+    return [(clean_social(text), label) for text, label in read_checkworthy(path)]
+
+
 # ---- summaries ---------------------------------------------------------------------------
 
 
 def read_bbc(path) -> list[tuple[str, str]]:
-    out = []
-    for n, line in enumerate(_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            out.append((d["article"], d["extractive_summary"]))
-        except (ValueError, KeyError):
-            raise _bad(path, f"BBC summaries jsonl (line {n})") from None
-    return out
+    return _jsonl(path, "BBC summaries jsonl", lambda d: (d["article"], d["extractive_summary"]))
 
 
 def count_reference_sentences(reference: str, sentences: list[str]) -> int:
@@ -227,17 +239,13 @@ def count_reference_sentences(reference: str, sentences: list[str]) -> int:
 def read_ecb(path) -> list[dict]:
     """ECB+ documents: {"doc_id", "subtopic", "sentences": [tokenised text],
     "cross_doc_mentions": [{"sent", "type", "instance", ...}]}, in file order."""
-    docs = []
-    for n, line in enumerate(_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            assert isinstance(d["sentences"], list) and isinstance(d["cross_doc_mentions"], list)
-            d["subtopic"], d["doc_id"] = str(d["subtopic"]), str(d["doc_id"])
-            docs.append(d)
-        except (ValueError, KeyError, TypeError, AssertionError):
-            raise _bad(path, f"ECB+ jsonl (line {n}: doc_id, subtopic, sentences, cross_doc_mentions)") from None
+
+    def document(d: dict) -> dict:
+        assert isinstance(d["sentences"], list) and isinstance(d["cross_doc_mentions"], list)
+        d["subtopic"], d["doc_id"] = str(d["subtopic"]), str(d["doc_id"])
+        return d
+
+    docs = _jsonl(path, "ECB+ jsonl", document, "doc_id, subtopic, sentences, cross_doc_mentions")
     if not docs:
         raise _bad(path, "ECB+ jsonl (no documents)")
     return docs
@@ -305,13 +313,9 @@ def _actions(doc: dict) -> dict[int, set[str]]:
 
 
 def read_segmentation(path) -> dict[str, list[tuple[str, list]]]:
+    """(text, sentences as [start, end] offsets) of each document, by language ("lang", default en)."""
     out: dict[str, list] = {}
-    for n, line in enumerate(_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            out.setdefault(d.get("lang", "en"), []).append((d["text"], d["sentences"]))
-        except (ValueError, KeyError):
-            raise _bad(path, f"a segmentation jsonl (line {n})") from None
+    for lang, doc in _jsonl(path, "a segmentation jsonl",
+                            lambda d: (d.get("lang", "en"), (d["text"], d["sentences"]))):
+        out.setdefault(lang, []).append(doc)
     return out
