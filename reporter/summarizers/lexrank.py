@@ -9,12 +9,11 @@ operations, pair by pair only where two sentences share a term:
   (sumy's own formula, negative for terms in most sentences);
 - cosine of the tf-idf vectors; a link where it exceeds THRESHOLD; each row divided
   by its number of links (at least 1);
-- sumy's power method: p = M^T p normalised to length 1, until it moves less than EPSILON;
-- the best `count` sentences, ties kept in document order, returned in document order.
-  sumy keys its ratings by sentence text, so repeated sentences share one rating
-  (the last copy's); we do the same, so the choice is the same sentence for sentence.
+- sumy's power method: p = M^T p normalised to length 1, until it moves by at most EPSILON.
 
-tests/test_rank.py checks that it selects what sumy selects and that the scores agree.
+The terms, the choice of the best `count` (by sumy's ratings keyed by text) and
+the power method's loop are graph.py's, shared with TextRank.
+tests/test_lexrank.py checks that it selects what sumy selects and that the scores agree.
 """
 from __future__ import annotations
 
@@ -24,58 +23,32 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from reporter.summarizers.graph import GraphRanker, power_method
+
 # sumy's LexRankSummarizer.threshold and .epsilon: keep them, or the ranking is no longer sumy's.
+# (With a self-link on every linked sentence its power method converges in a handful of iterations.)
 THRESHOLD = 0.1
 EPSILON = 0.1
-# sumy's power method has no cap; with a self-link on every linked sentence it converges in
-# a handful of iterations. The cap only turns a pathological input into an answer, not a hang.
-MAX_ITERATIONS = 10_000
 # Similarity cells (and term-sharing pairs) computed at once: bounds memory on long documents
 # (2**20 float64 = 8 MB per temporary array, a handful of them) while 1000 sentences take one
 # or a few blocks. Larger blocks are not faster: the work is the same, only in fewer calls.
 BLOCK_CELLS = 1 << 20
 
 
-class LexRank:
+class LexRank(GraphRanker):
     """sumy's LexRank on plain sentence texts, with the collaborators sumy would be given."""
 
     def __init__(self, tokenize: Callable[[str], Sequence[str]], stem: Callable[[str], str],
                  stop_words: Iterable[str], threshold: float = THRESHOLD, epsilon: float = EPSILON):
-        self._tokenize = tokenize
-        self._stem = stem
-        self._stop_words = frozenset(w.lower() for w in stop_words)  # sumy lowercases them too
+        super().__init__(tokenize, stem, stop_words)
         self.threshold = threshold
         self.epsilon = epsilon
-        self._stems: dict[str, str] = {}  # stemming is pure: each word once, however many sentences
 
-    def __call__(self, sentences: Sequence[str], count: int) -> tuple[int, ...]:
-        """Indices of the `count` best sentences, in document order."""
-        if not sentences:
-            return ()
-        scores = self.scores(sentences)
-        last = {text.strip(): i for i, text in enumerate(sentences)}  # sumy: one rating per text
-        rating = [float(scores[last[text.strip()]]) for text in sentences]
-        # sorted() is stable, also with reverse=True: equal ratings stay in document order, as in sumy
-        best = sorted(range(len(sentences)), key=rating.__getitem__, reverse=True)[:count]
-        return tuple(sorted(best))
-
-    def scores(self, sentences: Sequence[str]) -> np.ndarray:
+    def _rank(self, terms: list[list[str]]) -> np.ndarray:
         """sumy's LexRank score of every sentence (what its power method returns)."""
-        if not sentences:
-            return np.zeros(0)
-        rows, cols, weights, norms = self._tfidf([self._terms(s) for s in sentences])
-        src, dst = self._links(len(sentences), rows, cols, weights, norms)
-        return self._power_method(len(sentences), src, dst)
-
-    def _terms(self, sentence: str) -> list[str]:
-        words = (w.lower() for w in self._tokenize(sentence.strip()))
-        return [self._stem_cached(w) for w in words if w not in self._stop_words]
-
-    def _stem_cached(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = self._stem(word.lower())  # sumy's stem_word lowercases again
-        return stem
+        rows, cols, weights, norms = self._tfidf(terms)
+        src, dst = self._links(len(terms), rows, cols, weights, norms)
+        return self._power_method(len(terms), src, dst)
 
     @staticmethod
     def _tfidf(sentences: list[list[str]]):
@@ -147,16 +120,12 @@ class LexRank:
         degree = np.bincount(src, minlength=n).astype(float)
         degree[degree == 0] = 1
         link = (1.0 / degree)[src]  # M[i, j] = 1 / degree(i) for every link i -> j
-        p = np.array([1.0 / n] * n)
-        moved = 1.0
-        iterations = 0
+
+        def step(p: np.ndarray) -> np.ndarray:
+            following = np.bincount(dst, weights=link * p[src], minlength=n).astype(float)
+            return following / np.linalg.norm(following)
+
         # No links at all (every sentence stop words only): sumy divides 0 by 0 and returns NaN
         # for every sentence, which then ranks in document order; the same here, without warnings.
         with np.errstate(invalid="ignore", divide="ignore"):
-            while moved > self.epsilon and iterations < MAX_ITERATIONS:
-                following = np.bincount(dst, weights=link * p[src], minlength=n).astype(float)
-                following /= np.linalg.norm(following)
-                moved = np.linalg.norm(following - p)
-                p = following
-                iterations += 1
-        return p
+            return power_method(step, n, self.epsilon)

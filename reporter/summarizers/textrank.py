@@ -6,61 +6,35 @@ ROUGE-2 0.683 on the BBC politics dev set against LexRank's 0.546 and Lead-3's
 with the square of the sentence count; here it is one matrix product:
 
 - terms: the sentence's words lowercased, stop words dropped, stemmed (a list,
-  repeats kept, as sumy's `_to_words_set` returns);
+  repeats kept, as sumy's `_to_words_set` returns: graph.py);
 - edge(i, j) = sum over the words of i of their count in j (the dot product of
   the two count vectors) / (log |i| + log |j|); the count itself when that sum
   of logs is ~0 (two one-word sentences); 0 when they share nothing; the
   diagonal included, as in sumy;
 - rows normalised (+1e-7), damping 0.85 with (1 - d) / n, sumy's power method
-  (p = M^T p until it moves by at most 1e-4);
+  (p = M^T p until it moves by at most 1e-4: graph.py's loop);
 - sumy keys ratings by sentence text, so repeated sentences share the last
-  copy's rating; the best `count`, ties in document order, returned in order.
+  copy's rating; the best `count`, ties in document order, returned in order
+  (graph.py's choice, shared with LexRank).
 
 tests/test_textrank.py checks it selects what sumy selects.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-
 import numpy as np
 
+from reporter.summarizers.graph import GraphRanker, power_method
+
 DAMPING = 0.85  # sumy's TextRankSummarizer.damping
-EPSILON = 1e-4  # sumy's TextRankSummarizer.epsilon
+EPSILON = 1e-4  # sumy's TextRankSummarizer.epsilon (a stochastic matrix converges long before the cap)
 ZERO_DIVISION_PREVENTION = 1e-7
-MAX_ITERATIONS = 10_000  # sumy has no cap; a stochastic matrix converges long before
 
 
-class TextRank:
-    def __init__(self, tokenize: Callable[[str], Sequence[str]], stem: Callable[[str], str],
-                 stop_words: Iterable[str]):
-        self._tokenize = tokenize
-        self._stem = stem
-        self._stop_words = frozenset(w.lower() for w in stop_words)
-        self._stems: dict[str, str] = {}
+class TextRank(GraphRanker):
+    """sumy's TextRank on plain sentence texts, with the collaborators sumy would be given."""
 
-    def __call__(self, sentences: Sequence[str], count: int) -> tuple[int, ...]:
-        if not sentences:
-            return ()
-        scores = self.scores(sentences)
-        last = {text.strip(): i for i, text in enumerate(sentences)}
-        rating = [float(scores[last[text.strip()]]) for text in sentences]
-        best = sorted(range(len(sentences)), key=rating.__getitem__, reverse=True)[:count]
-        return tuple(sorted(best))
-
-    def _terms(self, sentence: str) -> list[str]:
-        out = []
-        for w in self._tokenize(sentence.strip()):
-            w = w.lower()
-            if w in self._stop_words:
-                continue
-            stem = self._stems.get(w)
-            if stem is None:
-                stem = self._stems[w] = self._stem(w)
-            out.append(stem)
-        return out
-
-    def scores(self, sentences: Sequence[str]) -> np.ndarray:
-        terms = [self._terms(s) for s in sentences]
+    def _rank(self, terms: list[list[str]]) -> np.ndarray:
+        """sumy's TextRank score of every sentence (what its power method returns)."""
         n = len(terms)
         vocabulary: dict[str, int] = {}
         rows, cols = [], []
@@ -79,16 +53,5 @@ class TextRank:
         weights[shared == 0] = 0.0
         weights /= weights.sum(axis=1)[:, None] + ZERO_DIVISION_PREVENTION
         matrix = np.full((n, n), (1.0 - DAMPING) / n) + DAMPING * weights
-        return _power_method(matrix)
-
-
-def _power_method(matrix: np.ndarray) -> np.ndarray:
-    transposed = matrix.T
-    p = np.array([1.0 / len(matrix)] * len(matrix))
-    moved, iterations = 1.0, 0
-    while moved > EPSILON and iterations < MAX_ITERATIONS:
-        following = transposed @ p
-        moved = float(np.linalg.norm(following - p))
-        p = following
-        iterations += 1
-    return p
+        transposed = matrix.T
+        return power_method(lambda p: transposed @ p, n, EPSILON)
