@@ -6,8 +6,6 @@ with a stable hash (crc32), so training and prediction agree on every machine.
 Weights are trained by `python -m reporter.tools.train` from the CheckThat! and
 ClaimBuster development data, and ship in reporter/data/ as JSON (only the
 non-zero weights). Numpy is not needed: a prediction is a sum of a few dozen weights.
-
-The model explains itself: `cues` are the words that pushed the score up most.
 """
 from __future__ import annotations
 
@@ -40,19 +38,6 @@ class Model:
     def probability(self, feats: dict[int, str]) -> float:
         z = self.bias + sum(self.weights.get(i, 0.0) for i in feats) / math.sqrt(len(feats) or 1)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def cues(self, feats: dict[int, str], n: int = 3) -> tuple[str, ...]:
-        """The words behind the strongest positive weights."""
-        ranked = sorted(((self.weights.get(i, 0.0), name) for i, name in feats.items()
-                         if not name.startswith("reason:")), reverse=True)
-        out: list[str] = []
-        for w, name in ranked:
-            word = name.split(":", 1)[1]
-            if w <= 0 or len(out) >= n:
-                break
-            if word not in out and word != "<num>":
-                out.append(word)
-        return tuple(out)
 
 
 def _h(name: str) -> int:

@@ -89,9 +89,6 @@ class Resources:
     def stop_words(self) -> frozenset[str]:
         return _stop_words(self.code)
 
-    def stem(self, word: str) -> str:
-        return _stemmer(self.code).stem(word)
-
     def lemma(self, word: str) -> str:
         return _lemma(word, self.code)
 
@@ -119,13 +116,6 @@ def _stop_words(code: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _folded_stops(code: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _stop_words(code))
-
-
-@lru_cache(maxsize=None)
-def _stemmer(code: str):
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer(LANGUAGES[code])
 
 
 @lru_cache(maxsize=200_000)
