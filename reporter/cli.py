@@ -157,13 +157,14 @@ def _items(value: str) -> int:
     return n
 
 
-def settings_of(args: argparse.Namespace):
+def settings_of(args: argparse.Namespace, env: Env = Env()):
     """Defaults, then --config, then the flags given. `eval`'s own options (--language of
     the data, --summarizer lists, --threshold) are its own, not settings: only --config counts."""
     from reporter.settings import OPTIONS, load
 
     flags = {} if args.command == "eval" else {key: getattr(args, key.replace("-", "_"), None) for key in OPTIONS}
-    return load(getattr(args, "config", None), flags)
+    config = getattr(args, "config", None)
+    return load(config and env.path(config), flags, name=config)
 
 
 def main(argv: list[str] | None = None, env: Env = Env()) -> int:
@@ -180,12 +181,12 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
         if args.command == "batch":
             from reporter.run.batch import run_manifest
 
-            return run_manifest(args.manifest, settings_of(args), jobs=args.jobs, force=args.force,
+            return run_manifest(args.manifest, settings_of(args, env), jobs=args.jobs, force=args.force,
                                 progress=not args.no_progress, env=env)
         if args.command == "eval":
             from reporter.tools.evaluate import run as run_eval
 
-            return run_eval(args, settings_of(args), env)
+            return run_eval(args, settings_of(args, env), env)
         return _brief(args, env)
     except ReporterError as e:
         if args.debug:
@@ -221,7 +222,7 @@ def _terminate(signum, frame):
 def _brief(args, env: Env) -> int:
     from reporter.run.briefing import Job, run
 
-    job = Job(tuple(args.files), args.output, settings_of(args), args.force, args.templates,
+    job = Job(tuple(args.files), args.output, settings_of(args, env), args.force, args.templates,
               args.verdicts, args.since, args.allow_urls)
     written = run(job, env)
     print("wrote " + ", ".join(str(p) for p in written), file=env.err)

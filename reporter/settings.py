@@ -156,16 +156,18 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
 TABLES = {"compare": Comparison, "flag": Flagging}
 
 
-def load(config: str | Path | None = None, flags: Mapping[str, Any] | None = None) -> Settings:
-    """Defaults, then the TOML file `config`, then `flags` (option name -> value; None = not given)."""
+def load(config: str | Path | None = None, flags: Mapping[str, Any] | None = None, name: str | None = None) -> Settings:
+    """Defaults, then the TOML file `config`, then `flags` (option name -> value; None = not given).
+    `name` is the file as the user wrote it, for messages."""
     settings = Settings()
-    if config is not None:
-        settings = apply(settings, read_toml(config), where=f"--config {config}")
+    if config:
+        name = name or str(config)
+        settings = apply(settings, read_toml(config, name), where=f"--config {name}")
     given = {k: v for k, v in (flags or {}).items() if v is not None}
     return apply(settings, given, where="command line")
 
 
-def read_toml(path: str | Path) -> dict:
+def read_toml(path: str | Path, name: str) -> dict:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -174,11 +176,11 @@ def read_toml(path: str | Path) -> dict:
     try:
         return tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"--config {path}: no such file") from None
+        raise InputError(f"--config {name}: no such file") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"--config {path}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+        raise InputError(f"--config {name}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
     except tomllib.TOMLDecodeError as e:
-        raise InputError(f"--config {path}: not valid TOML ({e})") from None
+        raise InputError(f"--config {name}: not valid TOML ({e})") from None
 
 
 def apply(settings: Settings, values: Mapping[str, Any], where: str) -> Settings:
