@@ -152,7 +152,8 @@ class Briefing:
     generated: str = ""  # human-readable time of the run, set at the edge (CLI)
     generated_iso: str = ""  # the same as a W3C date, for the PDF metadata
     notes: tuple[str, ...] = field(default=())  # warnings shown on page 1
-    verdicts: dict = field(default_factory=dict)  # claim key or id -> review.Verdict, from --verdicts
+    verdicts: dict = field(default_factory=dict)  # claim key -> review.checklist.Verdict (--verdicts, --since)
+    unmatched_verdicts: tuple[int, ...] = ()  # lines of the --verdicts file that match no claim now
     previous: object = None  # since.Previous, from --since
 
     def sentence(self, sid: str) -> Sentence:

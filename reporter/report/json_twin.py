@@ -5,7 +5,8 @@ import json
 
 from reporter.stages.compare import claim_groups
 from reporter.model import CONFLICT, Briefing
-from reporter.review.checklist import claim_key, verdict_for
+from reporter.review.checklist import verdict_for
+from reporter.review.claims import claim_key
 
 
 def to_dict(b: Briefing) -> dict:
@@ -54,8 +55,7 @@ def to_json(b: Briefing) -> str:
 
 def _flag(b: Briefing, f) -> dict:
     s = b.sentence(f.sentence)
-    source = b.article_of(s.id).source
-    out = {"sentence": f.sentence, "key": claim_key(source, s.text), "score": f.score, "priority": f.priority,
+    out = {"sentence": f.sentence, "key": claim_key(s.text), "score": f.score, "priority": f.priority,
            "reasons": list(f.reasons)}
     v = verdict_for(b, f.sentence) if b.verdicts else None
     if v:

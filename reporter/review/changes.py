@@ -1,19 +1,20 @@
 """`--since PREVIOUS.json`: what changed since an earlier briefing of the same story.
 
-Claims are matched by their text (spacing and case aside), so the comparison
-survives renumbered sentences and renamed files. Verdicts given in the earlier
-briefing are carried over to the claims with the same text.
+Claims are matched by their words (review/claims.py: spacing, case and Unicode
+form aside), so the comparison survives renumbered sentences and renamed files.
+Verdicts given in the earlier briefing are carried over to the claims with the
+same words; a verdict word it does not know is refused, as in --verdicts.
 """
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import InputError
 from reporter.model import BODY, Briefing
-from reporter.review.checklist import Verdict, claim_key
+from reporter.review.checklist import Verdict, verdict_word
+from reporter.review.claims import claim_key, normal
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ def load_previous(path: str | Path) -> Previous:
             for s in a["sentences"]:
                 texts[s["id"]] = s["text"]
                 if s.get("role") == BODY:
-                    claims[_norm(s["text"])] = (a["source"], s["text"])
-        verdicts = {_norm(texts[f["sentence"]]): Verdict(f["verdict"], f.get("notes", ""), f["verdict"])
+                    claims[normal(s["text"])] = (a["source"], s["text"])
+        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], f"--since {path}"),
+                                                          str(f.get("notes", "")), f["verdict"])
                     for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
     except FileNotFoundError:
         raise InputError(f"--since {path}: no such file") from None
@@ -53,22 +55,18 @@ def carried_verdicts(previous: Previous, b: Briefing) -> dict:
     out = {}
     for a in b.articles:
         for s in a.claims:
-            v = previous.verdicts.get(_norm(s.text))
+            v = previous.verdicts.get(normal(s.text))
             if v:
-                out[claim_key(a.source, s.text)] = v
+                out[claim_key(s.text)] = v
     return out
 
 
 def changes(b: Briefing) -> Changes | None:
     if b.previous is None:
         return None
-    now = {_norm(s.text): s.id for a in b.articles for s in a.claims}
+    now = {normal(s.text): s.id for a in b.articles for s in a.claims}
     added = tuple(sid for text, sid in now.items() if text not in b.previous.claims)
     dropped = tuple(v for text, v in b.previous.claims.items() if text not in now)
-    flagged = {_norm(b.sentence(f.sentence).text) for f in b.flags}
+    flagged = {normal(b.sentence(f.sentence).text) for f in b.flags}
     carried = sum(1 for text in b.previous.verdicts if text in flagged)
     return Changes(added, dropped, carried)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()

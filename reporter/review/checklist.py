@@ -2,22 +2,23 @@
 
 Every run writes OUT.csv beside the PDF: one row per flagged claim, with empty
 verdict and notes cells. The reviewer fills them in a spreadsheet and passes the
-file back with --verdicts; it is only ever read. A claim is matched by its key,
-a hash of its text and source, so a verdict stays with its claim even when
-edits to an article shift the sentence ids; the id is the fallback.
+file back with --verdicts; it is only ever read. A verdict follows the claim's
+words (review/claims.py): a row lands on the claims whose normalised text has the
+row's key or is the row's claim text, never on a sentence because it has the
+row's id. Rows that match no claim are counted (the CLI says how many), and a
+file none of whose verdicts matches is refused.
 """
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import InputError
 from reporter.model import Briefing
+from reporter.review.claims import claim_key
 
 COLUMNS = ["id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes"]
 VERDICTS = {
@@ -39,10 +40,21 @@ class Verdict:
     word: str = ""  # as the reviewer wrote it ("engañoso"): written back unchanged
 
 
-def claim_key(source: str, text: str) -> str:
-    """Stable across runs: the same claim text from the same source file gets the same key."""
-    norm = re.sub(r"\s+", " ", text).strip().casefold()
-    return hashlib.sha1(f"{Path(source).name}\n{norm}".encode("utf-8")).hexdigest()[:12]
+@dataclass(frozen=True)
+class Reviewed:
+    """One filled row of a reviewer's checklist."""
+
+    line: int  # in the file, for messages
+    keys: tuple[str, ...]  # claim keys it may stand for: its key cell, and the key of its claim cell
+    verdict: Verdict
+
+
+def verdict_word(word: str, where: str) -> str:
+    """The canonical verdict of a word a reviewer wrote, or one clear error naming `where`."""
+    canonical = _ALIASES.get(word.strip().casefold()) if isinstance(word, str) else None
+    if canonical is None:
+        raise InputError(f"{where}: unknown verdict {str(word)[:40]!r} (use one of: {', '.join(VERDICTS)})")
+    return canonical
 
 
 def to_csv(b: Briefing) -> bytes:
@@ -53,15 +65,15 @@ def to_csv(b: Briefing) -> bytes:
     for f in b.flags:
         s = b.sentence(f.sentence)
         src = b.article_of(s.id).source
-        key = claim_key(src, s.text)
-        given = b.verdicts.get(key) or b.verdicts.get(s.id)
+        key = claim_key(s.text)
+        given = b.verdicts.get(key)
         w.writerow([s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
                     (given.word or given.verdict) if given else "", given.notes if given else ""])
     return buf.getvalue().encode("utf-8-sig")
 
 
-def read_verdicts(path: str | Path) -> dict[str, Verdict]:
-    """Verdicts by claim key and by id, from a checklist CSV a reviewer filled in."""
+def read_verdicts(path: str | Path) -> tuple[Reviewed, ...]:
+    """The filled rows of a checklist CSV a reviewer returns."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -78,27 +90,34 @@ def read_verdicts(path: str | Path) -> dict[str, Verdict]:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     if not reader.fieldnames or "verdict" not in reader.fieldnames:
         raise InputError(f"{path}: not a reporter checklist (needs the columns id, key, verdict, notes)")
-    rows = list(reader)
-    out: dict[str, Verdict] = {}
-    for n, row in enumerate(rows, start=2):
+    out: list[Reviewed] = []
+    for n, row in enumerate(reader, start=2):
         word = (row.get("verdict") or "").strip()
         if not word:
             continue
-        canonical = _ALIASES.get(word.casefold())
-        if canonical is None:
-            raise InputError(f"{path}: line {n}: unknown verdict {word!r} "
-                             f"(use one of: {', '.join(VERDICTS)})")
-        v = Verdict(canonical, row.get("notes") or "", word)
-        for k in (row.get("key"), row.get("id")):
-            if k and k.strip():
-                out[k.strip()] = v
-    return out
+        v = Verdict(verdict_word(word, f"{path}: line {n}"), row.get("notes") or "", word)
+        keys = [(row.get("key") or "").strip(), claim_key(row["claim"]) if (row.get("claim") or "").strip() else ""]
+        out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v))
+    return tuple(out)
+
+
+def attach(rows: tuple[Reviewed, ...], b: Briefing) -> tuple[dict[str, Verdict], tuple[int, ...]]:
+    """(claim key -> verdict for the claims of `b` the rows are about, the lines of rows that
+    match no claim). A row matches by its key or its claim's words, never by its id."""
+    present = {claim_key(s.text) for a in b.articles for s in a.claims}
+    verdicts: dict[str, Verdict] = {}
+    unmatched: list[int] = []
+    for row in rows:
+        hits = [k for k in row.keys if k in present]
+        if not hits:
+            unmatched.append(row.line)
+        for k in hits:
+            verdicts[k] = row.verdict
+    return verdicts, tuple(unmatched)
 
 
 def verdict_for(b: Briefing, sid: str) -> Verdict | None:
-    s = b.sentence(sid)
-    src = b.article_of(s.id).source
-    return b.verdicts.get(claim_key(src, s.text)) or b.verdicts.get(sid)
+    return b.verdicts.get(claim_key(b.sentence(sid).text))
 
 
 def claimreview(b: Briefing, author: str = "reporter") -> bytes:

@@ -72,6 +72,10 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
         raise InputError(f"--templates {job.templates}: not a folder")
 
     briefing = make_briefing(job, when, env)
+    if briefing.unmatched_verdicts:
+        lines = ", ".join(map(str, briefing.unmatched_verdicts[:10])) + (", ..." if len(briefing.unmatched_verdicts) > 10 else "")
+        print(f"reporter: warning: --verdicts {job.verdicts}: {len(briefing.unmatched_verdicts)} verdicts match no claim "
+              f"of these articles and were left out (lines {lines})", file=env.err)
     from reporter.report.json_twin import to_json
     from reporter.report.render import render
     from reporter.review.checklist import claimreview, to_csv
@@ -100,6 +104,11 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     from reporter.stages.read import read
 
     limits = job.settings.limits
+    reviewed = ()
+    if job.verdicts:  # read first: a broken verdicts file fails before the work
+        from reporter.review.checklist import read_verdicts
+
+        reviewed = read_verdicts(env.path(job.verdicts))
     inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=limits.max_bytes, env=env)
               for spec in input_specs(job.files, env)]
     # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
@@ -130,9 +139,14 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
         verdicts.update(carried_verdicts(previous, briefing))  # a --verdicts file given now wins
         briefing = replace(briefing, previous=previous)
     if job.verdicts:
-        from reporter.review.checklist import read_verdicts
+        from reporter.review.checklist import attach
 
-        verdicts.update(read_verdicts(env.path(job.verdicts)))
+        given, unmatched = attach(reviewed, briefing)
+        if reviewed and len(unmatched) == len(reviewed):
+            raise InputError(f"--verdicts {job.verdicts}: none of its {len(reviewed)} verdicts matches a claim of "
+                             "these articles (was it filled in for other articles?)")
+        verdicts.update(given)
+        briefing = replace(briefing, unmatched_verdicts=unmatched)
     return replace(briefing, verdicts=verdicts) if verdicts else briefing
 
 
