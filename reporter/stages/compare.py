@@ -20,7 +20,8 @@ from itertools import combinations
 
 import numpy as np
 
-from reporter.text.features import Features, analyze, figure_label
+from reporter.text.features import Features, analyze
+from reporter.text.figures import figure_label
 from reporter.text.lexicon import TITLES, concept
 from reporter.settings import Comparison
 from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Figure, Relation, Sentence

@@ -23,6 +23,7 @@ from reporter.settings import Flagging
 from reporter.text.checkworthy import Model, features, load as load_model
 from reporter.text.features import analyze
 from reporter.text.language import fold
+from reporter.text.lexicon import ACCUSATION, ATTRIBUTION, CONSEQUENTIAL, DATE_WORDS, SPECULATION, SUPERLATIVE
 from reporter.model import CONFLICT, Article, Flag, Relation
 
 # The weight of each reason and the threshold are settings (reporter.settings.Flagging).
@@ -30,52 +31,6 @@ from reporter.model import CONFLICT, Article, Flag, Relation
 HARD = frozenset({"conflict", "accusation", "figure", "quotation"})
 
 
-def _stems(words: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in words.split())
-
-
-def _cues(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(whole words, word starts). A cue is a word start, except cues of up to four
-    letters and cues ending in "$", which must match a whole word ("según$" is not
-    "segundo", "dijo" not "dijon"). Split in two so a claim's tokens are tested
-    against a set and one C-level startswith, not cue by cue (a third of a long
-    document's run time went there)."""
-    cues = _stems(words)
-    whole = frozenset(c.rstrip("$") for c in cues if len(c) <= 4 or c.endswith("$"))
-    return whole, tuple(c for c in cues if not (len(c) <= 4 or c.endswith("$")))
-
-
-# Word starts (folded) that signal each reason, Spanish and English.
-_ATTRIBUTION = _cues(
-    "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
-    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según$ "
-    "citado cita "
-    "said says say told tell stated states claim according announc confirm report added adds "
-    "warned warns accus describ insist denied denies deny acknowledg quoted"
-)
-_ACCUSATION = _cues(
-    "acusa acuso acuse acusad denunci culpa culpo culpan culpable responsabiliz imput alega señalado "
-    "accus alleg blame blamed charged indict"
-)
-_SUPERLATIVE = _cues(
-    "récord record histórico histórica primer primera primero mayor menor peor mejor máximo mínimo "
-    "first largest biggest highest lowest worst best unprecedented precedentes"  # "sin precedentes": "sin" alone is "without"
-)
-_CONSEQUENTIAL = _cues(
-    "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "
-    "muert víctim herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
-    "sanction treaty law laws decree missile weapon munition attack dead death kill kills killed killing "
-    "victim injur arrest election vote votes budget tax taxes debt inflation crime fraud corruption"
-)
-_SPECULATION = _cues(
-    "podría podrían podria podrian quizás quizá tal vez posiblemente probablemente puede pueden "
-    "could might may perhaps possibly probably likely opin creo think believe parece seems"
-)
-_DATE_WORDS = set(_stems(
-    "ayer hoy mañana anoche enero febrero marzo abril mayo junio julio agosto septiembre octubre "
-    "noviembre diciembre yesterday today tomorrow tonight january february march april june july "
-    "august september october november december"
-))
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -93,26 +48,26 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     reasons = []
     if conflict:
         reasons.append("conflict")
-    if _has(tokens, _ACCUSATION):
+    if _has(tokens, ACCUSATION):
         reasons.append("accusation")
     if any(x.kind in ("count", "percent", "money") and (x.unit or x.kind != "count" or x.value >= 10)
            for x in f.figures):
         reasons.append("figure")
     if f.quoted:
         reasons.append("quotation")
-    if _has(tokens, _ATTRIBUTION):
+    if _has(tokens, ATTRIBUTION):
         reasons.append("attribution")
-    if f.weekdays or any(x.kind in ("year", "date") for x in f.figures) or set(tokens) & _DATE_WORDS:
+    if f.weekdays or any(x.kind in ("year", "date") for x in f.figures) or set(tokens) & DATE_WORDS:
         reasons.append("date")
     if single_source:
         reasons.append("single_source")
-    if _has(tokens, _SUPERLATIVE):
+    if _has(tokens, SUPERLATIVE):
         reasons.append("superlative")
-    if _has(tokens, _CONSEQUENTIAL):
+    if _has(tokens, CONSEQUENTIAL):
         reasons.append("consequential")
     if f.names:
         reasons.append("named_actor")
-    hedged = _has(tokens, _SPECULATION) or "?" in text
+    hedged = _has(tokens, SPECULATION) or "?" in text
     if model is not None and model.probability(features(text, language, reasons, hedged)) >= model.threshold:
         reasons.append("wording")
     return reasons, hedged

@@ -1,15 +1,22 @@
 """Concept classes for news vocabulary: words outlets use for the same thing.
 
+Also the rest of the news vocabulary the stages read: number words, scales,
+units and qualifiers of figures (text/figures.py), the verbs that introduce a
+quotation (text/features.py), and the cue words of each flag reason
+(stages/flag.py). One file, so a word an outlet uses is added in one place.
+
 Written by us: no offline package maps Spanish and English news paraphrases
 ("sismo" / "terremoto", "ofensiva" / "invasión", "fallecidos" / "muertos") and
 a sentence-embedding model would need a download. Each class is a list of
-folded lemmas (or lemma prefixes ending in "*"), Spanish and English together,
+folded lemmas, Spanish and English together,
 so a Spanish and an English claim about the same event share the concept too.
 The comparator adds the class id as an extra term beside the lemma.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+
+from reporter.text.language import fold
 
 CONCEPTS: dict[str, str] = {
     "war": "guerra ofensiva invasion invadir conflicto belico war offensive invasion invade conflict hostilities",
@@ -73,27 +80,17 @@ CONCEPTS: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _index() -> dict[str, str]:
     exact: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    for concept, words in CONCEPTS.items():
+    for name, words in CONCEPTS.items():
         for w in words.split():
-            if w.endswith("*"):
-                prefixes.append((w[:-1], concept))
-            else:
-                exact.setdefault(w, concept)
-    return exact, tuple(prefixes)
+            exact.setdefault(w, name)
+    return exact
 
 
 def concept(lemma: str) -> str | None:
     """The concept class of a folded lemma, or None."""
-    exact, prefixes = _index()
-    if lemma in exact:
-        return exact[lemma]
-    for p, c in prefixes:
-        if lemma.startswith(p):
-            return c
-    return None
+    return _index().get(lemma)
 
 
 # Titles and roles that introduce a name ("el presidente ruso, Vladimir Putin"):
@@ -107,3 +104,120 @@ president vice leader minister chancellor premier spokesman spokeswoman spokespe
 king queen prince general commander director mayor governor senator representative ambassador
 counterpart
 """.split())
+
+
+# ---- figures: numbers written as words, scales, units, qualifiers (text/figures.py) --------
+
+SCALE = {
+    "mil": 1e3, "miles": 1e3, "thousand": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6,
+    "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "billones": 1e12,
+    "mil millones": 1e9, "trillion": 1e12,
+}
+NUMBER_WORDS = {
+    "es": {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
+           "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+           "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+           "noventa": 90, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23,
+           "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28,
+           "veintinueve": 29, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
+           "cuatrocientos": 400, "quinientos": 500, "mil": 1000, "docena": 12, "decenas": 10,
+           "centenares": 100, "cientos": 100},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+           "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 12, "hundreds": 100},
+}
+# Words a quantity is often followed by before the counted noun: "8 millones DE personas".
+NUMBER_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "por", "al", "menos", "la", "las", "los", "el",
+          "least", "some", "unos", "unas", "cerca", "about", "around", "over", "casi", "almost"}
+CURRENCY_WORDS = {"dólar", "dólares", "dolar", "euro", "euros", "dollar", "dollars", "peso", "pesos", "libras",
+                   "pounds", "yuan", "rublos", "rubles"}
+MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+WEEKDAYS = {
+    "lunes": 1, "martes": 2, "miércoles": 3, "miercoles": 3, "jueves": 4, "viernes": 5, "sábado": 6,
+    "sabado": 6, "domingo": 7, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}
+# Units written several ways; generic nouns for people take the event they are counted in.
+UNIT_ALIASES = {
+    "km": "km", "kilometro": "km", "kilometros": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "metro": "m", "metros": "m", "metre": "m", "meter": "m", "m": "m", "milla": "mi",
+    "millas": "mi", "mile": "mi", "miles": "mi", "kg": "kg", "kilo": "kg", "kilogramo": "kg", "kilogram": "kg",
+    "tonelada": "t", "ton": "t", "tonne": "t", "hectarea": "ha", "hectareas": "ha", "hectare": "ha",
+    "hectares": "ha", "ha": "ha", "grado": "degree", "degree": "degree", "hora": "hour",
+    "hour": "hour", "dia": "day", "day": "day", "ano": "year", "year": "year", "mes": "month", "month": "month",
+}
+PEOPLE = {"persona", "people", "person", "personas", "individuo", "habitante", "resident", "ciudadano",
+           "civil", "civilian", "nino", "child", "children", "mujer", "woman", "women", "hombre", "man", "men"}
+QUALIFIERS = (
+    ("min", ("al menos", "por lo menos", "como minimo", "mas de", "at least", "more than", "over", "upwards of",
+             "no menos de", "superior a", "exceeding", "in excess of")),
+    ("max", ("menos de", "hasta", "como maximo", "less than", "fewer than", "under", "up to", "at most")),
+    ("approx", ("unos", "unas", "alrededor de", "cerca de", "casi", "aproximadamente", "about", "around",
+                "nearly", "almost", "roughly", "some", "approximately", "estimated", "estimado", "estimada")),
+)
+
+# ---- quotations (text/features.py) ----------------------------------------------------
+
+# Verbs that introduce a quotation's speaker: "X said", "dijo X", "according to X".
+SAYS = {"said", "says", "told", "tells", "stated", "added", "declared", "explained", "insisted", "warned",
+         "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura", "señaló", "señala",
+         "explicó", "añadió", "agregó", "sostuvo", "advirtió", "indicó", "subrayó", "según", "according"}
+
+
+
+# ---- flag reasons (stages/flag.py) --------------------------------------------------------
+
+def _stems(words: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words.split())
+
+
+def _cues(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole words, word starts). A cue is a word start, except cues of up to four
+    letters and cues ending in "$", which must match a whole word ("según$" is not
+    "segundo", "dijo" not "dijon"). Split in two so a claim's tokens are tested
+    against a set and one C-level startswith, not cue by cue (a third of a long
+    document's run time went there)."""
+    cues = _stems(words)
+    whole = frozenset(c.rstrip("$") for c in cues if len(c) <= 4 or c.endswith("$"))
+    return whole, tuple(c for c in cues if not (len(c) <= 4 or c.endswith("$")))
+
+
+# Word starts (folded) that signal each reason of the flagger (stages/flag.py), Spanish and English.
+ATTRIBUTION = _cues(
+    "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
+    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según$ "
+    "citado cita "
+    "said says say told tell stated states claim according announc confirm report added adds "
+    "warned warns accus describ insist denied denies deny acknowledg quoted"
+)
+ACCUSATION = _cues(
+    "acusa acuso acuse acusad denunci culpa culpo culpan culpable responsabiliz imput alega señalado "
+    "accus alleg blame blamed charged indict"
+)
+SUPERLATIVE = _cues(
+    "récord record histórico histórica primer primera primero mayor menor peor mejor máximo mínimo "
+    "first largest biggest highest lowest worst best unprecedented precedentes"  # "sin precedentes": "sin" alone is "without"
+)
+CONSEQUENTIAL = _cues(
+    "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "
+    "muert víctim herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
+    "sanction treaty law laws decree missile weapon munition attack dead death kill kills killed killing "
+    "victim injur arrest election vote votes budget tax taxes debt inflation crime fraud corruption"
+)
+SPECULATION = _cues(
+    "podría podrían podria podrian quizás quizá tal vez posiblemente probablemente puede pueden "
+    "could might may perhaps possibly probably likely opin creo think believe parece seems"
+)
+DATE_WORDS = frozenset(_stems(
+    "ayer hoy mañana anoche enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre yesterday today tomorrow tonight january february march april june july "
+    "august september october november december"
+))

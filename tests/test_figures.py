@@ -1,7 +1,8 @@
 """Figures read as numbers in the article's locale, with what they count."""
 import pytest
 
-from reporter.text.features import analyze, figures, locale_number
+from reporter.text.features import analyze
+from reporter.text.figures import figures, locale_number
 
 
 def test_locale_numbers():
@@ -67,7 +68,7 @@ def test_a_scale_word_multiplies_the_figure():
     assert values("Losses reached $1.5 billion.", "en")[0][:3] == (1_500_000_000.0, "money", "usd")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: features.locale_number turns a space group separator into ',' "
+@pytest.mark.xfail(strict=True, reason="BUG: figures.locale_number turns a space group separator into ',' "
                                        "before parsing, which Spanish reads as the decimal mark ('1 200' -> 1.2); "
                                        "a no-break space is not converted at all, so the figure is lost and "
                                        "the last group is read alone ('1\\u00a0200 personas' -> 200)")
