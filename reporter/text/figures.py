@@ -1,0 +1,223 @@
+"""Figures read off a sentence: numbers compared as numbers, with what they count.
+
+Figures are parsed in the article's locale (Spanish 8,2 = 8.2 and 1.000 = 1000;
+English 1,000 = 1000), with the thing they count, so "32 muertos" and "treinta y
+dos muertos" agree. sumy drops tokens with digits; numbers matter in claims, hence
+this module. The words it reads (number words, scales, units, qualifiers) are in
+text/lexicon.py.
+"""
+from __future__ import annotations
+
+import re
+
+from reporter.model import Figure
+from reporter.text.language import WORD, fold, resources
+from reporter.text.lexicon import (CURRENCY_WORDS, MONTHS, NUMBER_LINKS, NUMBER_WORDS, PEOPLE, QUALIFIERS, SCALE,
+                                   UNIT_ALIASES, concept)
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)"
+)
+_PERCENT = re.compile(r"^\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
+def locale_number(raw: str, language: str) -> float | None:
+    """Parse '8,2' / '1.000' / '1,000.5' the way the article's locale writes it."""
+    s = raw.replace("\u00a0", " ").replace(" ", ",") if re.search(r"\d \d{3}", raw) else raw
+    decimal = "." if language == "en" else ","
+    thousands = "," if decimal == "." else "."
+    if s.count(decimal) <= 1 and thousands in s:
+        groups = s.split(decimal)[0].split(thousands)
+        if all(len(g) == 3 for g in groups[1:]):
+            s = s.replace(thousands, "")
+    elif decimal not in s and s.count(thousands) == 1 and len(s.split(thousands)[1]) != 3:
+        # the other locale's decimal mark ("8.2" in a Spanish text): still a decimal
+        s = s.replace(thousands, decimal)
+    elif decimal not in s and thousands in s:
+        s = s.replace(thousands, "")
+    s = s.replace(decimal, ".").replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(WORD.finditer(text))
+
+
+def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int]:
+    """Lemma of the counted noun after token i ("32 muertos" -> "muerto"), skipping links."""
+    res = resources(language)
+    j = i + 1
+    while j < len(tokens) and j <= i + 3:
+        w = tokens[j].group()
+        f = fold(w)
+        if f in SCALE or f in NUMBER_LINKS or f.isdigit():
+            j += 1
+            continue
+        if (res.is_stop(w) or f in _QUALIFIER_WORDS) and f not in CURRENCY_WORDS and f not in UNIT_ALIASES:
+            return "", j
+        return fold(res.lemma(w.lower())), j
+    return "", j
+
+
+def _unit_before(tokens: list[re.Match], i: int, language: str) -> str:
+    """The measured property before a bare number: "magnitud 7,8", "una profundidad de 10"."""
+    res = resources(language)
+    j = i - 1
+    while j >= 0 and j >= i - 3:
+        w = tokens[j].group()
+        f = fold(w)
+        if f in ("de", "of", "a", "an", "at", "en", "was", "fue", "es", "is", "was", "del"):
+            j -= 1
+            continue
+        if res.is_stop(w) or f in _QUALIFIER_WORDS or w[0].isdigit():
+            return ""
+        return fold(res.lemma(w.lower()))
+    return ""
+
+
+_QUALIFIER_WORDS = {w for _, phrases in QUALIFIERS for p in phrases for w in p.split()} - {"de", "of", "a"}
+
+
+def _qualifier(text: str, start: int) -> str:
+    before = fold(text[max(0, start - 24):start]).rstrip()
+    for name, phrases in QUALIFIERS:
+        if any(before.endswith(" " + p) or before == p for p in phrases):
+            return name
+    return ""
+
+
+def _known_unit(unit: str) -> bool:
+    return bool(unit) and (unit in UNIT_ALIASES or unit in PEOPLE or concept(unit) is not None)
+
+
+_EVENTS = ("death", "injury", "missing", "arrest", "rescue")
+
+
+def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language: str) -> str:
+    """'kilómetros' -> 'km'; '32 personas murieron' -> 'death' (the nearest event word)."""
+    if unit in UNIT_ALIASES:
+        return UNIT_ALIASES[unit]
+    known = concept(unit) if unit else None
+    if unit in PEOPLE or known is None:
+        res = resources(language)
+        near = sorted((j for j in range(max(0, i - 6), min(len(tokens), last + 7)) if not i <= j <= last),
+                      key=lambda j: (i - j if j < i else j - last, j < i))
+        for j in near:
+            c = concept(fold(res.lemma(tokens[j].group().lower())))
+            if c in _EVENTS:
+                return c
+        return unit
+    return known
+
+
+def _word_number(tokens: list[re.Match], i: int, words: dict[str, int]) -> tuple[float, int]:
+    """Read 'treinta y dos', 'thirty-two', 'dos mil', 'ciento veinte' from token i: (value, last index)."""
+    total, current, last, j = 0.0, 0.0, i, i
+    while j < len(tokens):
+        parts = tokens[j].group().lower().split("-")
+        if not all(p in words for p in parts):
+            if parts[0] in ("y", "and") and j + 1 < len(tokens) and tokens[j + 1].group().lower() in words and last == j - 1:
+                j += 1
+                continue
+            break
+        for p in parts:
+            v = words[p]
+            if v == 100:
+                current = max(current, 1) * 100
+            elif v == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += v
+        last = j
+        j += 1
+    return total + current, last
+
+
+def figures(text: str, language: str) -> tuple[Figure, ...]:
+    out: list[Figure] = []
+    tokens = _tokens(text)
+    words = NUMBER_WORDS.get(language, {})
+    consumed = -1  # end offset of the last number read (its digits span several tokens)
+    for i, tok in enumerate(tokens):
+        if tok.start() < consumed:
+            continue
+        raw = tok.group()
+        low = raw.lower()
+        value: float | None = None
+        if raw[0].isdigit():
+            m = _NUMBER.match(text, tok.start())
+            if not m:
+                continue
+            raw = m.group()
+            value = locale_number(raw, language)
+        elif all(p in words for p in low.split("-")) and (raw == low or i == 0):
+            if low in ("un", "una", "uno", "one", "a"):
+                continue  # the article, not a count
+            value, end_token = _word_number(tokens, i, words)
+            raw = text[tok.start():tokens[end_token].end()]
+        if value is None:
+            continue
+        consumed = tok.start() + len(raw)
+        qualifier = _qualifier(text, tok.start())
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].start() < consumed:
+            last += 1
+        nxt = fold(tokens[last + 1].group()) if last + 1 < len(tokens) else ""
+        scale = SCALE.get(nxt, 1.0)
+        if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
+            scale = 1e9
+        value = round(value * scale, 6)
+        after = text[consumed:]
+        if _PERCENT.match(after):
+            out.append(Figure(value, raw + "%", "percent", "", qualifier))
+            continue
+        unit, _ = _unit_after(tokens, last, language)
+        before = text[max(0, tok.start() - 4):tok.start()]
+        if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
+            out.append(Figure(value, raw, "money", _currency(before, unit), qualifier))
+            continue
+        prev = fold(tokens[i - 1].group()) if i > 0 else ""
+        prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
+        month = MONTHS.get(unit) or MONTHS.get(prev) or (MONTHS.get(prev2, 0) if prev == "de" else 0)
+        if month and 1 <= value <= 31 and value == int(value):
+            out.append(Figure(month * 100 + value, raw, "date", ""))
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and scale == 1.0:
+            out.append(Figure(value, raw, "year", ""))
+            continue
+        before_unit = _unit_before(tokens, i, language)
+        if not _known_unit(unit) and (_known_unit(before_unit) or not unit):
+            unit = before_unit  # "magnitud 7,8 sacudió": the property named before the number
+        out.append(Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier))
+    return tuple(out)
+
+
+_FOLDED_CURRENCIES = {fold(w) for w in CURRENCY_WORDS}
+
+
+def _currency(before: str, unit: str) -> str:
+    if "€" in before or "EUR" in before or unit.startswith("euro"):
+        return "eur"
+    if "£" in before or unit in ("libras", "pounds"):
+        return "gbp"
+    if "$" in before or "USD" in before or unit.startswith("dol"):
+        return "usd"
+    return unit or "currency"
+
+
+def figure_label(f: Figure) -> str:
+    if f.kind == "percent":
+        return f"{_fmt(f.value)}%"
+    if f.kind == "year":
+        return f"{f.value:.0f}"
+    if f.kind == "date":
+        return f"{int(f.value) % 100}/{int(f.value) // 100}" if f.value >= 100 else f"{int(f.value)}"
+    unit = f" {f.unit}" if f.unit else ""
+    return f"{_fmt(f.value)}{unit}"
