@@ -1,29 +1,56 @@
 """`reporter batch`: every row runs, a failing row does not stop the rest, the summary names it."""
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
+import pytest
+
+from conftest import FIXTURES, subprocess_env
+from reporter.errors import ExitStatus
 
 
-def test_batch_runs_every_row_and_names_the_failures(tmp_path):
-    (tmp_path / "in").mkdir()
+def manifest(folder, *rows: str) -> None:
+    (folder / "in").mkdir()
     for name in ("sismo_a.txt", "sismo_b.txt", "storm_a.txt", "storm_b.txt"):
-        (tmp_path / "in" / name).write_text((FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        "output,article1,article2\n"
-        "out/sismo.pdf,in/sismo_a.txt,in/sismo_b.txt\n"
-        "out/broken.pdf,in/missing.txt,in/sismo_b.txt\n"
-        "out/storm.pdf,in/storm_a.txt,in/storm_b.txt\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "reporter", "batch", "manifest.csv", "--jobs", "2"], cwd=tmp_path,
-                       env=env, capture_output=True, text=True, timeout=300)
-    assert r.returncode == 3
-    assert "line 3" in r.stderr and "Traceback" not in r.stderr
-    assert "2 ok, 1 failed" in r.stdout
-    assert (tmp_path / "out" / "sismo.pdf").exists() and (tmp_path / "out" / "storm.pdf").exists()
+        (folder / "in" / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "manifest.csv").write_text("output,article1,article2\n" + "".join(r + "\n" for r in rows),
+                                         encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_batch_runs_every_row_and_names_the_failures(cli, tmp_path):
+    manifest(tmp_path, "out/sismo.pdf,in/sismo_a.txt,in/sismo_b.txt",
+             "out/broken.pdf,in/missing.txt,in/sismo_b.txt",
+             "out/storm.pdf,in/storm_a.txt,in/storm_b.txt")
+    r = cli("batch", "manifest.csv", "--jobs", "1", "--no-progress")  # one worker: the rows run in this process
+    assert r.status == ExitStatus.INPUT
+    assert r.err == "reporter: error: 1 of 3 rows failed: line 3\n"
+    table = [line.split(maxsplit=3) for line in r.out.splitlines()]
+    assert table[0] == ["line", "output", "result"]
+    assert [(n, Path(output).relative_to(tmp_path).as_posix(), result) for n, output, result, _ in table[1:4]] == [
+        ("2", "out/sismo.pdf", "ok:"), ("3", "out/broken.pdf", "FAILED:"), ("4", "out/storm.pdf", "ok:")]
+    assert "missing.txt: no such file" in table[2][3]
+    assert r.out.splitlines()[4] == "2 ok, 1 failed"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{stem}{ext}" for stem in ("sismo", "storm") for ext in (".pdf", ".json", ".csv"))
+
+
+def test_a_missing_manifest_is_one_clear_line(cli):
+    r = cli("batch", "nope.csv")
+    assert r.status == ExitStatus.INPUT and r.err.endswith("nope.csv: no such manifest\n")
+    assert r.err.startswith("reporter: error: ") and r.err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_batch_workers_are_processes_that_run_the_rows(tmp_path):
+    # Two rows, two worker processes (settings and rows cross a process boundary: they must pickle).
+    manifest(tmp_path, "out/sismo.pdf,in/sismo_a.txt,in/sismo_b.txt", "out/broken.pdf,in/missing.txt,in/sismo_b.txt")
+    r = subprocess.run([sys.executable, "-m", "reporter", "batch", "manifest.csv", "--jobs", "2", "--no-progress"],
+                       cwd=tmp_path, env=subprocess_env(), capture_output=True, text=True, timeout=300)
+    assert r.returncode == ExitStatus.INPUT, r.stderr
+    assert r.stderr == "reporter: error: 1 of 2 rows failed: line 3\n"
+    assert r.stdout.splitlines()[-1] == "1 ok, 1 failed"
+    assert (tmp_path / "out" / "sismo.pdf").read_bytes().startswith(b"%PDF-")
     assert not (tmp_path / "out" / "broken.pdf").exists()
 
 
