@@ -153,11 +153,16 @@ def test_three_sources_have_a_claim_matrix_with_the_conflict(three_sources):
     assert "A2 ≠" in text and "B2 ≠" in text
 
 
-def test_verdicts_appear_in_the_checklist_and_the_file_is_never_written(tmp_path):
+def test_a_verdict_lands_on_its_claim_and_the_file_is_never_written(tmp_path):
+    import json
+
     first = tmp_path / "one.pdf"
     run(Job(SEEDS, str(first)))
     rows = list(csv.reader(io.StringIO(first.with_suffix(".csv").read_text(encoding="utf-8-sig"))))
-    rows[1][7], rows[1][8] = "engañoso", "Falta contexto según el comunicado."
+    col = {name: i for i, name in enumerate(rows[0])}
+    assert len(rows) > 3  # a reviewed row in the middle: a verdict put on the first or last flag would show
+    reviewed = rows[2]
+    reviewed[col["verdict"]], reviewed[col["notes"]] = "engañoso", "Falta contexto según el comunicado."
     filled = tmp_path / "filled.csv"
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
@@ -167,10 +172,25 @@ def test_verdicts_appear_in_the_checklist_and_the_file_is_never_written(tmp_path
     run(Job(SEEDS, str(second), verdicts=str(filled)))
     assert filled.read_bytes() == before
     assert second.with_suffix(".csv").read_bytes() == before  # the round trip, byte for byte
-    text = text_of(PdfReader(str(second)))
-    assert "engañoso" in text and "Falta contexto según el comunicado." in text
-    assert "1 afirmaciones revisadas" in text
-    assert second.with_suffix(".claimreview.json").exists()
+
+    sid, claim = reviewed[col["id"]], reviewed[col["claim"]]
+    # the JSON: that claim's flag carries the verdict (canonical) and the notes, no other flag carries any
+    data = json.loads(second.with_suffix(".json").read_text(encoding="utf-8"))
+    text = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
+    assert text[sid] == claim
+    carrying = [(f["sentence"], f["key"], f.get("verdict"), f.get("notes")) for f in data["flags"]
+                if "verdict" in f or "notes" in f]
+    assert carrying == [(sid, reviewed[col["key"]], "misleading", "Falta contexto según el comunicado.")]
+    # the checklist CSV: that claim's row carries it as the reviewer wrote it, every other row is empty
+    got = list(csv.DictReader(io.StringIO(second.with_suffix(".csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["id"], r["verdict"], r["notes"]) for r in got if r["verdict"] or r["notes"]] == [
+        (sid, "engañoso", "Falta contexto según el comunicado.")]
+    assert next(r for r in got if r["id"] == sid)["claim"] == claim
+    # ClaimReview: one item, about that claim
+    items = json.loads(second.with_suffix(".claimreview.json").read_text(encoding="utf-8"))
+    assert [(i["claimReviewed"], i["reviewRating"]["alternateName"]) for i in items] == [(claim, "misleading")]
+    pdf = text_of(PdfReader(str(second)))
+    assert pdf.count("Falta contexto según el comunicado.") == 1 and "1 afirmaciones revisadas" in pdf
 
 
 def test_user_templates_replace_ours_by_name(tmp_path):
