@@ -8,60 +8,65 @@ cannot hide an import. Only which modules are loaded is asserted, never a time.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import subprocess_env
+from reporter.errors import ExitStatus
+
 HEAVY = ("sumy", "nltk", "numpy", "weasyprint", "wordfreq", "simplemma")
 
-# Runs reporter.cli.main(argv) and prints its exit status and the heavy modules then loaded.
+# Runs reporter.cli.main(argv) and prints its exit status (main returns it, never exits)
+# and the heavy modules then loaded.
 PROBE = f"""
 import json, sys
 from reporter.cli import main
 try:
-    status = main(sys.argv[1:])
+    status, exited = main(sys.argv[1:]), False
 except SystemExit as e:
-    status = e.code
-print(json.dumps({{"status": status, "heavy": sorted(m for m in {HEAVY!r} if m in sys.modules)}}))
+    status, exited = e.code, True
+print(json.dumps({{"status": status, "exited": exited, "heavy": sorted(m for m in {HEAVY!r} if m in sys.modules)}}))
 """
 
 
 def run_cli(*argv: str, cwd: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=cwd, env=subprocess_env(), capture_output=True,
+                          text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["stdout"], result["stderr"] = done.stdout, done.stderr
+    assert not result["exited"], "main raised SystemExit instead of returning the status"
     return result
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["brief", "--help"], ["batch", "--help"], ["--version"], []])
-def test_help_imports_no_heavy_library(tmp_path, argv):
+@pytest.mark.parametrize("argv, status", [
+    (["--help"], 0), (["brief", "--help"], 0), (["batch", "--help"], 0), (["--version"], 0),
+    ([], ExitStatus.USAGE),  # no command: the usage
+])
+def test_help_imports_no_heavy_library(tmp_path, argv, status):
     result = run_cli(*argv, cwd=tmp_path)
     assert result["heavy"] == []
-    assert result["status"] in (0, 2)  # --help and --version exit 0; no command prints usage
+    assert result["status"] == status
 
 
 def test_missing_input_file_imports_no_heavy_library(tmp_path):
     # The inputs are read before the pipeline (and its numpy) is imported.
     result = run_cli("brief", "missing-a.txt", "missing-b.txt", "-o", str(tmp_path / "out.pdf"), cwd=tmp_path)
-    assert result["status"] != 0 and "missing-a.txt" in result["stderr"]
+    assert result["status"] == ExitStatus.INPUT and "missing-a.txt: no such file" in result["stderr"]
     assert result["heavy"] == []
     assert not (tmp_path / "out.pdf").exists()
 
 
-@pytest.mark.parametrize("argv", [
-    ["brief", "only-one.txt"],  # fewer than two articles
-    ["brief", "--length", "0"],  # a bad summary length
-    ["brief", "--summarizer", "nope"],  # argparse refuses the choice
-    ["batch", "missing-manifest.csv"],  # a missing batch manifest
+@pytest.mark.parametrize("argv, status", [
+    (["brief", "only-one.txt"], ExitStatus.INPUT),  # fewer than two articles
+    (["brief", "--length", "0"], ExitStatus.INPUT),  # a bad summary length
+    (["brief", "--summarizer", "nope"], ExitStatus.USAGE),  # argparse refuses the choice
+    (["batch", "missing-manifest.csv"], ExitStatus.INPUT),  # a missing batch manifest
 ])
-def test_usage_errors_import_no_heavy_library(tmp_path, argv):
+def test_usage_errors_import_no_heavy_library(tmp_path, argv, status):
     result = run_cli(*argv, cwd=tmp_path)
-    assert result["status"] != 0
+    assert result["status"] == status, result["stderr"]
     assert result["heavy"] == []
