@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,3 +101,48 @@ def one_error_line(result: CliRun, status: int) -> str:
 def subprocess_env() -> dict[str, str]:
     """The environment of a child `python -m reporter`: this checkout first on its path."""
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+# --- The quick loop: `pytest -m "not slow"` -----------------------------------------------
+#
+# A test is `slow` when it takes more than ~3 s (measured with --durations=40 on 2 cores):
+# it renders a PDF, spawns a reporter process, runs a property search or a whole evaluation.
+# Tests in tests/test_cli.py, test_output.py, test_batch.py and test_sources.py carry
+# @pytest.mark.slow themselves; the other modules' slow tests are named here (a name that
+# matches no test of its module is reported, so a rename cannot silently drop the mark).
+SLOW = {
+    "test_properties.py": ("test_any_text_renders_to_a_pdf", "test_any_text_gives_a_briefing_or_a_clean_error"),
+    "test_review.py": ("test_claimreview_json_ld", "test_since_reports_added_and_dropped_claims_and_carries_verdicts"),
+    "test_security.py": ("test_hostile_articles_never_leak_the_canary",
+                         "test_bidi_overrides_and_control_characters_are_shown_not_obeyed",
+                         "test_a_very_long_word_is_shortened_in_the_pdf_and_kept_in_the_json"),
+    "test_briefing_pdf.py": ("test_a_verdict_lands_on_its_claim_and_the_file_is_never_written",
+                             "test_claim_matrix_renders_when_a_source_repeats_a_claim_in_many_sentences",
+                             "test_user_templates_replace_ours_by_name", "test_settings_change_the_briefing"),
+    "test_evaluate.py": ("test_the_comparator_beats_chance_on_ecb_dev",
+                         "test_eval_ecb_counts_relations_against_gold_at_the_settings_threshold",
+                         "test_team_fixture_pairs_hold_their_floor", "test_eval_pairs_on_team_fixtures",
+                         "test_seeds_meet_the_foundation_bars",
+                         "test_score_pair_agrees_with_score_py_on_a_real_briefing_of_the_team_fixtures",
+                         "test_sts_predictions_file_has_one_line_per_pair_in_order"),
+    "test_bench_batch.py": ("test_the_warm_up_loads_what_a_briefing_needs",),
+}
+# Module-scoped fixtures that render a PDF: every test that uses one is slow (else the
+# first of them pays the render in the quick loop).
+SLOW_FIXTURES = {"seeds_pdf", "three_sources", "pdf_text"}
+
+
+def pytest_collection_modifyitems(config, items):
+    found: dict[str, set[str]] = {}
+    for item in items:
+        module = item.path.name
+        name = getattr(item, "originalname", item.name)
+        found.setdefault(module, set()).add(name)
+        if name in SLOW.get(module, ()) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    if any("::" in arg for arg in config.args):
+        return  # single tests named on the command line: the rest of a module is not collected
+    for module, names in SLOW.items():
+        for name in sorted(set(names) - found.get(module, set(names))):  # modules this run collected
+            warnings.warn(pytest.PytestConfigWarning(
+                f"tests/conftest.py SLOW names {module}::{name}, which is not a test there any more"))

@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from conftest import FIXTURES, fixture
-from reporter.errors import InputError
+from conftest import FIXTURES, one_error_line
+from reporter.errors import ExitStatus, InputError
 from reporter.stages.read import read
 from reporter.run.briefing import Job, run
 
@@ -46,10 +46,11 @@ def server():
             pass
 
     httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)  # quick shutdown
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+    httpd.server_close()
 
 
 def test_a_url_is_fetched_and_its_article_extracted(server):
@@ -68,13 +69,21 @@ def test_url_errors_are_one_clean_line(server):
         read(f"{server}/story")
 
 
-def test_a_url_and_a_file_make_a_briefing(server, tmp_path):
-    out = tmp_path / "u.pdf"
-    run(Job((f"{server}/story", str(FIXTURES / "fire_b.txt")), str(out), allow_urls=True))
-    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    assert data["articles"][0]["source"].endswith("/story") and data["relations"]
+@pytest.mark.slow
+def test_a_url_and_a_file_make_a_briefing(cli, server, tmp_path):
+    r = cli("brief", f"{server}/story", str(FIXTURES / "fire_b.txt"), "-o", "u.pdf", "--allow-urls")
+    assert r.status == 0, r.err
+    data = json.loads((tmp_path / "u.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["source"] == f"{server}/story" and data["relations"]
 
 
+def test_a_url_needs_allow_urls_on_the_command_line(cli, server):
+    line = one_error_line(cli("brief", f"{server}/story", str(FIXTURES / "fire_b.txt"), "-o", "u.pdf"),
+                          ExitStatus.INPUT)
+    assert line == f"reporter: error: {server}/story: URL input is off (add --allow-urls to fetch it)"
+
+
+@pytest.mark.slow
 def test_five_sources_give_one_briefing_with_a_claim_matrix(tmp_path):
     names = ["sismo_a.txt", "sismo_b.txt", "fire_a.txt", "fire_b.txt", "cumbre_a.txt"]
     out = tmp_path / "five.pdf"
