@@ -111,8 +111,14 @@ def subprocess_env() -> dict[str, str]:
 # @pytest.mark.slow themselves; the other modules' slow tests are named here (a name that
 # matches no test of its module is reported, so a rename cannot silently drop the mark).
 SLOW = {
-    "test_properties.py": ("test_any_text_renders_to_a_pdf", "test_any_text_gives_a_briefing_or_a_clean_error"),
-    "test_review.py": ("test_claimreview_json_ld", "test_since_reports_added_and_dropped_claims_and_carries_verdicts"),
+    "test_properties.py": ("test_any_text_renders_to_a_pdf", "test_any_text_gives_a_briefing_or_a_clean_error",
+                           "test_an_article_compared_with_itself_relates_every_claim"),
+    "test_review.py": ("test_claimreview_json_ld", "test_since_reports_added_and_dropped_claims_and_carries_verdicts",
+                       "test_a_verdict_follows_its_claim_not_its_position",
+                       "test_a_verdicts_file_that_matches_nothing_says_so",
+                       "test_unknown_verdicts_in_an_earlier_briefing_are_refused"),
+    "test_settings.py": ("test_a_briefing_imports_no_tooling_module",
+                         "test_config_works_and_flags_override_it_on_the_command_line"),
     "test_security.py": ("test_hostile_articles_never_leak_the_canary",
                          "test_bidi_overrides_and_control_characters_are_shown_not_obeyed",
                          "test_a_very_long_word_is_shortened_in_the_pdf_and_kept_in_the_json"),
