@@ -31,7 +31,9 @@ class Changes:
     carried: int  # verdicts carried over
 
 
-def load_previous(path: str | Path) -> Previous:
+def load_previous(path: str | Path, name: str | None = None) -> Previous:
+    """The earlier briefing JSON at `path` (`name`: the path as the user gave it, for messages)."""
+    shown = name or path
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         claims, texts = {}, {}
@@ -40,13 +42,13 @@ def load_previous(path: str | Path) -> Previous:
                 texts[s["id"]] = s["text"]
                 if s.get("role") == BODY:
                     claims[normal(s["text"])] = (a["source"], s["text"])
-        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], f"--since {path}"),
+        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], f"--since {shown}"),
                                                           str(f.get("notes", "")), f["verdict"])
                     for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
     except FileNotFoundError:
-        raise InputError(f"--since {path}: no such file") from None
+        raise InputError(f"--since {shown}: no such file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
-        raise InputError(f"--since {path}: not a reporter briefing JSON ({type(e).__name__})") from None
+        raise InputError(f"--since {shown}: not a reporter briefing JSON ({type(e).__name__})") from None
     return Previous(str(path), claims, verdicts)
 
 

@@ -72,9 +72,10 @@ def to_csv(b: Briefing) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def read_verdicts(path: str | Path) -> tuple[Reviewed, ...]:
-    """The filled rows of a checklist CSV a reviewer returns."""
+def read_verdicts(path: str | Path, name: str | None = None) -> tuple[Reviewed, ...]:
+    """The filled rows of a checklist CSV a reviewer returns (`name`: the path as the user gave it)."""
     p = Path(path)
+    path = name or path  # messages name the file as the user gave it
     try:
         raw = p.read_bytes()
     except FileNotFoundError:

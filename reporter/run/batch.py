@@ -34,8 +34,9 @@ class Outcome:
     message: str  # the files written, or the error
 
 
-def read_manifest(path: str | Path, settings: Settings, force: bool) -> list[Row]:
+def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None) -> list[Row]:
     p = Path(path)
+    path = name or path  # messages name the manifest as the user gave it
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -134,7 +135,7 @@ def _run_row(row: Row) -> Outcome:
 def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
                  env: Env = Env()) -> int:
     """Every row of the manifest; a table of outcomes on env's standard output."""
-    rows = read_manifest(env.path(manifest), settings, force)
+    rows = read_manifest(env.path(manifest), settings, force, manifest)
     workers = worker_count(jobs, len(rows))
     outcomes = []
     from tqdm import tqdm

@@ -65,8 +65,9 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
                              "the reviewer's file is never written to (choose another -o)")
     from reporter.run.output import check_free, write_all
 
-    if not dated:
-        check_free(targets(pdf_path, bool(job.verdicts)), job.force)
+    # before any work: an existing output (unless --force; a dated name finds a free one later),
+    # or a folder on the way that is a file
+    check_free(targets(pdf_path, bool(job.verdicts)), job.force or dated)
     user_templates = env.path(job.templates) if job.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {job.templates}: not a folder")
@@ -108,7 +109,7 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     if job.verdicts:  # read first: a broken verdicts file fails before the work
         from reporter.review.checklist import read_verdicts
 
-        reviewed = read_verdicts(env.path(job.verdicts))
+        reviewed = read_verdicts(env.path(job.verdicts), job.verdicts)
     inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=limits.max_bytes, env=env)
               for spec in input_specs(job.files, env)]
     # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
@@ -135,7 +136,7 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     if job.since:
         from reporter.review.changes import carried_verdicts, load_previous
 
-        previous = load_previous(env.path(job.since))
+        previous = load_previous(env.path(job.since), job.since)
         verdicts.update(carried_verdicts(previous, briefing))  # a --verdicts file given now wins
         briefing = replace(briefing, previous=previous)
     if job.verdicts:

@@ -16,12 +16,20 @@ from reporter.errors import OutputError
 
 
 def check_free(paths: list[Path], force: bool) -> None:
-    """Fail before any work if an output exists and --force was not given."""
-    if force:
-        return
+    """Fail before any work if an output exists and --force was not given, or if a
+    folder on its way is a file (-o taken/x.pdf where 'taken' is a file)."""
     for p in paths:
-        if p.exists():
+        _check_folder(p)
+        if not force and p.exists():
             raise OutputError(f"{p}: already exists (use --force to overwrite it)")
+
+
+def _check_folder(target: Path) -> None:
+    for parent in target.parents:  # the nearest existing one decides
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"cannot write {target}: {parent} is a file, not a folder")
+            return
 
 
 def write_all(contents: dict[Path, bytes], force: bool) -> None:
@@ -29,6 +37,7 @@ def write_all(contents: dict[Path, bytes], force: bool) -> None:
     temps: dict[Path, Path] = {}
     try:
         for target, data in contents.items():
+            _check_folder(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
             temps[target] = Path(tmp)

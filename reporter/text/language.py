@@ -77,7 +77,7 @@ def fold(word: str) -> str:
 
 @dataclass(frozen=True)
 class Resources:
-    """What one language needs: stop words, a stemmer, a lemmatizer."""
+    """What one language needs: stop words, lemmas, word rarity."""
 
     code: str
 
