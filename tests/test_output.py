@@ -171,10 +171,7 @@ def test_a_dated_name_already_taken_gets_the_next_number(cli, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: -o taken/x.pdf where 'taken' is a file: write_all's mkdir raises FileExistsError, which write_all "
-    "re-raises as is, so the run ends in 'internal error' (status 1) after the whole pipeline and render, "
-    "instead of one 'reporter: error:' line with status 4 (reporter/run/output.py)"))
+# Regression: mkdir's FileExistsError ended in "internal error" after the render; now checked before the work
 def test_an_output_folder_that_cannot_be_made_is_one_clear_line(cli, tmp_path):
     (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
     r = cli("brief", *map(str, PAIR), "-o", "taken/x.pdf")
