@@ -37,8 +37,7 @@ def test_batch_runs_every_row_and_names_the_failures(cli, tmp_path):
 
 def test_a_missing_manifest_is_one_clear_line(cli):
     r = cli("batch", "nope.csv")
-    assert r.status == ExitStatus.INPUT and r.err.endswith("nope.csv: no such manifest\n")
-    assert r.err.startswith("reporter: error: ") and r.err.count("\n") == 1
+    assert r.status == ExitStatus.INPUT and r.err == "reporter: error: nope.csv: no such manifest\n"
 
 
 @pytest.mark.slow

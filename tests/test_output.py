@@ -170,7 +170,6 @@ def test_a_dated_name_already_taken_gets_the_next_number(cli, tmp_path):
     assert r.err == "wrote " + ", ".join(str(tmp_path / "out" / f"{dated}-2{ext}") for ext in (".pdf", ".json", ".csv")) + "\n"
 
 
-@pytest.mark.slow
 # Regression: mkdir's FileExistsError ended in "internal error" after the render; now checked before the work
 def test_an_output_folder_that_cannot_be_made_is_one_clear_line(cli, tmp_path):
     (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
