@@ -3,10 +3,16 @@
 Article text is untrusted. Jinja2 escapes it; WeasyPrint gets a URL fetcher
 that refuses every URL except files inside our own template folder, so no
 article can make the renderer read a local file or reach the network.
+
+User templates (--templates) are code: they run in Jinja2's SandboxedEnvironment
+(no attribute starting with _, no function internals, no str.format escape, ranges
+capped), and a template is read only from a file inside its folder: one reached
+through a symlink that leads out of the folder is refused.
 """
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from reporter.run.bundled import templates_dir
@@ -22,11 +28,12 @@ def folders(user: Path | None) -> list[Path]:
     return [p.resolve() for p in ([user] if user else [])] + [templates_dir().resolve()]
 
 
-def environment(search: list[Path]):
+def environment(search: list[Path], sandboxed: bool = True):
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+    return (SandboxedEnvironment if sandboxed else jinja2.Environment)(
+        loader=_confined_loader(search),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -37,10 +44,39 @@ def environment(search: list[Path]):
     )
 
 
+def _confined_loader(search: list[Path]):
+    """Jinja2's FileSystemLoader, but a template is read only from a file inside its folder:
+    a name that leads out of it through a symlink (the file or a folder on its way) is refused."""
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    roots = [p.resolve() for p in search]
+
+    class Confined(jinja2.BaseLoader):
+        def get_source(self, environment, template):
+            pieces = split_template_path(template)  # refuses ".." itself
+            for root in roots:
+                path = root.joinpath(*pieces)
+                if not os.path.lexists(path):
+                    continue
+                real = path.resolve()
+                if root not in real.parents:
+                    raise RenderError(f"template {template} in {root}: reached through a symlink that leads out "
+                                      "of the folder (refused)")
+                if not real.is_file():
+                    continue
+                return real.read_text(encoding="utf-8"), str(real), lambda: True
+            raise jinja2.TemplateNotFound(template)
+
+    return Confined()
+
+
 def to_html(view: View, user_folder: Path | None = None) -> str:
     search = folders(user_folder)
     try:
         return environment(search).get_template(TEMPLATE).render(v=view)
+    except RenderError:
+        raise
     except Exception as e:  # jinja2 raises many types; all mean "the template is broken"
         raise RenderError(f"template {TEMPLATE} in {search[0]}: {type(e).__name__}: {e}") from e
 
