@@ -245,3 +245,111 @@ def test_claimreview_names_no_local_path_and_keeps_a_source_url():
         by_source.setdefault(appearance.get("url"), []).append(appearance)
     assert set(by_source) == {None, "https://news.example/story?id=1&lang=es"}
     assert all("url" not in a for a in by_source[None])
+
+
+# --- item 13: a group of outputs is all or nothing ------------------------------------------
+
+NEW = {".pdf": b"%PDF- new", ".json": b'{"new": 1}', ".csv": b"new,csv", ".claimreview.json": b"[]"}
+
+
+def group(folder: Path) -> dict[Path, bytes]:
+    return {folder / f"x{ext}": data for ext, data in NEW.items()}
+
+
+def fail_once(monkeypatch, name: str, after: int, error: BaseException):
+    """os.<name> works `after` times, then raises `error` once, then works again (for the rollback)."""
+    real = getattr(os, name)
+    calls = []
+
+    def patched(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == after + 1:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, patched)
+    return calls
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_an_interrupt_between_the_moves_leaves_no_part_of_a_new_group(tmp_path, monkeypatch, hard_links, after):
+    from reporter.run.output import write_all
+
+    if hard_links:
+        fail_once(monkeypatch, "link", after=after, error=KeyboardInterrupt())
+    else:  # a file system without hard links: exclusive create, then replace
+        monkeypatch.setattr(os, "link", lambda *a, **k: (_ for _ in ()).throw(OSError(1, "Operation not permitted")))
+        fail_once(monkeypatch, "replace", after=after, error=KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        write_all(group(tmp_path), force=False)
+    assert listing(tmp_path) == {}  # no PDF without its JSON and CSV, no temporary file
+
+
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_with_force_an_interrupt_between_the_moves_restores_the_old_group(tmp_path, monkeypatch, after):
+    from reporter.run.output import write_all
+
+    old = {p: b"old " + p.name.encode() for p in group(tmp_path)}
+    del old[tmp_path / "x.claimreview.json"]  # the old run had no ClaimReview: it must not appear
+    for p, data in old.items():
+        p.write_bytes(data)
+    before = listing(tmp_path)
+    fail_once(monkeypatch, "replace", after=after, error=KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        write_all(group(tmp_path), force=True)
+    assert listing(tmp_path) == before  # the old set, whole; nothing new, no temporary or backup file
+
+
+def test_with_force_a_finished_group_is_all_new(tmp_path):
+    from reporter.run.output import write_all
+
+    for p in list(group(tmp_path))[:2]:
+        p.write_bytes(b"old")
+    write_all(group(tmp_path), force=True)
+    assert listing(tmp_path) == {p.name: data for p, data in group(tmp_path).items()}
+
+
+def test_the_pdf_is_moved_into_place_last(tmp_path, monkeypatch):
+    from reporter.run.output import write_all
+
+    calls = fail_once(monkeypatch, "link", after=99, error=AssertionError())
+    write_all(group(tmp_path), force=False)
+    assert [Path(dst).name for _, dst in calls][-1] == "x.pdf"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.parametrize("force", [False, True])
+def test_a_sigterm_between_the_moves_leaves_the_group_as_it_was(tmp_path, monkeypatch, force):
+    # SIGTERM arrives (the CLI turns it into KeyboardInterrupt) right after the first file is in place
+    from reporter.run.output import write_all
+
+    if force:
+        (tmp_path / "x.pdf").write_bytes(b"old pdf")
+    before = listing(tmp_path)
+    name = "replace" if force else "link"
+    real = getattr(os, name)
+    sent = []
+
+    def move(*args, **kwargs):
+        result = real(*args, **kwargs)
+        if not sent:
+            sent.append(args)
+            os.kill(os.getpid(), signal.SIGTERM)
+        return result
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        monkeypatch.setattr(os, name, move)
+        with pytest.raises(KeyboardInterrupt):
+            write_all(group(tmp_path), force=force)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert sent and listing(tmp_path) == before
