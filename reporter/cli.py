@@ -71,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("manifest", help="CSV: a column 'output' and columns article1, article2, ... (paths relative to the manifest)")
     m.add_argument("--jobs", type=int, default=0, help="parallel workers (default: one per core)")
     m.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    m.add_argument("--allow-outside", action="store_true",
+                   help="let the manifest name absolute paths and paths outside its folder (default: refused)")
     _settings_options(m)
     m.add_argument("--no-progress", action="store_true", help="no progress bar")
     m.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -182,7 +184,7 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
             from reporter.run.batch import run_manifest
 
             return run_manifest(args.manifest, settings_of(args, env), jobs=args.jobs, force=args.force,
-                                progress=not args.no_progress, env=env)
+                                progress=not args.no_progress, env=env, allow_outside=args.allow_outside)
         if args.command == "eval":
             from reporter.tools.evaluate import run as run_eval
 

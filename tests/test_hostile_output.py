@@ -353,3 +353,139 @@ def test_a_sigterm_between_the_moves_leaves_the_group_as_it_was(tmp_path, monkey
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert sent and listing(tmp_path) == before
+
+
+# --- item 11: a late failure keeps what is good ----------------------------------------------
+
+BROKEN = "{{ v.no_such_field }}"  # StrictUndefined: the template fails once the pipeline has run
+ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+def articles(folder: Path) -> list[str]:
+    for p in PAIR:
+        (folder / p.name).write_bytes(p.read_bytes())
+    return [p.name for p in PAIR]
+
+
+def templates(folder: Path, front: str) -> str:
+    (folder / "mine").mkdir()
+    (folder / "mine" / "_front.html").write_text(front, encoding="utf-8")
+    return "mine"
+
+
+@pytest.mark.parametrize("front, options, reason", [
+    (BROKEN, [], "no_such_field"),
+    (ENDLESS, ["--render-timeout", "1"], "took longer than 1 s"),
+], ids=["broken-template", "render-timeout"])
+def test_a_pdf_that_fails_late_keeps_the_json_and_csv(cli, tmp_path, front, options, reason):
+    r = cli("brief", *articles(tmp_path), "-o", "out/x.pdf", "--templates", templates(tmp_path, front), *options)
+    line = one_error_line(r, ExitStatus.RENDER)
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["x.csv", "x.json"]  # no PDF, no temporary file
+    assert "the PDF failed" in line and reason in line
+    assert f"{out / 'x.json'}" in line and f"{out / 'x.csv'}" in line
+    data = json.loads((out / "x.json").read_text(encoding="utf-8"))
+    assert [a["source"] for a in data["articles"]] == articles(tmp_path)
+    assert rows_of((out / "x.csv").read_bytes())  # the checklist, every flagged claim
+
+
+def test_a_late_failure_never_overwrites_without_force(cli, tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x.json").write_text("the earlier twin", encoding="utf-8")
+    r = cli("brief", *articles(tmp_path), "-o", "out/x.pdf", "--templates", templates(tmp_path, BROKEN))
+    one_error_line(r, ExitStatus.OUTPUT)
+    assert listing(tmp_path / "out") == {"x.json": b"the earlier twin"}
+
+
+def test_a_late_failure_into_a_folder_writes_a_dated_twin_and_checklist(cli, tmp_path):
+    r = cli("brief", *articles(tmp_path), "-o", "out/", "--templates", templates(tmp_path, BROKEN))
+    one_error_line(r, ExitStatus.RENDER)
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and [Path(n).suffix for n in names] == [".csv", ".json"]
+
+
+def test_a_late_failure_with_force_leaves_no_old_pdf_beside_the_new_twin(cli, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for ext in (".pdf", ".json", ".csv"):
+        (out / f"x{ext}").write_bytes(b"old")
+    r = cli("brief", *articles(tmp_path), "-o", "out/x.pdf", "--force", "--templates", templates(tmp_path, BROKEN))
+    line = one_error_line(r, ExitStatus.RENDER)
+    assert sorted(p.name for p in out.iterdir()) == ["x.csv", "x.json"]
+    assert (out / "x.json").read_bytes() != b"old" and (out / "x.csv").read_bytes() != b"old"
+    assert "earlier x.pdf" in line  # says the stale PDF is gone
+
+
+# --- item 7: a batch manifest stays in its folder --------------------------------------------
+
+
+def desk(tmp_path: Path, rows: list[str]) -> Path:
+    """tmp_path/desk/manifest.csv with the sismo pair in desk/in/, and a secret beside desk."""
+    folder = tmp_path / "desk"
+    (folder / "in").mkdir(parents=True)
+    for p in PAIR:
+        (folder / "in" / p.name).write_bytes(p.read_bytes())
+    (tmp_path / "secret.txt").write_bytes(PAIR[0].read_bytes())
+    (folder / "manifest.csv").write_text("output,article1,article2\n" + "".join(r + "\n" for r in rows),
+                                         encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("row, what", [
+    ("../out/x.pdf,in/sismo_a.txt,in/sismo_b.txt", "output"),
+    ("{tmp}/out/x.pdf,in/sismo_a.txt,in/sismo_b.txt", "output"),
+    ("../out/,in/sismo_a.txt,in/sismo_b.txt", "output"),
+    ("out/x.pdf,../secret.txt,in/sismo_b.txt", "article1"),
+    ("out/x.pdf,in/sismo_a.txt,{tmp}/secret.txt", "article2"),
+    ("out/x.pdf,in/../../secret.txt,in/sismo_b.txt", "article1"),
+    ("out/x.pdf,link/secret.txt,in/sismo_b.txt", "article1"),  # a symlink inside that leads out
+    ("link/x.pdf,in/sismo_a.txt,in/sismo_b.txt", "output"),
+], ids=["output-dotdot", "output-absolute", "output-folder-dotdot", "input-dotdot", "input-absolute",
+        "input-dotdot-inside", "input-symlink", "output-symlink"])
+def test_a_manifest_cannot_reach_outside_its_folder(cli, tmp_path, row, what):
+    folder = desk(tmp_path, ["out/ok.pdf,in/sismo_a.txt,in/sismo_b.txt", row.format(tmp=tmp_path)])
+    (folder / "link").symlink_to(tmp_path, target_is_directory=True)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    r = cli("batch", "desk/manifest.csv", "--jobs", "1", "--no-progress")
+    line = one_error_line(r, ExitStatus.INPUT)
+    assert line.startswith("reporter: error: desk/manifest.csv: line 3: ") and what in line
+    assert "--allow-outside" in line
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nothing ran, not even row 2
+
+
+def test_allow_outside_lets_a_manifest_reach_out(tmp_path):
+    from reporter.run.batch import read_manifest
+    from reporter.settings import Settings
+
+    folder = desk(tmp_path, ["../out/x.pdf,../secret.txt," + str(tmp_path / "desk" / "in" / "sismo_b.txt")])
+    with pytest.raises(Exception, match="allow-outside"):
+        read_manifest(folder / "manifest.csv", Settings(), False)
+    (row,) = read_manifest(folder / "manifest.csv", Settings(), False, allow_outside=True)
+    assert Path(row.job.output).resolve() == tmp_path / "out" / "x.pdf"
+    assert [Path(f).resolve() for f in row.job.files] == [tmp_path / "secret.txt", folder / "in" / "sismo_b.txt"]
+
+
+def test_an_empty_output_cell_means_a_dated_briefing_beside_the_manifest(tmp_path):
+    from reporter.run.batch import read_manifest
+    from reporter.run.briefing import plan_output
+    from conftest import CLOCK
+    from reporter.run.env import Env
+    from reporter.settings import Settings
+
+    folder = desk(tmp_path, [",in/sismo_a.txt,in/sismo_b.txt"])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (row,) = read_manifest(folder / "manifest.csv", Settings(), False)
+    pdf, dated = plan_output(row.job.output, CLOCK, Env(cwd=elsewhere))
+    assert dated and pdf.parent.resolve() == folder.resolve()
+    assert pdf.name == f"briefing-{CLOCK:%Y%m%d-%H%M%S}.pdf"
+
+
+@pytest.mark.slow
+def test_a_batch_row_without_output_writes_beside_the_manifest_not_here(cli, tmp_path):
+    folder = desk(tmp_path, [",in/sismo_a.txt,in/sismo_b.txt"])
+    (tmp_path / "elsewhere").mkdir()
+    r = cli("batch", "../desk/manifest.csv", "--jobs", "1", "--no-progress", cwd=tmp_path / "elsewhere")
+    assert r.status == 0, r.err
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert sorted(p.suffix for p in folder.glob("briefing-*")) == [".csv", ".json", ".pdf"]

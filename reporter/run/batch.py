@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,12 @@ class Outcome:
     message: str  # the files written, or the error
 
 
-def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None) -> list[Row]:
+def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None,
+                  allow_outside: bool = False) -> list[Row]:
+    """The rows of a manifest. Its paths are relative to its folder, and stay in it: an output
+    or an input that is absolute or leads out of the folder (through .. or a symlink) refuses the
+    whole manifest before any row runs, unless allow_outside (--allow-outside). An empty output
+    cell is a new dated briefing in the manifest's folder."""
     p = Path(path)
     path = name or path  # messages name the manifest as the user gave it
     try:
@@ -49,18 +55,27 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, name: str |
     if "output" not in fields or not article_cols:
         raise InputError(f"{path}: a manifest needs an 'output' column and columns article1, article2, ...")
     base = p.parent
+    inside = base.resolve()
 
-    def resolve(x: str) -> str:
+    def resolve(x: str, n: int, column: str) -> str:
         x = x.strip()
-        return x if x == "-" or "://" in x or Path(x).is_absolute() else str(base / x)
+        if column != "output" and (x == "-" or re.match(r"^https?://", x, re.IGNORECASE)):
+            return x  # standard input, a URL (as stages/read.py tells them): not a path
+        real = (base / x).resolve()  # through .. and symlinks, as the file system would go
+        if not allow_outside and (Path(x).is_absolute() or not (real == inside or inside in real.parents)):
+            raise InputError(f"{path}: line {n}: {column} {x!r} is outside the manifest's folder (absolute, or "
+                             "through .. or a symlink); paths stay in it unless you give --allow-outside")
+        return x if Path(x).is_absolute() else str(base / x)
 
     rows = []
     for n, rec in enumerate(reader, start=2):
-        files = tuple(resolve(rec[c]) for c in article_cols if rec.get(c) and rec[c].strip())
+        files = tuple(resolve(rec[c], n, c) for c in article_cols if rec.get(c) and rec[c].strip())
         output = (rec.get("output") or "").strip()
         if not output and not files:
             continue  # a blank line
-        rows.append(Row(n, Job(files, resolve(output) if output else None, settings, force, keep_models=True)))
+        # no output: a new dated briefing beside the manifest (not in the working folder)
+        output = resolve(output, n, "output") if output else str(base) + os.sep
+        rows.append(Row(n, Job(files, output, settings, force, keep_models=True)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
@@ -133,9 +148,9 @@ def _run_row(row: Row) -> Outcome:
 
 
 def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
-                 env: Env = Env()) -> int:
+                 env: Env = Env(), allow_outside: bool = False) -> int:
     """Every row of the manifest; a table of outcomes on env's standard output."""
-    rows = read_manifest(env.path(manifest), settings, force, manifest)
+    rows = read_manifest(env.path(manifest), settings, force, manifest, allow_outside)
     workers = worker_count(jobs, len(rows))
     outcomes = []
     from tqdm import tqdm

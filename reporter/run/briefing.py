@@ -63,7 +63,7 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
         if env.path(job.verdicts).resolve() in own:
             raise InputError(f"--verdicts {job.verdicts}: is one of this run's outputs; "
                              "the reviewer's file is never written to (choose another -o)")
-    from reporter.run.output import check_free, write_all
+    from reporter.run.output import check_free
 
     # before any work: an existing output (unless --force; a dated name finds a free one later),
     # or a folder on the way that is a file
@@ -82,11 +82,27 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
     from reporter.review.checklist import claimreview, to_csv
 
     report = job.settings.report
-    with _deadline(job.settings.limits.render_timeout):
-        pdf = render(briefing, user_templates, report.ui_language, report.pdf_items)
-    contents = [pdf, to_json(briefing).encode("utf-8"), to_csv(briefing)]
-    if job.verdicts:
-        contents.append(claimreview(briefing))
+    rest = [to_json(briefing).encode("utf-8"), to_csv(briefing)] + ([claimreview(briefing)] if job.verdicts else [])
+    try:
+        with _deadline(job.settings.limits.render_timeout):
+            pdf = render(briefing, user_templates, report.ui_language, report.pdf_items)
+    except RenderError as e:
+        # A late failure keeps what is good: the JSON twin and the checklist are ready, so they are
+        # written (by the same rules: atomically, never over a file without --force) and the run
+        # still fails (exit 5). With --force an older PDF of that name goes too: it would not match them.
+        stale = job.force and not dated and pdf_path.exists()
+        written = _place(pdf_path, dated, job, [None, *rest])
+        raise RenderError(f"the PDF failed ({e}); the JSON and CSV are written: {', '.join(map(str, written))}"
+                          + (f" (the earlier {pdf_path.name} is removed: it did not match them)" if stale else "")
+                          ) from e
+    return _place(pdf_path, dated, job, [pdf, *rest])
+
+
+def _place(pdf_path: Path, dated: bool, job: Job, contents: list[bytes | None]) -> list[Path]:
+    """Write the run's files (a None content: no such file, and an old one goes with --force);
+    a dated name takes the next free number. Returns the files written."""
+    from reporter.run.output import check_free, write_all
+
     for attempt in range(1, 1000):
         candidate = pdf_path if attempt == 1 else pdf_path.with_name(f"{pdf_path.stem}-{attempt}.pdf")
         files = dict(zip(targets(candidate, bool(job.verdicts)), contents))
@@ -94,7 +110,7 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
             if dated:
                 check_free(list(files), False)
             write_all(files, job.force and not dated)
-            return list(files)
+            return [p for p, data in files.items() if data is not None]
         except OutputError:
             if not dated:
                 raise

@@ -43,13 +43,17 @@ def _check_folder(target: Path) -> None:
             return
 
 
-def write_all(contents: dict[Path, bytes], force: bool) -> None:
+def write_all(contents: dict[Path, bytes | None], force: bool) -> None:
     """Write every file atomically, and the group all or nothing: on any failure or interrupt,
-    none of the new files is left (half-written or whole) and, with force, the old ones are back."""
+    none of the new files is left (half-written or whole) and, with force, the old ones are back.
+    A target whose content is None is removed with the group when force is given (an old file
+    that would no longer match the new ones), and is left alone otherwise."""
     temps: dict[Path, Path] = {}
     backups: dict[Path, Path] = {}  # with force: target -> a hard link to the file it replaces
     try:
         for target, data in contents.items():
+            if data is None:
+                continue
             _check_folder(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -63,14 +67,19 @@ def write_all(contents: dict[Path, bytes], force: bool) -> None:
         with _signals_held() as signalled:
             try:
                 # the PDF last: a crash no handler sees (SIGKILL, power) leaves no PDF without its twin
-                for target in sorted(temps, key=lambda t: t.suffix.lower() == ".pdf"):
-                    tmp = temps[target]
+                for target in sorted(contents, key=lambda t: t.suffix.lower() == ".pdf"):
+                    tmp = temps.get(target)
+                    if tmp is None and not force:
+                        continue
                     if force:
                         backup = _keep_old(target)
                         if backup is not None:
                             backups[target] = backup
                         placed.append(target)  # before the move: a rollback restores the old file either way
-                        os.replace(tmp, target)
+                        if tmp is None:
+                            target.unlink(missing_ok=True)
+                        else:
+                            os.replace(tmp, target)
                         continue
                     try:
                         os.link(tmp, target)  # fails if the name is taken: never someone else's file
