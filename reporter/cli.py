@@ -108,7 +108,8 @@ def _eval_options(sub) -> None:
 
     s = kinds.add_parser("sts", help="sentence similarity against gold scores")
     s.add_argument("file", help="STS file: tsv (sentence1, sentence2, score), headlines tsv, or STS Benchmark csv")
-    s.add_argument("--language", choices=("es", "en"), required=True)
+    s.add_argument("--language", choices=("es", "en", "es-en", "en-es"), required=True,
+                   help="the sentences' language; es-en: the first sentence Spanish, the second English")
     s.add_argument("--predictions", metavar="OUT.tsv", help="one predicted similarity per input pair, in order")
 
     c = kinds.add_parser("checkworthy", help="check-worthiness decisions against gold labels")

@@ -6,6 +6,7 @@ outputs happen at the edges (cli.py, output.py).
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Callable
 
 from reporter import __version__
@@ -17,6 +18,7 @@ from reporter.text.language import LANGUAGES, UnsupportedLanguage, detect
 from reporter.model import Briefing, Source
 from reporter.settings import Settings
 from reporter.text.checkworthy import Model, load as load_model
+from reporter.text.encoder import Encoder, load as load_encoder
 from reporter.stages.segment import segment
 from reporter.stages.summarize import summarize
 
@@ -31,18 +33,22 @@ def make_source(path: str, text: str, settings: Settings, format: str = "text", 
     return Source(path, text, language, classify_lines(text), format, encoding)
 
 
-def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str], Model | None] = load_model) -> Briefing:
+def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str], Model | None] = load_model,
+          encoder: Callable[[], Encoder] = load_encoder) -> Briefing:
     """The briefing of these sources. `checkworthy` gives the learned check-worthiness model
-    of a language (or None: the flagger then uses its rules alone)."""
+    of a language (or None: the flagger then uses its rules alone); `encoder` gives the
+    sentence encoder the comparator reads meaning with (asked only when settings.compare.use_meaning
+    and there are two or more articles)."""
     ids = _article_ids(len(sources))
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
-    relations, relatedness = compare(articles, settings.compare)
+    meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
+    relations, relatedness = compare(articles, settings.compare, meaning)
     flags = flag(articles, relations, settings.flag, checkworthy)
     notes = []
     if len(articles) > 1 and relatedness < settings.compare.unrelated_below:
         notes.append("unrelated")
-    if len({a.text.strip() for a in articles}) < len(articles):
+    if len({unicodedata.normalize("NFC", a.text).strip() for a in articles}) < len(articles):  # NFC = NFD text
         notes.append("identical")
     if len({a.language for a in articles}) > 1:
         notes.append("languages")

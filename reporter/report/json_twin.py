@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from reporter.stages.compare import claim_groups
+from reporter.stages.compare import claim_groups, group_id
 from reporter.model import CONFLICT, Briefing
 from reporter.review.checklist import verdict_for
 from reporter.review.claims import claim_key
@@ -69,4 +69,4 @@ def _claim(b: Briefing, n: int, group: tuple[str, ...]) -> dict:
     for sid in group:
         by_source.setdefault(b.sentence(sid).article, []).append(sid)
     conflict = any(r.type == CONFLICT and r.a in members for r in b.relations)
-    return {"id": f"C{n}", "sentences": by_source, "conflict": conflict}
+    return {"id": group_id(n), "sentences": by_source, "conflict": conflict}

@@ -240,7 +240,8 @@ EN = Labels(
     notes=Notes(
         unrelated="Warning: these sources do not seem to be about the same story.",
         identical="Two or more sources have identical text (wire copy republished word for word).",
-        languages="The sources are in different languages: matching across languages is weak.",
+        languages=("The sources are in different languages: claims are matched by meaning across languages "
+                   "(a multilingual sentence encoder), figures as numbers, each summary in its source's language."),
     ),
     at_a_glance="At a glance",
     shared="Claims shared",
@@ -342,7 +343,9 @@ ES = replace(
     notes=Notes(
         unrelated="Atención: estas fuentes no parecen tratar la misma noticia.",
         identical="Dos o más fuentes tienen el mismo texto (un cable de agencia reproducido tal cual).",
-        languages="Las fuentes están en idiomas distintos: el emparejamiento entre idiomas es débil.",
+        languages=("Las fuentes están en idiomas distintos: las afirmaciones se emparejan por su sentido entre "
+                   "idiomas (un codificador de oraciones multilingüe), las cifras como números, y cada resumen "
+                   "va en el idioma de su fuente."),
     ),
     at_a_glance="De un vistazo",
     shared="Afirmaciones compartidas",

@@ -14,12 +14,13 @@ become HTML.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from reporter.stages.compare import claim_groups
+from reporter.stages.compare import claim_groups, group_id
 from reporter.text.features import analyze
 from reporter.text.language import WORD, fold, resources
 from reporter.settings import PDF_ITEMS
@@ -184,8 +185,10 @@ _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 
 def visible(text: str) -> str:
     """Article text as a reader may safely see it: bidirectional overrides (which can
-    make a sentence display in another order than it reads) and control characters
-    are shown as visible marks instead of acting. The JSON keeps the exact text."""
+    make a sentence display in another order than it reads), control characters and
+    every other invisible format character (Unicode Cf: zero-width space and joiners,
+    soft hyphen, word joiner, a byte-order mark inside the text: "5\u200b8" reads 58 but
+    is not 58) are shown as visible marks instead of acting. The JSON keeps the exact text."""
     if _LONG_RUN.search(text):
         # WeasyPrint lays out a 10,000-letter "word" in minutes (its line breaking is
         # quadratic in the run's length): show the run's ends and say how long it is.
@@ -195,7 +198,7 @@ def visible(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
-        if code in _BIDI or (code < 32 and ch not in "\t\n") or code == 0x7F:
+        if code in _BIDI or (code < 32 and ch not in "\t\n") or code == 0x7F or unicodedata.category(ch) == "Cf":
             out.append(f"⟦U+{code:04X}⟧")
         else:
             out.append(ch)
@@ -361,7 +364,7 @@ def _matrix(b: Briefing, groups: tuple[tuple[str, ...], ...], all_conflicts: lis
     rows = []
     for n, group in ranked[:cap]:
         cells = tuple(tuple(x for x in group if b.sentence(x).article == a.id) for a in b.articles)
-        rows.append(MatrixRow(f"C{n + 1}", _short(b.sentence(group[0]).text, 150), cells,
+        rows.append(MatrixRow(group_id(n + 1), _short(b.sentence(group[0]).text, 150), cells,
                               tuple(any(x in in_conflict for x in c) for c in cells)))
     return tuple(rows)
 

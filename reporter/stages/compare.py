@@ -24,6 +24,7 @@ from reporter.text.features import Features, analyze
 from reporter.text.figures import figure_label
 from reporter.text.lexicon import TITLES, concept
 from reporter.settings import Comparison
+from reporter.text.encoder import Encoder
 from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Figure, Relation, Sentence
 
 # The calibrated constants (thresholds, weights) live in reporter.settings.Comparison,
@@ -92,13 +93,17 @@ def _terms(f: Features, c: Comparison) -> dict[str, float]:
     return terms
 
 
-def compare(articles: tuple[Article, ...], c: Comparison = Comparison()) -> tuple[tuple[Relation, ...], float]:
-    """All relations between claims of different articles, and how related the articles are."""
+def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
+            encoder: Encoder | None = None) -> tuple[tuple[Relation, ...], float]:
+    """All relations between claims of different articles, and how related the articles are.
+    With an `encoder`, a pair's score mixes meaning (sentence vectors) with the lexical
+    score (c.meaning_weight; meaning alone across languages, where lemmas do not meet)."""
     claims = [s for a in articles for s in a.claims]
     if not claims:
         return (), 0.0
     feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
     vecs = _vectors(feats, c)
+    meaning = encoder.encode([s.text for s in claims]) if encoder is not None else None
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
         rows[s.article].append(i)
@@ -109,14 +114,40 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison()) -> tupl
         if not ia or not ib:
             related_scores.append(0.0)
             continue
-        sim = _similarities([vecs[i] for i in ia], [vecs[i] for i in ib])
-        related_scores.append(document_similarity([feats[i] for i in ia], [feats[i] for i in ib]))
-        pairs = set(_candidates(sim, c)) | _same_quotes([feats[i] for i in ia], [feats[i] for i in ib], c)
+        lexical = _similarities([vecs[i] for i in ia], [vecs[i] for i in ib])
+        fa, fb = [feats[i] for i in ia], [feats[i] for i in ib]
+        words = document_similarity(fa, fb)
+        same_language = x.language == y.language
+        if meaning is None:
+            sim, related, threshold, cosine = lexical, words, c.overlap_threshold, None
+        else:
+            w = c.meaning_weight if same_language else c.cross_language_meaning_weight
+            ma, mb = meaning[ia], meaning[ib]
+            cosine = np.clip(ma @ mb.T, 0.0, 1.0)
+            sim = w * cosine + (1 - w) * lexical
+            related = w * _centroid_similarity(ma, mb, c) + (1 - w) * words
+            threshold = c.meaning_threshold if same_language else c.cross_language_threshold
+        related_scores.append(related)
+        found = _candidates(sim, c, threshold)
+        if same_language:
+            found = [(r, col) for r, col in found
+                     if (cosine is None or lexical[r, col] >= c.min_lexical)
+                     and _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)]
+        pairs = set(found) | _same_quotes(fa, fb, c)
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
+
+
+def _centroid_similarity(ma: np.ndarray, mb: np.ndarray, c: Comparison) -> float:
+    """How related two articles are in meaning: the cosine of their claims' mean vectors,
+    rescaled so that c.centroid_floor (unrelated news) is 0 and 1 stays 1."""
+    a, b = ma.mean(axis=0), mb.mean(axis=0)
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    cos = float(a @ b) / (na * nb) if na and nb else 0.0
+    return max(0.0, (cos - c.centroid_floor) / (1.0 - c.centroid_floor))
 
 
 def _document_vector(feats: list[Features]) -> dict[str, float]:
@@ -151,7 +182,25 @@ def _same_quotes(fa: list[Features], fb: list[Features], c: Comparison) -> set[t
     return out
 
 
-def _candidates(sim: np.ndarray, c: Comparison) -> list[tuple[int, int]]:
+def _enough(fa: Features, fb: Features, meaning: float | None, c: Comparison) -> bool:
+    """More than one shared common word: two content words (names aside), or a shared
+    figure, or strong meaning (a pair that rests on "inflation" alone is no claim in common)."""
+    if meaning is not None and meaning >= c.strong_meaning:
+        return True
+    names = {w for n in (*fa.names, *fb.names) for w in n.split()}
+    if len((set(fa.lemmas) & set(fb.lemmas)) - names) >= 2:
+        return True
+    return bool({(x.kind, x.value) for x in fa.figures} & {(y.kind, y.value) for y in fb.figures})
+
+
+def _candidates(sim: np.ndarray, c: Comparison, threshold: float) -> list[tuple[int, int]]:
+    """Pairs over the threshold. Lexical alone: each claim's top_k best matches either way.
+    With meaning (c.best_margin): each claim's best partner, and a second only when it scores
+    nearly as well in both directions (two sentences of one source saying the same thing)."""
+    if c.use_meaning and c.best_margin:
+        keep = (sim >= threshold) & (sim >= c.best_margin * sim.max(axis=1, keepdims=True)) \
+            & (sim >= c.best_margin * sim.max(axis=0, keepdims=True))
+        return [(int(r), int(col)) for r, col in zip(*np.nonzero(keep))]
     k = min(c.top_k, sim.shape[1])
     top_rows = np.argsort(-sim, axis=1, kind="stable")[:, :k]
     k = min(c.top_k, sim.shape[0])
@@ -159,7 +208,7 @@ def _candidates(sim: np.ndarray, c: Comparison) -> list[tuple[int, int]]:
     keep = np.zeros_like(sim, dtype=bool)
     keep[np.arange(sim.shape[0])[:, None], top_rows] = True
     keep[top_cols, np.arange(sim.shape[1])[None, :]] = True
-    keep &= sim >= c.overlap_threshold
+    keep &= sim >= threshold
     return [(int(r), int(c)) for r, c in zip(*np.nonzero(keep))]
 
 
@@ -196,10 +245,14 @@ def _figures(fa: Features, fb: Features, score: float, c: Comparison) -> tuple[l
     agree, differ = [], []
     for key in sorted(set(ka) & set(kb)):
         matched = [x for x in ka[key] if any(_agrees(x, y, c.approx_margin) for y in kb[key])]
-        if matched:
-            agree.extend(figure_label(x) for x in matched)
-        elif key[0] not in ("year",) or score >= c.date_conflict_threshold:
-            differ.append(Difference(key[0], key[1], ", ".join(x.text for x in ka[key]), ", ".join(x.text for x in kb[key])))
+        agree.extend(figure_label(x) for x in matched)
+        # A value on each side that nothing on the other side agrees with: a conflict, even
+        # when another figure of the same kind agrees ("15 injured, three seriously" against
+        # "12 heridos, tres de ellos graves": the three agree, 15 and 12 do not).
+        alone_a = [x for x in ka[key] if x not in matched]
+        alone_b = [y for y in kb[key] if not any(_agrees(x, y, c.approx_margin) for x in ka[key])]
+        if alone_a and alone_b and (key[0] not in ("year",) or score >= c.date_conflict_threshold):
+            differ.append(Difference(key[0], key[1], ", ".join(x.text for x in alone_a), ", ".join(y.text for y in alone_b)))
     if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= c.date_conflict_threshold):
         differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
@@ -238,38 +291,55 @@ def _days(days: tuple[int, ...]) -> str:
 
 
 def claim_groups(articles: tuple[Article, ...], relations: tuple[Relation, ...]) -> tuple[tuple[str, ...], ...]:
-    """Claims carried by several sources: connected groups of related sentences
-    (union-find over the relations), each a tuple of sentence ids in source order."""
-    parent: dict[str, str] = {}
+    """Claims carried by several sources: each group is one claim as each source tells it,
+    at most one sentence per source, a tuple of sentence ids in source order.
 
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in relations:
-        ra, rb = root(r.a), root(r.b)
-        if ra != rb:
-            parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
+    Relations are taken strongest first, and two groups merge only when they share no
+    source: related pairs no longer chain through a third sentence into one row of thirty
+    (A1~B1, B1~C1, C1~A5 ... was one union-find component). A relation that would put a
+    second sentence of a source into a group stays a pair (the briefing still lists it)."""
     order = {s.id: (ai, s.index) for ai, a in enumerate(articles) for s in a.sentences}
-    groups: dict[str, list[str]] = {}
-    for x in parent:
-        groups.setdefault(root(x), []).append(x)
-    out = [tuple(sorted(g, key=order.__getitem__)) for g in groups.values()]
+    article = {s.id: a.id for a in articles for s in a.sentences}
+    group_of: dict[str, list[str]] = {}
+    for r in sorted(relations, key=lambda r: (-r.score, order[r.a], order[r.b])):
+        ga, gb = group_of.get(r.a, [r.a]), group_of.get(r.b, [r.b])
+        if ga is gb:
+            continue
+        if {article[x] for x in ga} & {article[x] for x in gb}:
+            continue  # a source would tell the claim twice
+        ga.extend(gb)
+        for x in ga:
+            group_of[x] = ga
+    unique = {id(g): g for g in group_of.values()}.values()
+    out = [tuple(sorted(g, key=order.__getitem__)) for g in unique]
     return tuple(sorted(out, key=lambda g: order[g[0]]))
 
 
-def _order(sid: str) -> tuple[str, int]:
-    head = sid.rstrip("0123456789")
-    return (len(head), head, int(sid[len(head):]))
+def group_id(n: int) -> str:
+    """The id of the n-th claim group (1-based): "#3", never a sentence id ("C3" is one)."""
+    return f"#{n}"
+
+
+def similarities(pairs: list[tuple[str, str]], language_a: str, language_b: str, c: Comparison = Comparison(),
+                 encoder: Encoder | None = None) -> list[float]:
+    """The comparator's similarity of sentence pairs on their own (for `reporter eval sts`):
+    the same weighted terms as compare(), with a corpus of just the two sentences, so the
+    local IDF is flat and the rarity weights (wordfreq) do the weighting; with an encoder,
+    mixed with meaning as compare() mixes them."""
+    # Compared on their own, two sentences' names are what they are about: full weight.
+    alone = replace(c, name_weight=1.0)
+    lexical = []
+    for a, b in pairs:
+        vecs = _vectors([analyze(a, language_a), analyze(b, language_b)], alone, local_idf=False)
+        lexical.append(float(np.clip(_similarities(vecs[:1], vecs[1:])[0, 0], 0.0, 1.0)))
+    if encoder is None or not pairs:
+        return lexical
+    ea, eb = encoder.encode([a for a, _ in pairs]), encoder.encode([b for _, b in pairs])
+    meaning = np.clip((ea * eb).sum(axis=1), 0.0, 1.0)
+    w = c.meaning_weight if language_a == language_b else c.cross_language_meaning_weight
+    return [float(w * m + (1 - w) * x) for m, x in zip(meaning, lexical)]
 
 
 def similarity(text_a: str, text_b: str, language: str, c: Comparison = Comparison()) -> float:
-    """The comparator's similarity of two sentences on their own (for `reporter eval sts`):
-    the same weighted terms as compare(), with a corpus of just the two sentences, so
-    the local IDF is flat and the rarity weights (wordfreq) do the weighting."""
-    # Compared on their own, two sentences' names are what they are about: full weight.
-    vecs = _vectors([analyze(text_a, language), analyze(text_b, language)], replace(c, name_weight=1.0), local_idf=False)
-    return float(np.clip(_similarities(vecs[:1], vecs[1:])[0, 0], 0.0, 1.0))
+    """The lexical similarity of two sentences of one language (see similarities)."""
+    return similarities([(text_a, text_b)], language, language, c)[0]

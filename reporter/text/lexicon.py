@@ -75,6 +75,7 @@ CONCEPTS: dict[str, str] = {
     "destroy": "destruir destruccion derrumbar derrumbe colapsar colapso destroy destruction collapse "
                "demolish",
     "first": "primer primero primera first",
+    "dose": "dosis dose",
     "year": "ano anos year years",
 }
 

@@ -140,7 +140,8 @@ def read_sts(path) -> list[tuple[str, str, float | None]]:
     rows = [r for r in csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE) if r]
     if not rows:
         raise _bad(path, "an STS file (no sentence pairs)")
-    if [c.strip().lower() for c in rows[0][:3]] == ["sentence1", "sentence2", "score"]:
+    if [c.strip().lower() for c in rows[0][:3]] in (["sentence1", "sentence2", "score"],
+                                                     ["sentence_es", "sentence_en", "score"]):  # es-en: Spanish first
         layout, rows = "s1 s2 score", rows[1:]
     elif len(rows[0]) >= 7:
         layout = "benchmark"

@@ -125,11 +125,22 @@ def _pair_row(c: dict) -> dict:
 # ---- sts -------------------------------------------------------------------------
 
 
+def _encoder(settings: Settings):
+    """The sentence encoder when the settings use meaning (as a briefing would), else None."""
+    if not settings.compare.use_meaning:
+        return None
+    from reporter.text.encoder import load
+
+    return load()
+
+
 def eval_sts(args, evaldata, settings: Settings) -> dict:
-    from reporter.stages.compare import similarity
+    from reporter.stages.compare import similarities
 
     items = evaldata.read_sts(args.file)
-    predicted = [similarity(a, b, args.language, settings.compare) for a, b, _ in items]
+    language_a, _, language_b = args.language.partition("-")  # "es-en": the first sentence Spanish
+    predicted = similarities([(a, b) for a, b, _ in items], language_a, language_b or language_a,
+                             settings.compare, _encoder(settings))
     if args.predictions:
         _write_lines(args.predictions, [f"{p:.4f}" for p in predicted])
     scored = [(p, g) for p, (_, _, g) in zip(predicted, items) if g is not None]
@@ -221,7 +232,7 @@ def eval_summaries(args, evaldata, settings: Settings) -> dict:
 
 # ---- ECB+ (calibration of the overlap threshold) -------------------------------------------
 
-SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(9))  # 0.10 ... 0.50
+SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(15))  # 0.10 ... 0.80
 
 
 def eval_ecb(args, evaldata, settings: Settings) -> dict:
@@ -234,6 +245,7 @@ def eval_ecb(args, evaldata, settings: Settings) -> dict:
     if args.pairs_per_subtopic < 0:
         raise InputError("--pairs-per-subtopic must be 0 (all) or more")
     docs = evaldata.read_ecb(args.file)
+    encoder = _encoder(settings)
     cases = []
     for a, b, gold in evaldata.ecb_pairs(docs, args.pairs_per_subtopic):
         ja, jb = evaldata.ecb_annotated(a), evaldata.ecb_annotated(b)
@@ -247,7 +259,7 @@ def eval_ecb(args, evaldata, settings: Settings) -> dict:
         tp = made = need = 0
         at = _at_threshold(settings, t).compare
         for articles, ja, jb, gold in cases:
-            found = evaldata.ecb_relations(compare(articles, at)[0], ja, jb)
+            found = evaldata.ecb_relations(compare(articles, at, encoder)[0], ja, jb)
             tp, made, need = tp + len(found & gold), made + len(found), need + len(gold)
         p, r, f = prf_counts(tp, made - tp, need - tp)
         rows.append({"threshold": t, "doc_pairs": len(cases), "gold": need, "related": made, "correct": tp,

