@@ -489,3 +489,88 @@ def test_a_batch_row_without_output_writes_beside_the_manifest_not_here(cli, tmp
     assert r.status == 0, r.err
     assert list((tmp_path / "elsewhere").iterdir()) == []
     assert sorted(p.suffix for p in folder.glob("briefing-*")) == [".csv", ".json", ".pdf"]
+
+
+# --- item 10: SIGTERM stops a batch: finished rows kept, the table printed, no worker left -----
+
+
+def children(pid: int) -> set[int]:
+    """The process's descendants now (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:  # it has ended
+            continue
+        for task in tasks:
+            try:
+                kids = {int(c) for c in (task / "children").read_text().split()}
+            except (OSError, ValueError):
+                continue
+            todo.extend(kids - found)
+            found |= kids
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie runs nothing
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
+@pytest.mark.parametrize("jobs", [2, 1])  # worker processes; the rows in the batch's own process
+def test_sigterm_stops_a_batch_keeps_the_finished_rows_and_leaves_no_worker(tmp_path, jobs):
+    folder = tmp_path / "desk"
+    (folder / "in").mkdir(parents=True)
+    for name in ("sismo_a.txt", "sismo_b.txt", "storm_a.txt", "storm_b.txt"):
+        (folder / "in" / name).write_bytes((FIXTURES / name).read_bytes())
+    pairs = ["in/sismo_a.txt,in/sismo_b.txt", "in/storm_a.txt,in/storm_b.txt"]
+    rows = [f"out/r{i}.pdf,{pairs[i % 2]}" for i in range(1, 9)]
+    (folder / "manifest.csv").write_text("output,article1,article2\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = folder / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", "manifest.csv", "--jobs", str(jobs), "--no-progress"],
+                            cwd=folder, env=subprocess_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 300
+    try:
+        # the first row is done when a PDF is in place (a run moves its PDF last, after its JSON and CSV)
+        while not (out.exists() and any(out.glob("r*.pdf"))):
+            assert proc.poll() is None, f"the batch ended first: {proc.communicate()}"
+            assert time.monotonic() < deadline, "no row finished within 300 s"
+            workers |= children(proc.pid)
+            time.sleep(0.05)
+        workers |= children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        stdout, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert len(workers) >= jobs if jobs > 1 else True, workers  # there were worker processes to stop
+    assert proc.returncode == ExitStatus.INTERRUPTED, stderr
+    # no worker left (a moment for the kernel to reap what the batch waited for)
+    gone_by = time.monotonic() + 10
+    while any(running(p) for p in workers) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    assert not [p for p in workers if running(p)]
+    # the summary table: every row, the finished ones ok, the others interrupted
+    table = stdout.splitlines()
+    assert table[0].split() == ["line", "output", "result"]
+    results = {int(line.split()[0]): line.split()[2] for line in table[1:9]}
+    assert sorted(results) == list(range(2, 10))
+    done = {n for n, result in results.items() if result == "ok:"}
+    assert done and set(results.values()) <= {"ok:", "INTERRUPTED:"}
+    assert table[9] == f"{len(done)} ok, 0 failed, {8 - len(done)} interrupted"
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    # each finished row has its three files; an interrupted one has none; no temporary file anywhere
+    for n in range(2, 10):
+        files = sorted(p.name for p in out.glob(f"r{n - 1}.*"))
+        assert files == (sorted(f"r{n - 1}{ext}" for ext in (".pdf", ".json", ".csv")) if n in done else []), (n, files)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"r{n - 1}{ext}" for n in done
+                                                            for ext in (".pdf", ".json", ".csv"))

@@ -5,13 +5,22 @@ libraries and loads the language data once each (_warm_up), then runs row
 after row, so the start-up cost is paid per worker, not per briefing. A failing
 row is reported and the rest go on; the exit status is non-zero when any row
 failed, and the summary names them.
+
+SIGTERM or Ctrl-C stops the batch: the workers are stopped (a row on its way
+unwinds through its writers, so it leaves no file, whole or partial), the rows
+that finished keep their files, the table lists every row (the unfinished ones
+as interrupted) and the exit status is 130. No worker process outlives the batch.
 """
 from __future__ import annotations
 
 import csv
 import os
 import re
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +42,7 @@ class Outcome:
     output: str
     ok: bool
     message: str  # the files written, or the error
+    interrupted: bool = False  # the batch was stopped before this row finished: it wrote nothing
 
 
 def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None,
@@ -147,30 +157,132 @@ def _run_row(row: Row) -> Outcome:
         return Outcome(row.line, output, False, f"internal error: {type(e).__name__}: {e}")
 
 
+# A worker process's state, for its SIGTERM handler (_worker_stop):
+#   "idle": waiting for a row or warming up: nothing to clean up, it ends at once;
+#   "busy": a row is running, its files may be on their way: unwind through its writers;
+#   "reporting": the row is done and its outcome is being sent: the signal waits until it is sent.
+_state = "idle"
+_stop_noted = False
+_finished = None  # a SimpleQueue to the batch: each finished row's outcome, sent before anything else
+
+
+def _worker_start(settings: Settings, finished) -> None:
+    """A worker's initializer: its signals, then the warm-up. Ctrl-C reaches every process of
+    the terminal's group: the workers ignore it and the batch stops them, as on SIGTERM."""
+    global _finished
+    _finished = finished
+    signal.signal(signal.SIGTERM, _worker_stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up(settings)
+
+
+def _worker_stop(signum, frame) -> None:
+    global _stop_noted
+    if _state == "busy":
+        raise KeyboardInterrupt  # unwinds through the row's writers: no partial file, no half group
+    if _state == "reporting":
+        _stop_noted = True  # the outcome of a finished row is never lost: stop once it is sent
+        return
+    os._exit(ExitStatus.INTERRUPTED)
+
+
+def _run_row_in_worker(row: Row) -> Outcome:
+    """One row in a worker. Its outcome goes to the batch twice: at once through `_finished`
+    (a pipe written synchronously, with SIGTERM held), so a batch stopped right after the row
+    finished still lists it; then as the return value, the executor's usual way."""
+    global _state
+    _state = "busy"
+    try:
+        outcome = _run_row(row)
+    except KeyboardInterrupt:  # stopped by the batch: the row's files are cleaned up; quietly end
+        os._exit(ExitStatus.INTERRUPTED)
+    _state = "reporting"
+    if _finished is not None:
+        _finished.put(outcome)
+    _state = "idle"
+    if _stop_noted:
+        os._exit(ExitStatus.INTERRUPTED)
+    return outcome
+
+
+def _listen(reported, heard: list) -> None:
+    """The batch's listener thread: every outcome the workers report, until None."""
+    while (outcome := reported.get()) is not None:
+        heard.append(outcome)
+
+
+def _stop_workers(pool: ProcessPoolExecutor, processes: list, seconds: float = 30) -> None:
+    """Cancel the rows not started and stop the running ones: SIGTERM (a worker mid-row cleans up
+    its files, then ends), and SIGKILL for one still alive after `seconds`. Every worker is waited
+    for, so none is left behind (nor a zombie)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        if p.is_alive():
+            p.terminate()
+    deadline = time.monotonic() + seconds
+    for p in processes:
+        p.join(max(0.0, deadline - time.monotonic()))
+        if p.is_alive():
+            p.kill()
+            p.join(5)
+
+
 def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
                  env: Env = Env(), allow_outside: bool = False) -> int:
-    """Every row of the manifest; a table of outcomes on env's standard output."""
+    """Every row of the manifest; a table of outcomes on env's standard output. SIGTERM or
+    Ctrl-C (KeyboardInterrupt): the finished rows are kept and listed, the rest stopped; 130."""
     rows = read_manifest(env.path(manifest), settings, force, manifest, allow_outside)
     workers = worker_count(jobs, len(rows))
-    outcomes = []
+    outcomes: list[Outcome] = []
+    interrupted = False
     from tqdm import tqdm
 
     bar = tqdm(total=len(rows), unit="briefing", disable=not progress or None, file=env.err)
     if workers == 1:
-        _warm_up(settings)
-        for row in rows:
-            outcomes.append(_run_row(row))
-            bar.update()
+        try:
+            _warm_up(settings)
+            for row in rows:
+                outcomes.append(_run_row(row))  # an interrupted row has cleaned up its files
+                bar.update()
+        except KeyboardInterrupt:
+            interrupted = True
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
-                                 initargs=(settings,)) as pool:
-            futures = [pool.submit(_run_row, row) for row in rows]
+        import multiprocessing
+
+        # each finished row's outcome, sent by its worker before anything else; read as it comes
+        reported = multiprocessing.SimpleQueue()
+        heard: list[Outcome] = []
+        listener = threading.Thread(target=_listen, args=(reported, heard), daemon=True)
+        listener.start()
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(settings, reported))
+        futures = {}
+        try:
+            futures = {pool.submit(_run_row_in_worker, row): row for row in rows}
             for f in as_completed(futures):
                 outcomes.append(f.result())
                 bar.update()
+        except KeyboardInterrupt:
+            interrupted = True
+            with _signals_ignored():  # a second signal must not cut the clean-up short
+                _stop_workers(pool, list((pool._processes or {}).values()))  # the executor cannot stop a running row
+        else:
+            pool.shutdown()
+        reported.put(None)  # the workers are gone: the listener has heard every outcome before this
+        listener.join(30)
+        if interrupted:  # every row that finished, whether or not its result had reached the loop
+            outcomes = list({o.line: o for o in [*outcomes, *heard]}.values())
     bar.close()
+    if interrupted:
+        done = {o.line for o in outcomes}
+        outcomes += [Outcome(r.line, r.job.output or "(dated)", False, "not finished: the batch was stopped; "
+                             "nothing written", interrupted=True) for r in rows if r.line not in done]
     outcomes.sort(key=lambda o: o.line)
     _table(outcomes, env.out)
+    if interrupted:
+        done = sum(not o.interrupted for o in outcomes)
+        print(f"reporter: interrupted: {done} of {len(outcomes)} rows finished and keep their files; "
+              "the others were stopped and wrote nothing", file=env.err)
+        return ExitStatus.INTERRUPTED
     failed = [o for o in outcomes if not o.ok]
     if failed:
         print(f"reporter: error: {len(failed)} of {len(outcomes)} rows failed: "
@@ -179,10 +291,26 @@ def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: boo
     return ExitStatus.OK
 
 
+@contextmanager
+def _signals_ignored():
+    """SIGTERM and SIGINT ignored for a while (main thread only), then their handlers back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
 def _table(outcomes: list[Outcome], out) -> None:
     width = max(len(o.output) for o in outcomes)
     print(f"{'line':>4}  {'output':<{width}}  result", file=out)
     for o in outcomes:
-        print(f"{o.line:>4}  {o.output:<{width}}  {'ok' if o.ok else 'FAILED'}: {o.message}", file=out)
+        result = "INTERRUPTED" if o.interrupted else "ok" if o.ok else "FAILED"
+        print(f"{o.line:>4}  {o.output:<{width}}  {result}: {o.message}", file=out)
     ok = sum(o.ok for o in outcomes)
-    print(f"{ok} ok, {len(outcomes) - ok} failed", file=out)
+    stopped = sum(o.interrupted for o in outcomes)
+    print(f"{ok} ok, {len(outcomes) - ok - stopped} failed" + (f", {stopped} interrupted" if stopped else ""), file=out)
