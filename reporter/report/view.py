@@ -42,6 +42,18 @@ class SourceRow:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A page-1 note about the sources: a warning ("not the same story") or information."""
+
+    text: str
+    css: str  # "warning" or "info"
+
+
+# Notes that warn; the others inform (two languages, identical wire copy).
+WARNINGS = frozenset({"unrelated"})
+
+
+@dataclass(frozen=True)
 class Bar:
     """One bar of the page-1 chart."""
 
@@ -148,7 +160,7 @@ class View:
     sources: tuple[SourceRow, ...]
     relatedness: float
     relatedness_label: str
-    notes: tuple[str, ...]  # warnings, in the reader's language
+    notes: tuple[Note, ...]  # in the reader's language
     chart: tuple[Bar, ...]
     review: Review
     key_points: tuple[str, ...]
@@ -268,7 +280,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version, created=b.generated_iso,
         sources=tuple(_source_row(a) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
-        notes=tuple(t.notes.of(n) for n in b.notes), chart=_chart(t, totals, articles),
+        notes=tuple(Note(t.notes.of(n), "warning" if n in WARNINGS else "info") for n in b.notes), chart=_chart(t, totals, articles),
         review=_review(b), key_points=_key_points(t, conflicts, checklist),
         changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
