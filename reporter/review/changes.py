@@ -31,25 +31,49 @@ class Changes:
     carried: int  # verdicts carried over
 
 
-def load_previous(path: str | Path, name: str | None = None) -> Previous:
-    """The earlier briefing JSON at `path` (`name`: the path as the user gave it, for messages)."""
+# An earlier briefing's JSON is a few times its articles' size; past this it is not one.
+MAX_PREVIOUS_BYTES = 256 * 1024 * 1024
+
+
+def load_previous(path: str | Path, name: str | None = None, max_bytes: int = MAX_PREVIOUS_BYTES) -> Previous:
+    """The earlier briefing JSON at `path` (`name`: the path as the user gave it, for messages).
+    Whatever the file holds, the result is this or one InputError: a device or FIFO, JSON
+    nested past the parser's depth, a number of thousands of digits, a string with a lone
+    surrogate (which no output could encode), or values of the wrong type."""
+    from reporter.stages.read import read_file
+
     shown = name or path
+    where = f"--since {shown}"
+    raw = read_file(path, where, max_bytes, limit="limit for an earlier briefing", instead="")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") fails here, not at the end
         claims, texts = {}, {}
         for a in data["articles"]:
             for s in a["sentences"]:
+                if not isinstance(s["text"], str) or not isinstance(s["id"], str):
+                    raise TypeError("a sentence's id and text must be strings")
                 texts[s["id"]] = s["text"]
                 if s.get("role") == BODY:
-                    claims[normal(s["text"])] = (a["source"], s["text"])
-        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], f"--since {shown}"),
+                    claims[normal(s["text"])] = (str(a["source"]), s["text"])
+        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], where),
                                                           str(f.get("notes", "")), f["verdict"])
                     for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
-    except FileNotFoundError:
-        raise InputError(f"--since {shown}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
-        raise InputError(f"--since {shown}: not a reporter briefing JSON ({type(e).__name__})") from None
-    return Previous(str(path), claims, verdicts)
+    except RecursionError:
+        reason = "nested too deep"
+    except UnicodeEncodeError:
+        reason = "a string holds a lone surrogate, half of a character"
+    except UnicodeDecodeError:
+        reason = "not UTF-8"
+    except json.JSONDecodeError:
+        reason = "JSONDecodeError"
+    except ValueError:  # the one other ValueError json.loads raises: an integer of thousands of digits
+        reason = "a number with too many digits"
+    except (KeyError, TypeError, AttributeError) as e:
+        reason = type(e).__name__
+    else:
+        return Previous(str(path), claims, verdicts)
+    raise InputError(f"{where}: not a reporter briefing JSON ({reason})")
 
 
 def carried_verdicts(previous: Previous, b: Briefing) -> dict:

@@ -87,33 +87,54 @@ def to_csv(b: Briefing) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def read_verdicts(path: str | Path, name: str | None = None) -> tuple[Reviewed, ...]:
-    """The filled rows of a checklist CSV a reviewer returns (`name`: the path as the user gave it)."""
+# A checklist has a row per flagged claim; past this it is not one (a device, a wrong file).
+MAX_VERDICTS_BYTES = 64 * 1024 * 1024
+
+
+def read_verdicts(path: str | Path, name: str | None = None, max_bytes: int = MAX_VERDICTS_BYTES
+                  ) -> tuple[Reviewed, ...]:
+    """The filled rows of a checklist CSV a reviewer returns (`name`: the path as the user gave it).
+    UTF-8 (with or without BOM), UTF-16 with its BOM (some spreadsheets' "Unicode text"), or
+    Windows-1252; anything else, and cells past the csv module's 128 KB, is one InputError."""
+    from reporter.stages.read import read_file
+
     p = Path(path)
     path = name or path  # messages name the file as the user gave it
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such verdicts file") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # saved by an older spreadsheet
+    raw = read_file(p, str(path), max_bytes, missing="no such verdicts file", limit="limit for a checklist",
+                    instead="give the checklist CSV file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts like UTF-16 but is not valid UTF-16") from None
+    elif b"\x00" in raw[:65536]:
+        raise InputError(f"{path}: not a text CSV (UTF-16 without its byte-order mark, or binary); "
+                         "save it as CSV UTF-8")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")  # saved by an older spreadsheet
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","  # Spanish-locale spreadsheets use ";"
+    if "verdict" in sample.split("\n", 1)[0].rstrip("\r").split("\t"):
+        delimiter = "\t"  # a spreadsheet's "Unicode text": tab-separated UTF-16
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not reader.fieldnames or "verdict" not in reader.fieldnames:
-        raise InputError(f"{path}: not a reporter checklist (needs the columns id, key, verdict, notes)")
     out: list[Reviewed] = []
-    for n, row in enumerate(reader, start=2):
-        word = (row.get("verdict") or "").strip()
-        if not word:
-            continue
-        v = Verdict(verdict_word(word, f"{path}: line {n}"), row.get("notes") or "", word)
-        keys = [(row.get("key") or "").strip(), claim_key(row["claim"]) if (row.get("claim") or "").strip() else ""]
-        out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v))
+    try:
+        if not reader.fieldnames or "verdict" not in reader.fieldnames:
+            raise InputError(f"{path}: not a reporter checklist (needs the columns id, key, verdict, notes)")
+        for n, row in enumerate(reader, start=2):
+            word = (row.get("verdict") or "").strip()
+            if not word:
+                continue
+            v = Verdict(verdict_word(word, f"{path}: line {n}"), row.get("notes") or "", word)
+            keys = [(row.get("key") or "").strip(), claim_key(row["claim"]) if (row.get("claim") or "").strip() else ""]
+            out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v))
+    except csv.Error as e:
+        too_long = "field larger than field limit" in str(e)
+        reason = f"a cell longer than {csv.field_size_limit() // 1024} KB" if too_long else str(e)
+        raise InputError(f"{path}: line {reader.reader.line_num}: not a readable checklist ({reason})") from None
     return tuple(out)
 
 

@@ -68,6 +68,7 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
     # before any work: an existing output (unless --force; a dated name finds a free one later),
     # or a folder on the way that is a file
     check_free(targets(pdf_path, bool(job.verdicts)), job.force or dated)
+    check_writable(targets(pdf_path, bool(job.verdicts)), dated)
     user_templates = env.path(job.templates) if job.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {job.templates}: not a folder")
@@ -115,6 +116,23 @@ def _place(pdf_path: Path, dated: bool, job: Job, contents: list[bytes | None]) 
             if not dated:
                 raise
     raise OutputError(f"{pdf_path.parent}: no free name for a new briefing")
+
+
+def check_writable(paths: list[Path], dated: bool) -> None:
+    """Before any work, what would only fail once the briefing is made: an output name that is a
+    symbolic link to nothing (the name is taken, and --force could not keep the old file to put
+    it back), a folder on the way that is one, and a folder this user cannot write in (a dated
+    briefing would otherwise try 999 names and report that none was free)."""
+    for p in [] if dated else paths:  # a dated name that is taken gets the next number
+        if os.path.islink(p) and not p.exists():
+            raise OutputError(f"{p}: is a symbolic link to a missing file; remove it or choose another name")
+    for parent in paths[0].parents:  # the nearest existing folder is where the files are made
+        if os.path.islink(parent) and not parent.exists():
+            raise OutputError(f"cannot write {paths[0]}: {parent} is a symbolic link to a missing folder")
+        if parent.exists():
+            if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+                raise OutputError(f"cannot write {paths[0]}: no permission to write in {parent}")
+            return
 
 
 def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:

@@ -9,7 +9,9 @@ point into that extracted text, which the JSON twin carries in full.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,26 +50,53 @@ def read(spec: str, *, allow_urls: bool = False, max_bytes: int = Limits().max_b
         data, kind = (fetch or fetch_url)(spec, max_bytes)
         return _parse(spec, data, kind)
     p = env.path(spec)
-    if not p.exists():
-        raise InputError(f"{spec}: no such file")
-    if p.is_dir():
-        raise InputError(f"{spec}: is a directory, not an article file")
-    try:
-        _check_size(p.stat().st_size, spec, max_bytes)
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{spec}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{spec}: cannot be read ({e.strerror or e})") from None
+    data = read_file(p, spec, max_bytes, directory="is a directory, not an article file")
     suffix = p.suffix.lower()
     kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else _sniff(data)
     return _parse(spec, data, kind)
 
 
-def _check_size(size: int, name: str, max_bytes: int) -> None:
+def read_file(path, name: str, max_bytes: int, *, missing: str = "no such file",
+              directory: str = "is a directory, not a file", limit: str = "input limit (raise it with --max-input-mb)",
+              instead: str = "give a file, or - to read standard input") -> bytes:
+    """The bytes of the regular file at `path` (`name`: as the user gave it, for messages), or
+    one clear InputError. At most `max_bytes`, counted while reading: a device such as /dev/zero
+    reports a size of 0 and never ends. What is not a regular file (a device, a FIFO, a socket)
+    is refused before a byte is read: a FIFO would wait for a writer for ever. It is opened
+    without blocking and checked on the open file, so it cannot be swapped in between."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{name}: {missing}") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: {directory}") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: {directory}")
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+        raise InputError(f"{name}: is {kind}, not a regular file" + (f" ({instead})" if instead else ""))
+    with os.fdopen(fd, "rb") as f:
+        _check_size(os.fstat(fd).st_size, name, max_bytes, limit)
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as e:
+            raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+    _check_size(len(data), name, max_bytes, limit)
+    return data
+
+
+def _check_size(size: int, name: str, max_bytes: int, limit: str = "input limit (raise it with --max-input-mb)") -> None:
     if size > max_bytes:
-        limit = f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
-        raise InputError(f"{name}: larger than the {limit} input limit (raise it with --max-input-mb)")
+        amount = f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
+        raise InputError(f"{name}: larger than the {amount} {limit}")
 
 
 def _sniff(data: bytes) -> str:

@@ -1,0 +1,251 @@
+"""Issue 18, the input side: nothing lost, nothing run, nothing hangs.
+
+- item 2: invisible format characters (Unicode Cf) never change a figure, and show in the PDF;
+  the same text in NFC and NFD is the same source;
+- item 6: a URL has one deadline for the whole download, redirects stay on the host, and
+  what a server says reaches the terminal without control characters;
+- item 8: devices, FIFOs and sockets are refused as inputs, --verdicts, --since and --config,
+  and the byte limit is counted while reading;
+- item 9: every pattern applied to article text is linear or bounded (timings are in
+  `python -m reporter.tools.bench --only adversarial`; here only correctness);
+- item 12: hostile --since JSON, --verdicts CSV, limits and -o paths are one clear line.
+"""
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, briefing_of, fixture, one_error_line, subprocess_env
+from reporter.errors import ExitStatus, InputError
+
+PAIR = ("sismo_a.txt", "sismo_b.txt")
+
+
+@pytest.fixture
+def files(tmp_path):
+    for name in PAIR:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    return tmp_path
+
+
+# --- item 8: special files --------------------------------------------------------------------
+
+def _specials(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    return [("/dev/zero", "a device"), ("/dev/urandom", "a device"), (str(fifo), "a FIFO (named pipe)")]
+
+
+def test_devices_and_fifos_are_refused_as_articles(cli, files):
+    for path, kind in _specials(files):
+        line = one_error_line(cli("brief", path, PAIR[0], "-o", "out.pdf"), ExitStatus.INPUT)
+        assert line == (f"reporter: error: {path}: is {kind}, not a regular file "
+                        "(give a file, or - to read standard input)")
+
+
+def test_devices_and_fifos_are_refused_as_verdicts_since_and_config(cli, files):
+    for path, kind in _specials(files):
+        line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--verdicts", path), ExitStatus.INPUT)
+        assert line == f"reporter: error: {path}: is {kind}, not a regular file (give the checklist CSV file)"
+        line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--config", path), ExitStatus.INPUT)
+        assert line == f"reporter: error: --config {path}: is {kind}, not a regular file"
+    from reporter.review.changes import load_previous
+
+    (files / "since").mkdir()
+    for path, kind in _specials(files / "since"):
+        with pytest.raises(InputError, match=re.escape(f"--since {path}: is {kind}, not a regular file")):
+            load_previous(path)
+
+
+def test_the_byte_limit_is_counted_while_reading(tmp_path):
+    # /proc files say they are empty (st_size 0) and are not: the limit must hold while reading
+    from reporter.stages.read import read
+
+    proc = Path("/proc/self/maps")
+    if not proc.is_file() or proc.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    with pytest.raises(InputError, match="larger than the 1 KB input limit"):
+        read(str(proc), max_bytes=1024)
+
+
+# --- item 12: clean errors --------------------------------------------------------------------
+
+def _write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return path.name
+
+
+SINCE = {
+    "deep.json": ("[" * 100_000 + "]" * 100_000, "not a reporter briefing JSON (nested too deep)"),
+    "digits.json": ('{"articles": [], "flags": [], "n": ' + "1" * 5000 + "}",
+                    "not a reporter briefing JSON (a number with too many digits)"),
+    "surrogate.json": ('{"articles": [{"source": "a", "sentences": [{"id": "A1", "text": "x\\ud800y", "role": "body"}]}],'
+                       ' "flags": []}', "not a reporter briefing JSON (a string holds a lone surrogate, half of a character)"),
+    "list-verdict.json": ('{"articles": [{"source": "a", "sentences": [{"id": "A1", "text": "xy", "role": "body"}]}],'
+                          ' "flags": [{"sentence": "A1", "verdict": ["accurate"]}]}', "unknown verdict"),
+    "list-flag.json": ('{"articles": [{"source": "a", "sentences": [{"id": "A1", "text": "xy", "role": "body"}]}],'
+                       ' "flags": [["A1"]]}', "not a reporter briefing JSON (AttributeError)"),
+    "number-text.json": ('{"articles": [{"source": "a", "sentences": [{"id": "A1", "text": 5, "role": "body"}]}]}',
+                         "not a reporter briefing JSON (TypeError)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SINCE))
+def test_a_hostile_since_file_is_one_clear_error(tmp_path, name):
+    from reporter.review.changes import load_previous
+
+    content, message = SINCE[name]
+    _write(tmp_path / name, content)
+    with pytest.raises(InputError) as e:
+        load_previous(tmp_path / name, name)
+    assert str(e.value).startswith(f"--since {name}: ") and message in str(e.value)
+
+
+def test_a_hostile_since_file_on_the_command_line_is_exit_3(cli, files):
+    _write(files / "deep.json", SINCE["deep.json"][0])
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--since", "deep.json"), ExitStatus.INPUT)
+    assert line == "reporter: error: --since deep.json: not a reporter briefing JSON (nested too deep)"
+    assert not (files / "out.pdf").exists()
+
+
+def _checklist_with_a_verdict() -> tuple[str, str]:
+    """(a checklist CSV of the sismo pair with one verdict filled in, that row's claim key)."""
+    import csv
+    import io
+
+    from reporter.review.checklist import to_csv
+
+    b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"))
+    rows = list(csv.DictReader(io.StringIO(to_csv(b).decode("utf-8-sig"))))
+    rows[0]["verdict"], rows[0]["notes"] = "engañoso", "Según el IGP fueron 32."
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    return out.getvalue(), rows[0]["key"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-tabs"])
+def test_a_utf16_checklist_with_its_bom_is_read(tmp_path, encoding):
+    from reporter.review.checklist import read_verdicts
+
+    text, key = _checklist_with_a_verdict()
+    if encoding == "utf-16-tabs":  # a spreadsheet's "Unicode text": tab-separated
+        import csv
+        import io
+
+        out = io.StringIO()
+        csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(csv.reader(io.StringIO(text)))
+        data = out.getvalue().encode("utf-16")
+    elif encoding == "utf-16":
+        data = text.encode("utf-16")
+    else:
+        codec = encoding[:9]
+        data = ("\ufeff" + text).encode(codec)
+    (tmp_path / "review.csv").write_bytes(data)
+    rows = read_verdicts(tmp_path / "review.csv", "review.csv")
+    assert len(rows) == 1 and key in rows[0].keys and rows[0].verdict.verdict == "misleading"
+    assert rows[0].verdict.notes == "Según el IGP fueron 32."
+
+
+def test_a_utf16_checklist_without_its_bom_is_refused(cli, files):
+    text, _ = _checklist_with_a_verdict()
+    (files / "review.csv").write_bytes(text.encode("utf-16-le"))
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--verdicts", "review.csv"), ExitStatus.INPUT)
+    assert line == ("reporter: error: review.csv: not a text CSV (UTF-16 without its byte-order mark, or binary); "
+                    "save it as CSV UTF-8")
+
+
+def test_a_verdicts_cell_over_128_kb_is_refused(cli, files):
+    text, _ = _checklist_with_a_verdict()
+    head, first, *rest = text.split("\r\n")
+    cells = first.split(",")
+    cells[-1] = "x" * (200 * 1024)  # the notes
+    (files / "review.csv").write_text("\r\n".join([head, ",".join(cells), *rest]), encoding="utf-8")
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--verdicts", "review.csv"), ExitStatus.INPUT)
+    assert line == "reporter: error: review.csv: line 2: not a readable checklist (a cell longer than 128 KB)"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--max-input-mb", "nan", "command line: max-input-mb must be a number of 0 or more, not nan"),
+    ("--max-input-mb", "inf", "command line: max-input-mb must be a number of 0 or more, not inf"),
+    ("--max-input-mb", "1e300", "command line: max-input-mb must be at most 1048576 (1 TB), not 1e+300"),
+    ("--render-timeout", "99999999999", "command line: render-timeout must be at most 86400 seconds (one day), "
+                                        "not 99999999999"),
+    ("--render-timeout", str(10 ** 20), "command line: render-timeout must be at most 86400 seconds (one day), "
+                                        f"not {10 ** 20}"),
+])
+def test_limits_out_of_range_are_refused_before_the_work(cli, files, option, value, message):
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", option, value), ExitStatus.INPUT)
+    assert line == f"reporter: error: {message}"
+    assert not (files / "out.pdf").exists()
+
+
+def test_limits_out_of_range_in_a_config_file_are_refused(cli, files):
+    _write(files / "team.toml", "render-timeout = 4294967296\n")
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--config", "team.toml"), ExitStatus.INPUT)
+    assert line == ("reporter: error: --config team.toml: render-timeout must be at most 86400 seconds (one day), "
+                    "not 4294967296")
+    _write(files / "deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n")
+    line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", "--config", "deep.toml"), ExitStatus.INPUT)
+    assert line == "reporter: error: --config deep.toml: not valid TOML (nested too deep)"
+
+
+def test_a_dangling_symlink_as_output_is_refused_before_the_work(cli, files):
+    (files / "out.pdf").symlink_to(files / "nowhere" / "x.pdf")
+    for force in ([], ["--force"]):
+        line = one_error_line(cli("brief", *PAIR, "-o", "out.pdf", *force), ExitStatus.OUTPUT)
+        assert line == (f"reporter: error: {files / 'out.pdf'}: is a symbolic link to a missing file; "
+                        "remove it or choose another name")
+        assert os.path.islink(files / "out.pdf") and not (files / "out.json").exists()
+    (files / "gone").symlink_to(files / "no-folder")
+    line = one_error_line(cli("brief", *PAIR, "-o", "gone/"), ExitStatus.OUTPUT)
+    assert line.startswith(f"reporter: error: cannot write {files / 'gone'}/briefing-")
+    assert line.endswith(f": {files / 'gone'} is a symbolic link to a missing folder")
+
+
+AS_NOBODY = """
+import io, os, pwd, sys
+from reporter.cli import main
+from reporter.run.env import Env
+main(["brief", "no-such-file.txt", "x.txt"], Env(stdout=io.StringIO(), stderr=io.StringIO()))  # load modules as root
+if os.geteuid() == 0:
+    nobody = pwd.getpwnam("nobody")
+    os.setgroups([])
+    os.setgid(nobody.pw_gid)
+    os.setuid(nobody.pw_uid)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_dated_briefing_in_a_folder_it_cannot_write_says_so():
+    folder = Path(tempfile.mkdtemp(prefix="reporter-unwritable-"))  # not under tmp_path (0700): `nobody` must reach it
+    try:
+        folder.chmod(0o755)
+        for name in PAIR:
+            shutil.copy(FIXTURES / name, folder / name)
+        locked = folder / "locked"
+        locked.mkdir(mode=0o555)
+        locked.chmod(0o555)
+        r = subprocess.run([sys.executable, "-c", AS_NOBODY, "brief", *PAIR, "-o", "locked/"], cwd=folder,
+                           env={**subprocess_env(), "PYTHONDONTWRITEBYTECODE": "1"},
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == ExitStatus.OUTPUT, r.stderr
+        assert re.fullmatch(r"reporter: error: cannot write locked/briefing-\d{8}-\d{6}\.pdf: "
+                            r"no permission to write in locked\n", r.stderr), r.stderr
+        assert os.listdir(locked) == []
+    finally:
+        shutil.rmtree(folder)
