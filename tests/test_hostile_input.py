@@ -81,6 +81,135 @@ def test_the_byte_limit_is_counted_while_reading(tmp_path):
         read(str(proc), max_bytes=1024)
 
 
+# --- item 9: patterns on article text ---------------------------------------------------------
+
+def _stages(text: str, language: str = "en"):
+    from reporter.model import Source
+    from reporter.stages.ingest import classify_lines
+    from reporter.stages.segment import segment
+    from reporter.text.features import analyze
+
+    article = segment(Source("x.txt", text, language, classify_lines(text)), "A")
+    for s in article.sentences:
+        assert text[s.start:s.end] == s.text
+        analyze(s.text, language)
+    return article
+
+
+def test_the_adversarial_lines_go_through_every_stage():
+    # The benchmark's lines, shortened (correctness only; the benchmark times the long ones).
+    # The byline is the original 64 characters: it took minutes before.
+    from reporter.stages.read import markdown_to_text
+    from reporter.tools.bench import adversarial_lines, adversarial_text
+
+    for name, _, line in adversarial_lines(scale=0.02):
+        text = adversarial_text(line)
+        if name.startswith("markdown"):
+            text = markdown_to_text(text)
+        article = _stages(text)
+        covered = "".join(s.text for s in article.sentences)
+        assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text), name  # nothing lost
+
+
+def test_a_byline_like_line_that_is_not_one_is_reporting():
+    from reporter.stages.ingest import classify_lines
+
+    text = "Title of the story\n\nBy " + "A" * 60 + "!\n\nBy John Smith and Jane Doe\n\nA closing sentence.\n"
+    roles = [(text[line.start:line.end][:12], line.role, line.why) for line in classify_lines(text)]
+    assert roles[1][1] == "body" and roles[2][2] == "byline"
+
+
+def test_adversarial_lines_still_give_a_briefing():
+    from reporter.tools.bench import adversarial_lines
+
+    lines = [line for name, _, line in adversarial_lines(scale=0.01) if not name.startswith("markdown")]
+    article = "Sismo en la costa\n\n" + "\n\n".join(lines) + "\n\n" + fixture("sismo_a.txt")
+    b = briefing_of(article, fixture("sismo_b.txt"))
+    assert b.relations and all(a.text[s.start:s.end] == s.text for a in b.articles for s in a.sentences)
+
+
+# What the patterns matched before they were made linear: on news lines they must decide the same.
+OLD_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+"
+                        r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s*(?:,|y|and|&)?\s*){1,8}$")
+OLD_STAMP = re.compile(
+    r"^[\W\d]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
+    r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
+)
+OLD_LAST_TOKEN = re.compile(r"(\S+)\.$")
+NEWS_LINES = [
+    "Por María López", "By John Smith and Jane Doe", "Por Ana Pérez y Juan Gómez", "By J.R.R. Tolkien",
+    "Escrito por Luis O'Brien", "Written by Sam Lee, Ana Ruiz & Tom Holt", "By JOHN SMITH", "Por Ana Ruiz",
+    "By Laura Chen", "By John Smith, Reuters", "Por la tarde llovió en Lima.", "By the way, nothing happened.",
+    "By 2030 the city will have 2 million people", "Por Redacción", "By Staff Writer And Others",
+    "15 de agosto de 2023", "Lunes, 15 de agosto de 2023 10:32", "Aug. 15, 2023 10:32 a.m. ET",
+    "15/08/2023 10:32 hs", "Martes 3 de octubre de 2023 - 18:45 hs", "3 de octubre de 2023, 18:45",
+    "Monday 4 March 2024", "12.05.2024", "15 de agosto de 2023 murieron 32 personas",
+    "(Foto: EFE)", "Kim Jong Un y Vladimir Putin (Foto de archivo: Reuters)", "Foto: Juan Pérez",
+    "(Foto de Sergey Ilyin / SPUTNIK / AFP)", "Credit: Getty Images", "Rescue teams in Lima / AFP)",
+    "(Photo: AP)", "Los bomberos trabajan en la zona / EFE", "El ministro habló / AFP ) ",
+]
+
+
+def _news_lines() -> list[str]:
+    lines = list(NEWS_LINES)
+    for folder in (FIXTURES, ROOT / "seeds"):
+        for p in sorted(folder.glob("*.txt")):
+            lines += [line.strip() for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def test_the_line_patterns_decide_as_before_on_news_lines():
+    from reporter.stages import ingest
+
+    lines = _news_lines()
+    assert len(lines) > 100
+    for s in lines:
+        assert bool(ingest._BYLINE.match(s)) == bool(OLD_BYLINE.match(s)), s
+        assert bool(len(s) <= ingest.STAMP_CHARS and ingest._STAMP.match(s)) == bool(OLD_STAMP.match(s)), s
+    text = "\n\n".join(lines)
+    roles = [(line.role, line.why) for line in ingest.classify_lines(text)]
+    assert ("boilerplate", "byline") in roles and ("boilerplate", "date stamp") in roles
+    assert ("caption", "photo caption or credit") in roles
+
+
+def test_the_abbreviation_check_decides_as_the_old_pattern():
+    from reporter.stages.segment import ABBREVIATIONS, _ends_with_abbreviation
+
+    abbrevs = ABBREVIATIONS["es"] | ABBREVIATIONS["en"]
+    words = sorted(abbrevs) + ["Sr", "EE.UU", "U.S", "casa", "(«Sr", "x(Sr", "a.b", "", "\u00a0", "..", "'Dr"]
+    rng = random.Random(18)
+    for _ in range(20_000):
+        piece = "".join(rng.choice(words) + rng.choice(["", " ", ".", ". ", "\t", "(", "«"])
+                        for _ in range(rng.randint(1, 4)))
+        line = "xx " + piece + " yy"
+        a, b = 3, 3 + len(piece)
+        m = OLD_LAST_TOKEN.search(piece)
+        want = bool(m) and m.group(1).lstrip("(«“\"'").lower() in abbrevs
+        assert _ends_with_abbreviation(line, a, b, abbrevs) == want, repr(piece)
+
+
+def test_quotation_spans_are_the_patterns():
+    from reporter.text.features import QUOTE, quote_spans
+
+    rng = random.Random(18)
+    alphabet = "«»“”\"„‘’'" + "abcdefg " * 5
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
+        assert quote_spans(text) == [m.span() for m in QUOTE.finditer(text)], text
+    said = "El ministro dijo: «No habrá más recortes este año» y se fue. 'Short' ones «no»."
+    assert [said[a:b] for a, b in quote_spans(said)] == ["«No habrá más recortes este año»"]
+
+
+def test_markdown_reads_as_before():
+    from reporter.stages.read import markdown_to_text
+
+    md = ("# Título\n\nSee ![a photo](x.jpg \"t\") and [the report](http://x.org/a_(b)) **now** and _this_ `code`.\n"
+          "> quoted\n- item\n---\n[Lee también](https://x.org/y) [dos](u) y ![](img.png)\n")
+    assert markdown_to_text(md) == ("Título\n\nSee a photo and the report) now and this code.\nquoted\nitem\n\n"
+                                    "Lee también dos y \n")
+
+
 # --- item 12: clean errors --------------------------------------------------------------------
 
 def _write(path: Path, text: str) -> str:

@@ -23,7 +23,7 @@ LONE_CREDIT = re.compile(rf"^\W*(?:{_AGENCIES})(?:\s*[/,]\s*(?:{_AGENCIES}))*\W*
 _CREDIT = re.compile(
     r"(?:\(\s*(?:foto|fotos|fotografía|imagen|photo|photograph|picture|image|archivo|crédito|credit|video)\b[^()]*\)"
     r"|\b(?:foto|fotografía|imagen|photo|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
-    r"|/\s*(?:" + _AGENCIES + r")\s*\)?\s*$)\s*$",
+    r"|/\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$)\s*$",  # one run of spaces, one quantifier
     re.IGNORECASE,
 )
 # Lines that are site furniture rather than reporting: a cue at the start of the line, as
@@ -63,8 +63,16 @@ _CALL = re.compile(
 FURNITURE_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 # A byline: "Por María López", "By John Smith and Jane Doe" (a short line, names only).
-_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s*(?:,|y|and|&)?\s*){1,8}$")
+# Every pattern here runs on article text, so none may backtrack without bound: a name
+# ends where its letters end (the lookahead), and the spaces between names belong to one
+# quantifier only, so a line matches in one way or fails fast ("By " + "A" * 60 + "!" took
+# minutes when a run of capitals could be cut into eight names in millions of ways).
+_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+"
+                     r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s*(?:(?:,|y|and|&)\s*)?){1,8}$")
 # A line that is only a date or time stamp: "15 de agosto de 2023", "Aug. 15, 2023 10:32 a.m. ET".
+# Only short lines are tried (STAMP_CHARS): the pattern's runs of digits and spaces can be
+# divided in many ways, and a 99,000-character line of them took minutes to refuse.
+STAMP_CHARS = 120
 _STAMP = re.compile(
     r"^[\W\d]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
@@ -108,9 +116,9 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
         return BOILERPLATE, "agency credit"
     if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
-    if _BYLINE.match(s) and _words(s) <= 10:
+    if _words(s) <= 10 and _BYLINE.match(s):
         return BOILERPLATE, "byline"
-    if _STAMP.match(s):
+    if len(s) <= STAMP_CHARS and _STAMP.match(s):
         return BOILERPLATE, "date stamp"
     if title is not None and _norm(s) == _norm(title):
         return BOILERPLATE, "title repeated"

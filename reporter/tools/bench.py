@@ -20,7 +20,12 @@ Cases:
   runs one after another, as a shell loop would run them. Each pair is distinct
   (the pipeline caches by sentence text, so one pair repeated would flatter the
   batch): B retells A's story, some sentences word for word, some with another
-  figure, some of its own, like two outlets on one event. Timed once (it is slow).
+  figure, some of its own, like two outlets on one event. Timed once (it is slow);
+- adversarial lines (issue 18): one long line built to make a pattern applied to article
+  text backtrack (a byline of 60 capitals, a 100 KB word before a "?", 33,000 quotation
+  openers, a line of digits like a date stamp, ...), each timed once through
+  ingest + segment + features (and Markdown's rules for the Markdown ones) in a child
+  process of its own, stopped after ADVERSARIAL_TIMEOUT seconds and reported as "> N s".
 
 The documents are generated here from a seeded random vocabulary of Spanish
 words and figures (no third-party text), so every run times the same input.
@@ -64,10 +69,11 @@ TARGETS = (
     ("long_vs_seeds", "two 1000-sentence docs / seeds e2e", 3.0, "<="),
     ("summary_vs_lexrank", "default summary / sumy LexRank (1000 sentences)", 0.1, "<="),
     ("help_vs_seeds", "reporter --help / seeds e2e", 0.2, "<="),
+    ("meaning_cost", "seeds e2e / the same without the sentence encoder", 1.2, "<="),
     ("peak_memory_mb", "peak memory, long-document case (MB)", 400.0, "<"),
     ("batch_speedup", "separate runs / one batch (seed-sized pairs)", 1.8, ">="),
 )
-CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch")  # --only
+CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch", "adversarial")  # --only
 STAGES = ("imports", "ingest+language", "sentences", "summaries", "comparison", "flags", "html", "pdf", "other")
 # What a briefing run imports, loaded first in the child so "imports" is their
 # cost and not hidden in the first stage that needs one. Anything else a run
@@ -194,6 +200,103 @@ def write_batch(folder: Path, pairs: int) -> Path:
     manifest = folder / "manifest.csv"
     manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return manifest
+
+
+# ---------------------------------------------------------------- adversarial lines (issue 18)
+
+ADVERSARIAL_TIMEOUT = 60  # seconds per line; a line still running then is reported as "> 60 s"
+
+
+def adversarial_lines(scale: float = 1.0) -> list[tuple[str, str, str]]:
+    """(name, what it attacks, the line): the lines that once took minutes, and a few more of
+    the same kind. `scale` shrinks the long ones (tests use small ones: correctness only)."""
+    def n(count: int) -> int:
+        return max(1, int(count * scale))
+
+    return [
+        ("byline", "ingest byline: 'By ' + 60 capitals + '!'", "By " + "A" * 60 + "!"),
+        ("byline-names", "ingest byline: 8 names, then a word", "By " + "Ab " * 8 + "abc"),
+        ("word-question", "segment abbreviation check: a 100 KB word ending in '?'",
+         "a" * n(100_000) + "? And then more."),
+        ("abbreviations", "segment: 'Sr. ' 25,000 times (each piece joined to the last)", "Sr. " * n(25_000)),
+        ("quote-openers", "features QUOTE: 33,000 '‘a' openers, no closing mark", "\u2018a" * n(33_000)),
+        ("stamp", "ingest date stamp: '1 1 1111 ' x 11,000", "1 1 1111 " * n(11_000)),
+        ("stamp-x", "ingest date stamp: the same, ending in a letter", "1 1 1111 " * n(11_000) + "x"),
+        ("credit-spaces", "ingest photo credit: '/AFP', 20,000 spaces, a letter", "/AFP" + " " * n(20_000) + "x"),
+        ("credit-parens", "ingest photo credit: '(foto ' 20,000 times", "(foto " * n(20_000)),
+        ("agencies", "ingest agency credit: 'AFP / ' 10,000 times", "AFP / " * n(10_000) + "x"),
+        ("closers", "ingest sentence end: a dot, 50,000 quotes, a letter", "." + '"' * n(50_000) + "x"),
+        ("thousands", "figures: '1' + '.000' x 20,000 + 'x'", "1" + ".000" * n(20_000) + "x"),
+        ("number-words", "figures: 'dos ' 25,000 times", "dos " * n(25_000)),
+        ("markdown-images", "Markdown image rule: '![' 30,000 times", "![" * n(30_000)),
+        ("markdown-links", "Markdown link rule: '[a](' 20,000 times", "[a](" * n(20_000)),
+    ]
+
+
+def adversarial_text(line: str) -> str:
+    """The article a line is tried in: a title, the line, a closing sentence."""
+    return "Title of the story\n\n" + line + "\n\nA closing sentence of the article.\n"
+
+
+def adversarial_child(name: str) -> dict:
+    """Time one adversarial line (in this fresh process) through the stages that read article text."""
+    from reporter.model import Source
+    from reporter.stages.ingest import classify_lines
+    from reporter.stages.read import markdown_to_text
+    from reporter.stages.segment import segment
+    from reporter.text.features import analyze
+
+    line = dict((n, text) for n, _, text in adversarial_lines())[name]
+    analyze("Warm-up: 32 people said so on Monday.", "en")  # language data loaded before the clock starts
+    times = {}
+    start = time.perf_counter()
+    text = adversarial_text(line)
+    if name.startswith("markdown"):
+        text = markdown_to_text(text)
+    times["markdown"] = time.perf_counter() - start
+    lines = classify_lines(text)
+    times["ingest"] = time.perf_counter() - start - times["markdown"]
+    mark = time.perf_counter()
+    article = segment(Source("adversarial.txt", text, "en", lines), "A")
+    times["segment"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    for s in article.sentences:
+        analyze(s.text, "en")
+    times["features"] = time.perf_counter() - mark
+    times["total"] = time.perf_counter() - start
+    return {"times": times, "sentences": len(article.sentences), "chars": len(line)}
+
+
+def _adversarial(progress) -> dict:
+    out = {}
+    for name, what, line in adversarial_lines():
+        progress(f"adversarial line: {name} (child process, at most {ADVERSARIAL_TIMEOUT} s)")
+        try:
+            done = subprocess.run([sys.executable, "-m", "reporter.tools.bench", "--adversarial-child", name],
+                                  env=_env(), capture_output=True, text=True, timeout=ADVERSARIAL_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            out[name] = {"what": what, "chars": len(line), "error": f"> {ADVERSARIAL_TIMEOUT} s"}
+            continue
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            out[name] = {"what": what, "chars": len(line), "error": f"exit {done.returncode}: {last}"}
+            continue
+        out[name] = {"what": what, **json.loads(done.stdout.strip().splitlines()[-1])}
+    return out
+
+
+def _adversarial_lines(r: dict) -> list[str]:
+    lines = [f"adversarial lines (issue 18; 1 run each, seconds; limit {ADVERSARIAL_TIMEOUT} s per line):",
+             f"    {'line':<16} {'chars':>7} {'markdown':>9} {'ingest':>8} {'segment':>8} {'features':>9} {'total':>8}"]
+    for name, case in r.items():
+        if "error" in case:
+            lines.append(f"    {name:<16} {case['chars']:>7} {'':>9} {'':>8} {'':>8} {'':>9} {case['error']:>8}"
+                         f"  ({case['what']})")
+            continue
+        t = case["times"]
+        lines.append(f"    {name:<16} {case['chars']:>7} {t['markdown']:>9.3f} {t['ingest']:>8.3f} {t['segment']:>8.3f}"
+                     f" {t['features']:>9.3f} {t['total']:>8.3f}  ({case['what']})")
+    return lines
 
 
 # ---------------------------------------------------------------- the child: one run, timed per stage
@@ -402,7 +505,13 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple
         if "seeds" in only:
             progress("seeds end to end (subprocess)")
             cmd = [sys.executable, "-m", "reporter", "brief", "-o", str(Path(tmp) / "seeds.pdf"), "--force"]
-            _case(results, "seeds_e2e", lambda: _stats([_run(cmd, tmp)[0] for _ in range(runs)]))
+            # the same briefing without the sentence encoder (lemmas alone, as before issue 12),
+            # interleaved run by run with the default so both meet the same machine load
+            lexical = Path(tmp) / "lexical.toml"
+            lexical.write_text("[compare]\nuse-meaning = false\n", encoding="utf-8")
+            both = [(_run(cmd, tmp)[0], _run([*cmd, "--config", str(lexical)], tmp)[0]) for _ in range(runs)]
+            _case(results, "seeds_e2e", lambda: _stats([a for a, _ in both]))
+            _case(results, "seeds_e2e_lexical", lambda: _stats([b for _, b in both]))
             _case(results, "python_startup",
                   lambda: _stats([_run([sys.executable, "-c", "pass"], tmp)[0] for _ in range(runs)]))
         if "stages" in only:
@@ -431,6 +540,8 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple
                   lambda: _staged_stats([_staged([str(p) for p in news], tmp) for _ in range(runs)]))
         if "batch" in only:
             _case(results, "batch", lambda: _batch(tmp, pairs, progress))
+        if "adversarial" in only:
+            results["adversarial"] = _adversarial(progress)
     results["targets"] = targets(results)
     return results
 
@@ -447,6 +558,7 @@ def target_value(key: str, r: dict) -> float | None:
     values = {"long_vs_seeds": lambda: r["long_e2e"]["median"] / r["seeds_e2e"]["median"],
               "summary_vs_lexrank": lambda: r["summary"]["default"]["median"] / r["summary"]["lexrank-sumy"]["median"],
               "help_vs_seeds": lambda: r["help"]["median"] / r["seeds_e2e"]["median"],
+              "meaning_cost": lambda: r["seeds_e2e"]["median"] / r["seeds_e2e_lexical"]["median"],
               "peak_memory_mb": lambda: r["long"]["peak_memory_mb"],
               "batch_speedup": lambda: r["batch"]["speedup"]}
     try:
@@ -518,6 +630,7 @@ def report(r: dict) -> str:
         out += [f"only: {', '.join(r['cases'])}", ""]
     if "seeds_e2e" in r:
         out += [_line("seeds end to end (python -m reporter brief, subprocess)", r["seeds_e2e"]),
+                _line("  the same, lemmas only ([compare] use-meaning = false)", r["seeds_e2e_lexical"]),
                 _line("  python start-up alone (python -c pass)", r["python_startup"])]
     if "seeds_stages" in r:
         out += _staged_lines("  in-process breakdown (child process, total)", r["seeds_stages"])
@@ -538,6 +651,8 @@ def report(r: dict) -> str:
         out += _staged_lines(f"{NEWS_ARTICLES} news-length articles ({NEWS_SENTENCES} sentences each) at once", r["news"])
     if "batch" in r:
         out += _batch_lines(r["batch"])
+    if "adversarial" in r:
+        out += _adversarial_lines(r["adversarial"])
     out += ["", "targets (issue 5):"]
     for t in r["targets"]:
         if t["value"] is None:
@@ -573,9 +688,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch-pairs", type=int, metavar="N",
                    help=f"pairs in the batch case (default: {BATCH_PAIRS}; {QUICK_BATCH_PAIRS} with --quick)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)  # internal: OUT_DIR [FILES...]
+    p.add_argument("--adversarial-child", help=argparse.SUPPRESS)  # internal: the name of one adversarial line
     args = p.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child[0], args.child[1:])))
+        return 0
+    if args.adversarial_child:
+        print(json.dumps(adversarial_child(args.adversarial_child)))
         return 0
     if args.runs < 1:
         p.error("--runs must be at least 1")
