@@ -41,6 +41,73 @@ def files(tmp_path):
     return tmp_path
 
 
+# --- item 2: invisible format characters ---------------------------------------------------
+
+FORMAT_CHARACTERS = ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", FORMAT_CHARACTERS)
+def test_a_format_character_inside_a_number_does_not_split_it(mark):
+    from reporter.text.figures import figures
+
+    got = figures(f"Murieron 5{mark}8 personas en el sismo.", "es")
+    assert [(f.value, f.unit) for f in got] == [(58.0, "death")]
+    assert got[0].text == f"5{mark}8"  # as written in the source, so the PDF finds and marks it
+    clean = figures("Murieron 58 personas en el sismo.", "es")
+    assert [(f.value, f.kind, f.unit) for f in got] == [(f.value, f.kind, f.unit) for f in clean]
+
+
+def test_figures_around_format_characters_keep_their_units_and_percent():
+    from reporter.text.figures import figures
+
+    got = figures("El paro subió al 1\u00ad2 % y costó 3\u2060000 millones de euros a 4\u200b5 municipios.", "es")
+    assert [(f.value, f.kind) for f in got] == [(12.0, "percent"), (3e9, "money"), (45.0, "count")]
+    assert got[0].text == "1\u00ad2%"
+
+
+def test_format_characters_are_shown_as_marks():
+    from reporter.report.view import visible
+
+    assert visible("5\u200b8 y 1\u00ad2 y \u2060x\ufeff") == "5⟦U+200B⟧8 y 1⟦U+00AD⟧2 y ⟦U+2060⟧x⟦U+FEFF⟧"
+    assert visible("Ñandú «ok» 58") == "Ñandú «ok» 58"  # letters and punctuation untouched
+
+
+def test_two_sources_that_differ_only_by_a_format_character_do_not_agree_on_58():
+    # "5\u200b8" reads 58 in one source, "58" in the other: they agree (were 5 and 8)
+    a = "Sismo en Perú\n\nAl menos 5\u200b8 personas murieron en el sismo de la costa sur, informó el gobierno.\n"
+    b = "Terremoto en Perú\n\nAl menos 58 personas murieron en el sismo de la costa sur, dijo el gobierno.\n"
+    b_ = briefing_of(a, b)
+    assert not [r for r in b_.relations if r.type == "conflict"]
+    sentence = next(s for s in b_.articles[0].sentences if "murieron" in s.text)
+    assert b_.articles[0].text[sentence.start:sentence.end] == sentence.text  # offsets exact into the source
+    assert "\u200b" in sentence.text
+
+
+def test_the_same_text_in_nfc_and_nfd_is_an_identical_source():
+    text = fixture("sismo_a.txt")
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    b = briefing_of(unicodedata.normalize("NFC", text), nfd)
+    assert "identical" in b.notes
+    for article in b.articles:  # offsets point into each source as read, not into a normalised copy
+        assert all(article.text[s.start:s.end] == s.text for s in article.sentences)
+
+
+@pytest.mark.slow
+def test_format_characters_show_as_marks_in_the_pdf_and_stay_in_the_json(tmp_path):
+    from test_security import pdf_text
+    from reporter.run.briefing import Job, run
+
+    a = tmp_path / "a.txt"
+    a.write_text("Titular de prueba\n\nEl ministro dijo que murieron 5\u200b8 personas y\u00adnada más.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Otro titular\n\nEl ministro habló de 58 personas ante la prensa.\n", encoding="utf-8")
+    run(Job((str(a), str(b)), str(tmp_path / "out.pdf")))
+    text, _ = pdf_text(tmp_path / "out.pdf")
+    assert "5⟦U+200B⟧8" in text and "⟦U+00AD⟧" in text
+    assert "5\u200b8" in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
 # --- item 8: special files --------------------------------------------------------------------
 
 def _specials(tmp_path):

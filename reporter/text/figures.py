@@ -9,6 +9,8 @@ text/lexicon.py.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 
 from reporter.model import Figure
 from reporter.text.language import WORD, fold, resources
@@ -18,7 +20,7 @@ from reporter.text.lexicon import (CURRENCY_WORDS, MONTHS, NUMBER_LINKS, NUMBER_
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)"
 )
-_PERCENT = re.compile(r"^\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)  # .match(text, pos)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
 def locale_number(raw: str, language: str) -> float | None:
     """Parse '8,2' / '1.000' / '1,000.5' the way the article's locale writes it."""
@@ -141,7 +143,33 @@ def _word_number(tokens: list[re.Match], i: int, words: dict[str, int]) -> tuple
 
 
 def figures(text: str, language: str) -> tuple[Figure, ...]:
-    out: list[Figure] = []
+    """The figures of a sentence. Invisible format characters (Unicode Cf: zero-width space
+    and joiners, soft hyphen, word joiner, a byte-order mark inside the text) are not read:
+    "5\u200b8" shows as 58 and is read as 58, not as 5 and 8. Each figure's text is still
+    the source's own characters, format characters included, so it is found in the text."""
+    hidden = format_positions(text)
+    if not hidden:
+        return tuple(f for f, _ in _figures(text, language))
+    gone = set(hidden)
+    where = [i for i in range(len(text)) if i not in gone]  # clean index -> source index
+    clean = "".join(text[i] for i in where)
+    out = []
+    for f, (a, b) in _figures(clean, language):
+        source = text[where[a]:where[b - 1] + 1]
+        out.append(replace(f, text=source + "%" if f.kind == "percent" else source))
+    return tuple(out)
+
+
+def format_positions(text: str) -> list[int]:
+    """Where `text` holds invisible format characters (Unicode category Cf)."""
+    if text.isprintable():  # the common case, in C: no Cf (nor control) character at all
+        return []
+    return [i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cf"]
+
+
+def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
+    """(figure, its span in text) for every figure of text."""
+    out: list[tuple[Figure, tuple[int, int]]] = []
     tokens = _tokens(text)
     words = NUMBER_WORDS.get(language, {})
     consumed = -1  # end offset of the last number read (its digits span several tokens)
@@ -165,6 +193,7 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
         if value is None:
             continue
         consumed = tok.start() + len(raw)
+        span = (tok.start(), consumed)  # every branch below adds one figure with this span
         qualifier = _qualifier(text, tok.start())
         last = i
         while last + 1 < len(tokens) and tokens[last + 1].start() < consumed:
@@ -174,29 +203,28 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
         if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
             scale = 1e9
         value = round(value * scale, 6)
-        after = text[consumed:]
-        if _PERCENT.match(after):
-            out.append(Figure(value, raw + "%", "percent", "", qualifier))
+        if _PERCENT.match(text, consumed):  # at the offset: a copy of the rest per figure grew with the square
+            out.append((Figure(value, raw + "%", "percent", "", qualifier), span))
             continue
         unit, _ = _unit_after(tokens, last, language)
         before = text[max(0, tok.start() - 4):tok.start()]
         if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
-            out.append(Figure(value, raw, "money", _currency(before, unit), qualifier))
+            out.append((Figure(value, raw, "money", _currency(before, unit), qualifier), span))
             continue
         prev = fold(tokens[i - 1].group()) if i > 0 else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         month = MONTHS.get(unit) or MONTHS.get(prev) or (MONTHS.get(prev2, 0) if prev == "de" else 0)
         if month and 1 <= value <= 31 and value == int(value):
-            out.append(Figure(month * 100 + value, raw, "date", ""))
+            out.append((Figure(month * 100 + value, raw, "date", ""), span))
             continue
         if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and scale == 1.0:
-            out.append(Figure(value, raw, "year", ""))
+            out.append((Figure(value, raw, "year", ""), span))
             continue
         before_unit = _unit_before(tokens, i, language)
         if not _known_unit(unit) and (_known_unit(before_unit) or not unit):
             unit = before_unit  # "magnitud 7,8 sacudió": the property named before the number
-        out.append(Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier))
-    return tuple(out)
+        out.append((Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier), span))
+    return out
 
 
 _FOLDED_CURRENCIES = {fold(w) for w in CURRENCY_WORDS}
