@@ -108,6 +108,107 @@ def test_format_characters_show_as_marks_in_the_pdf_and_stay_in_the_json(tmp_pat
     assert "5\u200b8" in (tmp_path / "out.json").read_text(encoding="utf-8")
 
 
+# --- item 6: URLs ----------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><title>Incendio en la sierra</title></head><body><article>
+<h1>Incendio en la sierra</h1>
+<p>Un incendio forestal obligó el sábado a evacuar a 2.000 vecinos de tres pueblos, según los bomberos.</p>
+<p>Las llamas han arrasado 1.500 hectáreas de pinar, informó el gobierno regional en un comunicado.</p>
+</article></body></html>"""
+TRICKLE_SECONDS = 4.0  # the trickling page ends by itself, so a test never waits longer
+
+
+@pytest.fixture
+def server():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            port = self.server.server_address[1]
+            if self.path == "/story":
+                return self._send(200, PAGE.encode("utf-8"), "text/html; charset=utf-8")
+            if self.path == "/trickle":  # a byte every 0.1 s: never silent long enough for a socket timeout
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                self.wfile.write(b"<html><body><p>")
+                end = time.monotonic() + TRICKLE_SECONDS
+                try:
+                    while time.monotonic() < end:
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(0.1)
+                    self.wfile.write(PAGE.encode("utf-8"))
+                except OSError:
+                    pass  # the client left
+                return
+            if self.path == "/elsewhere":
+                return self._redirect(f"http://localhost:{port}/story")
+            if self.path == "/here":
+                return self._redirect("/story")
+            if self.path == "/evil-reason":
+                self.send_response(404, "Not Found\x1b[2J\x1b]0;owned\x07")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if self.path == "/evil-location":
+                return self._redirect("file:///etc/passwd\x1b[2J\x1b]0;owned\x07")
+            if self.path == "/evil-host":
+                return self._redirect("http://evil\x1bc\x07.example/story")  # ESC c: a terminal reset
+            self._send(404, b"not here", "text/plain")
+
+        def _send(self, code, body, ctype):
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _redirect(self, where):
+            self.send_response(302)
+            self.send_header("Location", where)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_trickling_server_is_cut_off_at_the_total_deadline(server):
+    from reporter.stages.read import fetch_url
+
+    with pytest.raises(InputError, match=r"took longer than 1 s to download"):
+        fetch_url(f"{server}/trickle", 1024 * 1024, timeout=1.0)  # no byte is ever 1 s apart
+
+
+def test_a_redirect_within_the_host_is_followed(server):
+    from reporter.stages.read import read
+
+    assert "1.500 hectáreas" in read(f"{server}/here", allow_urls=True).text
+
+
+def test_a_redirect_to_another_host_is_refused(server):
+    from reporter.stages.read import read
+
+    with pytest.raises(InputError, match=r"redirected to another host \(localhost\)"):
+        read(f"{server}/elsewhere", allow_urls=True)
+
+
+@pytest.mark.parametrize("path", ["/evil-reason", "/evil-location", "/evil-host"])
+def test_what_a_server_says_is_printed_without_control_characters(cli, server, files, path):
+    line = one_error_line(cli("brief", f"{server}{path}", PAIR[0], "-o", "out.pdf", "--allow-urls"),
+                          ExitStatus.INPUT)
+    assert line.isprintable() and "\x1b" not in line and "\x07" not in line, repr(line)
+    if path != "/evil-host":  # (urllib itself %-escapes a redirect's host)
+        assert "\\x1b" in line  # shown as an escape, not sent to the terminal
+
+
 # --- item 8: special files --------------------------------------------------------------------
 
 def _specials(tmp_path):

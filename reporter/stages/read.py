@@ -211,28 +211,91 @@ def markdown_to_text(text: str) -> str:
 
 
 def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
-    """GET a page with a timeout and a size limit; no redirects to other schemes."""
+    """GET a page: `timeout` seconds in all (connecting, the headers and the whole body: a server
+    that trickles a byte at a time is cut off at the deadline, not only one that goes silent),
+    at most `max_bytes`, redirects only to http(s) on the same host (a redirect to another host
+    is refused: fetch that address yourself if you trust it). What the server says (a reason
+    phrase, a redirect target) reaches the terminal without control characters."""
+    import threading
+    import time
+
+    deadline = time.monotonic() + timeout
+    late = f"{shown(url)}: took longer than {timeout:g} s to download (the limit for a URL)"
+    stop = threading.Event()
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["page"] = _download(url, max_bytes, deadline, stop, late)
+        except BaseException as e:  # handed to the caller's thread
+            outcome["error"] = e
+
+    worker = threading.Thread(target=work, name="reporter-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        stop.set()  # the download stops at its next chunk; its socket times out by itself at the latest
+        raise InputError(late)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["page"]
+
+
+def shown(text: str, limit: int = 100) -> str:
+    """Text from outside (a server's words, an address) as it may be printed on a terminal:
+    control and other invisible characters as \\x.. / \\u.... escapes, at most `limit` characters."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}"
+                   for ch in text)
+
+
+def _download(url: str, max_bytes: int, deadline: float, stop, late: str) -> tuple[bytes, str]:
+    import http.client
+    import time
     import urllib.error
+    import urllib.parse
     import urllib.request
 
-    class NoSchemeChange(urllib.request.HTTPRedirectHandler):
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+
+    class SameHostOnly(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, req, fp, code, msg, headers, newurl):
             if not re.match(r"^https?://", newurl, re.IGNORECASE):
-                raise InputError(f"{url}: redirected to a non-HTTP address ({newurl[:60]})")
+                raise InputError(f"{shown(url)}: redirected to a non-HTTP address ({shown(newurl, 60)})")
+            try:
+                target = (urllib.parse.urlsplit(newurl).hostname or "").lower()
+            except ValueError:
+                target = "?"
+            if target != host:
+                raise InputError(f"{shown(url)}: redirected to another host ({shown(target, 60)}); "
+                                 "reporter follows redirects only within the same host: give that address "
+                                 "itself if you trust it")
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
-    opener = urllib.request.build_opener(NoSchemeChange)
+    opener = urllib.request.build_opener(SameHostOnly)
     request = urllib.request.Request(url, headers={"User-Agent": "reporter (fact-check briefings)"})
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with opener.open(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
+        with opener.open(request, timeout=max(0.05, deadline - time.monotonic())) as response:
             ctype = response.headers.get("Content-Type", "")
+            while size <= max_bytes:
+                if stop.is_set() or time.monotonic() >= deadline:
+                    raise InputError(late)  # never a page cut short at the deadline
+                chunk = response.read1(min(65536, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except InputError:
         raise
     except urllib.error.HTTPError as e:
-        raise InputError(f"{url}: the server answered {e.code} {e.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as e:
-        reason = getattr(e, "reason", e)
-        raise InputError(f"{url}: cannot be fetched ({reason})") from None
-    _check_size(len(data), url, max_bytes)
+        raise InputError(f"{shown(url)}: the server answered {e.code} {shown(str(e.reason), 60)}") from None
+    except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", None) or e
+        raise InputError(f"{shown(url)}: cannot be fetched ({shown(str(reason), 100)})") from None
+    data = b"".join(chunks)
+    _check_size(len(data), shown(url), max_bytes)
     return data, "html" if "html" in ctype.lower() or _sniff(data) == "html" else "text"
