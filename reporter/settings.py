@@ -105,6 +105,7 @@ class Comparison:
     # percentile 0.549), other topics median 0.153 (90th 0.376). At 0.3 other topics stay under
     # unrelated_below (0.376 -> 0.11) and same-event pairs over it (0.549 -> 0.36), as with lemmas.
     centroid_floor: float = 0.3
+    centroid_claims: int = 15
 
 
 # How much each reason alone makes a claim worth checking. A claim is flagged at

@@ -160,6 +160,10 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
         raise InputError(f"the articles have {lines} lines, more than the limit of {limits.max_sentences} "
                          "sentences (raise it with --max-sentences)")
     briefing = brief(sources, s)
+    if not job.keep_models:
+        from reporter.text.encoder import release
+
+        release()  # the claims are compared: the encoder's ~100 MB go to the PDF that follows
     count = sum(len(a.sentences) for a in briefing.articles)
     if count > limits.max_sentences:
         raise InputError(f"the articles have {count} sentences, more than the limit of {limits.max_sentences} "

@@ -103,7 +103,6 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
         return (), 0.0
     feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
     vecs = _vectors(feats, c)
-    meaning = encoder.encode([s.text for s in claims]) if encoder is not None else None
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
         rows[s.article].append(i)
@@ -118,21 +117,22 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
         fa, fb = [feats[i] for i in ia], [feats[i] for i in ib]
         words = document_similarity(fa, fb)
         same_language = x.language == y.language
-        if meaning is None:
+        ta, tb = [claims[i].text for i in ia], [claims[i].text for i in ib]
+        if encoder is None:
             sim, related, threshold, cosine = lexical, words, c.overlap_threshold, None
         else:
             w = c.meaning_weight if same_language else c.cross_language_meaning_weight
-            ma, mb = meaning[ia], meaning[ib]
-            cosine = np.clip(ma @ mb.T, 0.0, 1.0)
+            cosine = _meaning(encoder, ta, tb, lexical >= c.min_lexical if same_language else None)
             sim = w * cosine + (1 - w) * lexical
-            related = w * _centroid_similarity(ma, mb, c) + (1 - w) * words
+            if same_language:
+                sim = np.where(lexical >= c.min_lexical, sim, 0.0)  # no partner without lexical support
+            related = w * _centroid_similarity(encoder, ta, tb, c) + (1 - w) * words
             threshold = c.meaning_threshold if same_language else c.cross_language_threshold
         related_scores.append(related)
         found = _candidates(sim, c, threshold)
         if same_language:
             found = [(r, col) for r, col in found
-                     if (cosine is None or lexical[r, col] >= c.min_lexical)
-                     and _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)]
+                     if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)]
         pairs = set(found) | _same_quotes(fa, fb, c)
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
@@ -141,10 +141,26 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
     return tuple(relations), round(relatedness, 3)
 
 
-def _centroid_similarity(ma: np.ndarray, mb: np.ndarray, c: Comparison) -> float:
-    """How related two articles are in meaning: the cosine of their claims' mean vectors,
-    rescaled so that c.centroid_floor (unrelated news) is 0 and 1 stays 1."""
-    a, b = ma.mean(axis=0), mb.mean(axis=0)
+def _meaning(encoder: Encoder, ta: list[str], tb: list[str], support: np.ndarray | None) -> np.ndarray:
+    """The meaning cosine of every pair, encoding only what needs it: within one language only
+    claims with some lexical support (a pair needs c.min_lexical anyway), so two long reports
+    encode the few hundred claims that may pair, not all of them. Unencoded pairs score 0."""
+    cosine = np.zeros((len(ta), len(tb)))
+    rows = np.arange(len(ta)) if support is None else np.nonzero(support.any(axis=1))[0]
+    cols = np.arange(len(tb)) if support is None else np.nonzero(support.any(axis=0))[0]
+    if len(rows) and len(cols):
+        ma = encoder.encode([ta[i] for i in rows])
+        mb = encoder.encode([tb[j] for j in cols])
+        cosine[np.ix_(rows, cols)] = np.clip(ma @ mb.T, 0.0, 1.0)
+    return cosine
+
+
+def _centroid_similarity(encoder: Encoder, ta: list[str], tb: list[str], c: Comparison) -> float:
+    """How related two articles are in meaning: the cosine of the mean vectors of their first
+    c.centroid_claims claims (the lead tells the story; calibrated that way on ECB+), rescaled
+    so that c.centroid_floor (unrelated news) is 0 and 1 stays 1."""
+    a = encoder.encode(ta[:c.centroid_claims]).mean(axis=0)
+    b = encoder.encode(tb[:c.centroid_claims]).mean(axis=0)
     na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
     cos = float(a @ b) / (na * nb) if na and nb else 0.0
     return max(0.0, (cos - c.centroid_floor) / (1.0 - c.centroid_floor))

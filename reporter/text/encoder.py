@@ -93,3 +93,10 @@ def from_files(tokenizer_file: Path, weights_file: Path) -> Encoder:
 def load() -> Encoder:
     """The shipped encoder, loaded once per process."""
     return from_files(*model_files())
+
+
+def release() -> None:
+    """Free the encoder (its 65 MB table, the tokenizer, the cached vectors): a one-shot run
+    calls this once the claims are compared, so the PDF's peak does not add to it; batch
+    workers keep it for their next briefing."""
+    load.cache_clear()
