@@ -377,7 +377,7 @@ def test_ecb_gold_is_same_action_instance_within_a_subtopic_neighbours_first(tmp
 
 
 def test_eval_ecb_counts_relations_against_gold_at_the_settings_threshold(tmp_path):
-    before = Settings().compare.overlap_threshold
+    before = Settings().compare.meaning_threshold  # the hybrid score's, meaning being on
     r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--sweep", "--json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)["rows"]
@@ -388,9 +388,13 @@ def test_eval_ecb_counts_relations_against_gold_at_the_settings_threshold(tmp_pa
     assert at_current["precision"] == at_current["recall"] == 1.0
     assert all(row["correct"] <= min(row["related"], row["gold"]) for row in rows)
     # a config file moves the threshold the sweep marks as current
-    (tmp_path / "c.toml").write_text("[compare]\noverlap-threshold = 0.3\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text("[compare]\nmeaning-threshold = 0.3\n", encoding="utf-8")
     r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--config", tmp_path / "c.toml", "--json")
     assert json.loads(r.stdout)["rows"][0]["threshold"] == 0.3
+    # lemmas alone: the lexical threshold is the one in use
+    (tmp_path / "l.toml").write_text("[compare]\nuse-meaning = false\n", encoding="utf-8")
+    r = _reporter("eval", "ecb", _ecb_file(tmp_path), "--config", tmp_path / "l.toml", "--json")
+    assert json.loads(r.stdout)["rows"][0]["threshold"] == Settings().compare.overlap_threshold
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz").exists(),

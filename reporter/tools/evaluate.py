@@ -66,10 +66,17 @@ def _fmt(v) -> str:
 
 
 def _at_threshold(settings: Settings, threshold: float | None) -> Settings:
-    """The settings with another overlap threshold (calibration): passed down, never patched in."""
+    """The settings with another overlap threshold (calibration): passed down, never patched in.
+    The threshold in use: the hybrid score's with meaning on (meaning_threshold), else the lexical one."""
     if threshold is None:
         return settings
-    return replace(settings, compare=replace(settings.compare, overlap_threshold=threshold))
+    field = "meaning_threshold" if settings.compare.use_meaning else "overlap_threshold"
+    return replace(settings, compare=replace(settings.compare, **{field: threshold}))
+
+
+def _threshold(settings: Settings) -> float:
+    c = settings.compare
+    return c.meaning_threshold if c.use_meaning else c.overlap_threshold
 
 
 def eval_pairs(args, evaldata, settings: Settings) -> dict:
@@ -238,7 +245,7 @@ SWEEP = tuple(round(0.10 + 0.05 * i, 2) for i in range(15))  # 0.10 ... 0.80
 def eval_ecb(args, evaldata, settings: Settings) -> dict:
     from reporter.stages.compare import compare
 
-    current = settings.compare.overlap_threshold
+    current = _threshold(settings)
     threshold = current if args.threshold is None else args.threshold
     if not 0 <= threshold <= 1:
         raise InputError(f"--threshold {threshold}: must be between 0 and 1")
