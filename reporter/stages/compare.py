@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import combinations
 
@@ -129,7 +130,7 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             related = w * _centroid_similarity(encoder, ta, tb, c) + (1 - w) * words
             threshold = c.meaning_threshold if same_language else c.cross_language_threshold
         related_scores.append(related)
-        found = _candidates(sim, c, threshold)
+        found = _candidates(sim, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
         if same_language:
             found = [(r, col) for r, col in found
                      if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)]
@@ -139,6 +140,16 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
+
+
+def _same_saying(encoder: Encoder, ta: list[str], tb: list[str], c: Comparison) -> Callable[[str, int, int], bool]:
+    """Whether two sentences of one article say the same thing (meaning cosine at least
+    c.strong_meaning): then both may relate to one sentence of the other article."""
+    def same(side: str, i: int, j: int) -> bool:
+        texts = ta if side == "a" else tb
+        v = encoder.encode([texts[i], texts[j]])
+        return float(v[0] @ v[1]) >= c.strong_meaning
+    return same
 
 
 def _meaning(encoder: Encoder, ta: list[str], tb: list[str], support: np.ndarray | None) -> np.ndarray:
@@ -209,14 +220,25 @@ def _enough(fa: Features, fb: Features, meaning: float | None, c: Comparison) ->
     return bool({(x.kind, x.value) for x in fa.figures} & {(y.kind, y.value) for y in fb.figures})
 
 
-def _candidates(sim: np.ndarray, c: Comparison, threshold: float) -> list[tuple[int, int]]:
+def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
+                same: Callable[[str, int, int], bool] | None = None) -> list[tuple[int, int]]:
     """Pairs over the threshold. Lexical alone: each claim's top_k best matches either way.
-    With meaning (c.best_margin): each claim's best partner, and a second only when it scores
-    nearly as well in both directions (two sentences of one source saying the same thing)."""
+    With meaning: each claim's best partner, when it is best for it too (the mutual best: no
+    sentence in four pairs for the same reason); a second partner only when two sentences of
+    one source say the same thing (`same(side, i, j)`: "a" or "b", two indices of that side)
+    and the pair scores within best_margin of the best both ways."""
     if c.use_meaning and c.best_margin:
         keep = (sim >= threshold) & (sim >= c.best_margin * sim.max(axis=1, keepdims=True)) \
             & (sim >= c.best_margin * sim.max(axis=0, keepdims=True))
-        return [(int(r), int(col)) for r, col in zip(*np.nonzero(keep))]
+        best_col, best_row = np.argmax(sim, axis=1), np.argmax(sim, axis=0)
+        out = []
+        for r, col in zip(*np.nonzero(keep)):
+            r, col = int(r), int(col)
+            r_best, col_best = int(best_row[col]), int(best_col[r])
+            if (col_best == col and r_best == r) or (same is not None and (
+                    (col_best == col and same("a", r, r_best)) or (r_best == r and same("b", col, col_best)))):
+                out.append((r, col))
+        return out
     k = min(c.top_k, sim.shape[1])
     top_rows = np.argsort(-sim, axis=1, kind="stable")[:, :k]
     k = min(c.top_k, sim.shape[0])
