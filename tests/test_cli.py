@@ -167,7 +167,7 @@ sys.exit(main(sys.argv[1:]))
 def test_unreadable_file_is_one_clear_line_even_for_root():
     folder = Path(tempfile.mkdtemp(prefix="reporter-unreadable-"))  # not under tmp_path (0700): `nobody` must reach it
     try:
-        folder.chmod(0o755)
+        folder.chmod(0o777)  # `nobody` may write the outputs here: the only refusal left is the read
         (folder / "good.txt").write_text((FIXTURES / "sismo_a.txt").read_text(encoding="utf-8"), encoding="utf-8")
         secret = folder / "secret.txt"
         secret.write_text("Texto.", encoding="utf-8")
