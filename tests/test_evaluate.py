@@ -403,9 +403,11 @@ def test_eval_ecb_counts_relations_against_gold_at_the_settings_threshold(tmp_pa
 
 @pytest.mark.skipif(not (SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz").exists(),
                     reason="../shared/eval/data is absent (only beside the repository on the team's machines and CI)")
+@pytest.mark.slow
 def test_the_comparator_beats_chance_on_ecb_dev():
+    # ~5,000 sentences through the sentence encoder (about 10 ms each here): minutes, not seconds
     f = SHARED / "eval" / "data" / "news_pairs" / "ecbplus-odd-topics.dev.jsonl.gz"
-    r = _reporter("eval", "ecb", f, "--json")
+    r = _reporter("eval", "ecb", f, "--json", timeout=900)
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
     row = result["rows"][0]
