@@ -9,7 +9,6 @@ Gov., U.S.): a piece ending with one of them is joined to the next.
 """
 from __future__ import annotations
 
-import re
 
 from reporter.model import BODY, BOILERPLATE, Article, Sentence, Source
 from reporter.stages.ingest import LONE_CREDIT
