@@ -574,3 +574,20 @@ def test_sigterm_stops_a_batch_keeps_the_finished_rows_and_leaves_no_worker(tmp_
         assert files == (sorted(f"r{n - 1}{ext}" for ext in (".pdf", ".json", ".csv")) if n in done else []), (n, files)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"r{n - 1}{ext}" for n in done
                                                             for ext in (".pdf", ".json", ".csv"))
+
+
+def test_the_sentence_limit_admits_only_what_was_measured_to_finish(cli, tmp_path):
+    # The default is what finished within --render-timeout on the 2-core machine (settings.Limits
+    # says what was measured; timings live in the benchmark, not here). One sentence over it is
+    # refused before the pipeline runs.
+    from reporter.settings import Limits
+
+    limit = Limits().max_sentences
+    assert limit <= 10_000 and Limits().render_timeout == 300
+    half = limit // 2 + 1
+    for name, start in (("a.txt", 0), ("b.txt", half)):
+        (tmp_path / name).write_text("".join(f"El informe número {i} cuenta {i} casas en la ciudad.\n\n"
+                                             for i in range(start, start + half)), encoding="utf-8")
+    line = one_error_line(cli("brief", "a.txt", "b.txt", "-o", "x.pdf"), ExitStatus.INPUT)
+    assert f"more than the limit of {limit}" in line
+    assert not list(tmp_path.glob("x.*"))
