@@ -139,3 +139,17 @@ def test_unknown_verdicts_in_an_earlier_briefing_are_refused(tmp_path):
     (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError, match="unknown verdict 'probably fine'"):
         make_briefing(Job(PAIR, since=str(tmp_path / "old.json")), now())
+
+
+def test_a_quoted_formula_cell_comes_back_as_the_reviewer_wrote_it(tmp_path):
+    # to_csv puts a quote before a cell that starts like a formula; reading the checklist back
+    # takes it off again: the note is the reviewer's words, the claim matches by its own words.
+    p = tmp_path / "v.csv"
+    claim = "-5 grados marcó el termómetro, según el servicio meteorológico."
+    buf = io.StringIO()
+    csv.writer(buf).writerows([["id", "key", "claim", "verdict", "notes"], ["A4", "", "'" + claim, "inaccurate",
+                                                                              "'=58 según el IGP"]])
+    p.write_text(buf.getvalue(), encoding="utf-8")
+    (row,) = read_verdicts(p)
+    assert row.verdict.notes == "=58 según el IGP"
+    assert row.keys == (claim_key(claim),)

@@ -70,6 +70,12 @@ def text_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+def plain_cell(value: str) -> str:
+    """What the reviewer's cell says, without the quote text_cell put in front of a formula-like
+    start: a note "=58 según el IGP" comes back as written, and a claim still matches by its words."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
 def to_csv(b: Briefing) -> bytes:
     """The checklist, UTF-8 with a byte-order mark so spreadsheets keep the accents; no cell
     starts like a formula (text_cell)."""
@@ -128,8 +134,9 @@ def read_verdicts(path: str | Path, name: str | None = None, max_bytes: int = MA
             word = (row.get("verdict") or "").strip()
             if not word:
                 continue
-            v = Verdict(verdict_word(word, f"{path}: line {n}"), row.get("notes") or "", word)
-            keys = [(row.get("key") or "").strip(), claim_key(row["claim"]) if (row.get("claim") or "").strip() else ""]
+            v = Verdict(verdict_word(word, f"{path}: line {n}"), plain_cell(row.get("notes") or ""), word)
+            claim = plain_cell(row.get("claim") or "")
+            keys = [(row.get("key") or "").strip(), claim_key(claim) if claim.strip() else ""]
             out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v))
     except csv.Error as e:
         too_long = "field larger than field limit" in str(e)
