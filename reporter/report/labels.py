@@ -312,9 +312,10 @@ EN = Labels(
     method=(
         "Sentences were split line by line with simplemma's rule-based splitter plus our abbreviation list. "
         "Each summary is extractive ({summarizer}, {length}), chosen by sumy from body sentences only. "
-        "Claims of different sources are matched by TF-IDF similarity of their lemmas, names and figures; "
-        "a match is a conflict when both state a figure of the same kind about the same thing and no value "
-        "agrees. Flags come from rules (figures, dates, quotations, attributions, accusations, single-source "
+        "Claims of different sources are matched by their meaning (a multilingual sentence encoder, also "
+        "across languages) and the TF-IDF similarity of their lemmas, names and figures, each claim with its "
+        "best partner; a match is a conflict when both state a figure of the same kind about the same thing "
+        "and each has a value the other does not agree with. Flags come from rules (figures, dates, quotations, attributions, accusations, single-source "
         "claims, conflicts) and carry their reasons. The tool looks nothing up: every flag is a question "
         "for a person, not a verdict."
     ),
@@ -419,9 +420,10 @@ ES = replace(
     method=(
         "Las oraciones se separaron línea por línea con el separador de simplemma y nuestra lista de "
         "abreviaturas. Cada resumen es extractivo ({summarizer}, {length}), elegido por sumy solo entre "
-        "oraciones del cuerpo. Las afirmaciones de fuentes distintas se emparejan por similitud TF-IDF de "
-        "lemas, nombres y cifras; un emparejamiento es una contradicción cuando ambas dan una cifra del mismo "
-        "tipo sobre lo mismo y ningún valor coincide. Las marcas salen de reglas (cifras, fechas, citas, "
+        "oraciones del cuerpo. Las afirmaciones de fuentes distintas se emparejan por su sentido (un "
+        "codificador de oraciones multilingüe, también entre idiomas) y la similitud TF-IDF de lemas, nombres "
+        "y cifras, cada una con su mejor pareja; un emparejamiento es una contradicción cuando ambas dan una "
+        "cifra del mismo tipo sobre lo mismo y cada una tiene un valor que la otra no confirma. Las marcas salen de reglas (cifras, fechas, citas, "
         "atribuciones, acusaciones, afirmaciones de una sola fuente, contradicciones) y dicen sus motivos. "
         "La herramienta no consulta nada: cada marca es una pregunta para una persona, no un veredicto."
     ),
