@@ -60,6 +60,17 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Published:
+    """When a source was published, and how we know it (never guessed)."""
+
+    date: str  # ISO 8601: "2024-06-19", or "2024-06-19T13:00" when the time is known
+    how: str  # "html-meta", "dateline", "byline", "updated-line", "option"
+
+    def as_dict(self) -> dict:
+        return {"date": self.date, "how": self.how}
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # "A", "B", ...
     source: str
@@ -69,6 +80,7 @@ class Article:
     sentences: tuple[Sentence, ...]
     format: str = "text"
     encoding: str = "utf-8"
+    published: Published | None = None  # None: unknown
 
     @property
     def claims(self) -> tuple[Sentence, ...]:
@@ -126,6 +138,7 @@ class Relation:
     type: str  # OVERLAP or CONFLICT
     score: float
     evidence: Evidence
+    update: bool = False  # a conflict that may be an update: the later source or time gives a new value
 
 
 @dataclass(frozen=True)
