@@ -59,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-input-mb", type=float, help=f"refuse inputs larger than this (default: {LIMITS.max_input_mb:g})")
     b.add_argument("--max-sentences", type=int,
                    help=f"refuse articles with more sentences than this, all together (default: {LIMITS.max_sentences})")
+    b.add_argument("--max-articles", type=int,
+                   help=f"refuse more articles than this in one briefing (default: {LIMITS.max_articles})")
     b.add_argument("--render-timeout", type=int,
                    help=f"stop rendering the PDF after this many seconds (default: {LIMITS.render_timeout})")
     b.add_argument("--pdf-items", type=_items, metavar="N",

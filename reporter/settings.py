@@ -153,8 +153,14 @@ class Limits:
     # articles, reporter.tools.bench.generate_document): 10,000 sentences in 2, 20 or 100 articles
     # took 59-207 s end to end (the render 10-54 s of it, peak 1.1-2.9 GB), within render_timeout;
     # 20,000 took 246 s in 20 articles and 462 s in 2 (4 GB). Many articles cost more than their
-    # sentences (100 of 50 sentences: up to 487 s): the article count is not limited here.
+    # sentences (100 of 50 sentences: up to 487 s): the article count has its own limit below.
     max_sentences: int = 10_000
+    # Articles in one briefing: every pair of articles is compared, so the work grows with the
+    # square of their number. Measured the same way (50 sentences each, generated, all on one
+    # story, encoder on, 2 cores under load 2.5): 20 articles 27 s, 40 articles 39 s, 50 articles
+    # 61 s end to end (467 MB); 100 took up to 487 s, past render_timeout. A reader cannot follow
+    # more than a few dozen sources in one PDF anyway: `reporter batch` is for many stories.
+    max_articles: int = 50
     render_timeout: int = 300  # seconds to render the PDF
 
     @property
@@ -196,6 +202,7 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
     "pdf-items": ("report", "pdf_items"),
     "max-input-mb": ("limits", "max_input_mb"),
     "max-sentences": ("limits", "max_sentences"),
+    "max-articles": ("limits", "max_articles"),
     "render-timeout": ("limits", "render_timeout"),
 }
 TABLES = {"compare": Comparison, "flag": Flagging}
@@ -337,7 +344,7 @@ def _check(key: str, name: str, value: Any, where: str) -> Any:
         if number > MAX_INPUT_MB:
             raise InputError(f"{where}: max-input-mb must be at most {MAX_INPUT_MB} (1 TB), not {value!r}")
         return number
-    # max-sentences, render-timeout: whole numbers above 0
+    # max-sentences, max-articles, render-timeout: whole numbers above 0
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise InputError(f"{where}: {key} must be a whole number above 0, not {value!r}")
     if key == "render-timeout" and value > MAX_RENDER_TIMEOUT:

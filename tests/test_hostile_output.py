@@ -591,3 +591,21 @@ def test_the_sentence_limit_admits_only_what_was_measured_to_finish(cli, tmp_pat
     line = one_error_line(cli("brief", "a.txt", "b.txt", "-o", "x.pdf"), ExitStatus.INPUT)
     assert f"more than the limit of {limit}" in line
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_the_article_limit_refuses_before_reading(cli, tmp_path):
+    # Every pair of articles is compared, so the count has its own limit (settings.Limits says what
+    # was measured). One article over it is refused before any file is read: the last is missing.
+    from reporter.settings import Limits
+
+    limit = Limits().max_articles
+    assert 2 <= limit <= 50
+    names = [f"a{i}.txt" for i in range(limit + 1)]
+    for name in names[:-1]:
+        (tmp_path / name).write_text("El puerto abrió el lunes con 12 grúas.\n", encoding="utf-8")
+    line = one_error_line(cli("brief", *names, "-o", "x.pdf"), ExitStatus.INPUT)
+    assert f"{limit + 1} articles, more than the limit of {limit}" in line and "--max-articles" in line
+    assert not list(tmp_path.glob("x.*"))
+    # raised by the flag, the same call goes on to read the files (and finds the missing one)
+    line = one_error_line(cli("brief", *names, "-o", "x.pdf", "--max-articles", str(limit + 1)), ExitStatus.INPUT)
+    assert names[-1] in line and "limit" not in line

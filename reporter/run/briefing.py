@@ -144,8 +144,11 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
         from reporter.review.checklist import read_verdicts
 
         reviewed = read_verdicts(env.path(job.verdicts), job.verdicts)
-    inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=limits.max_bytes, env=env)
-              for spec in input_specs(job.files, env)]
+    specs = input_specs(job.files, env)
+    if len(specs) > limits.max_articles:  # before reading: each pair of articles is compared
+        raise InputError(f"{len(specs)} articles, more than the limit of {limits.max_articles} in one briefing "
+                         "(raise it with --max-articles, or brief many stories with `reporter batch`)")
+    inputs = [read(spec, allow_urls=job.allow_urls, max_bytes=limits.max_bytes, env=env) for spec in specs]
     # Only now the pipeline (compare.py imports numpy): a missing or unreadable file fails fast.
     from reporter.pipeline import brief, make_source
 
