@@ -140,6 +140,18 @@ def server():
                 except OSError:
                     pass  # the client left
                 return
+            if self.path == "/trickle-headers":  # the status line and headers, a byte every 0.1 s
+                end = time.monotonic() + TRICKLE_SECONDS
+                try:
+                    for byte in b"HTTP/1.0 200 OK\r\nX-Slow: " + b"y" * 1000:
+                        if time.monotonic() > end:
+                            break
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.1)
+                except OSError:
+                    pass  # the client left
+                return
             if self.path == "/elsewhere":
                 return self._redirect(f"http://localhost:{port}/story")
             if self.path == "/here":
@@ -185,6 +197,18 @@ def test_a_trickling_server_is_cut_off_at_the_total_deadline(server):
 
     with pytest.raises(InputError, match=r"took longer than 1 s to download"):
         fetch_url(f"{server}/trickle", 1024 * 1024, timeout=1.0)  # no byte is ever 1 s apart
+
+
+def test_a_server_trickling_its_headers_leaves_no_download_behind(server):
+    # The deadline closes the connection: the download thread ends with it instead of reading a
+    # byte every 0.1 s in the background until the server stops (TRICKLE_SECONDS).
+    from reporter.stages.read import fetch_url
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"took longer than 0.5 s to download"):
+        fetch_url(f"{server}/trickle-headers", 1024 * 1024, timeout=0.5)
+    assert time.monotonic() - started < TRICKLE_SECONDS - 1
+    assert not [t for t in threading.enumerate() if t.name == "reporter-fetch" and t.is_alive()]
 
 
 def test_a_redirect_within_the_host_is_followed(server):

@@ -216,6 +216,7 @@ def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[b
     at most `max_bytes`, redirects only to http(s) on the same host (a redirect to another host
     is refused: fetch that address yourself if you trust it). What the server says (a reason
     phrase, a redirect target) reaches the terminal without control characters."""
+    import socket
     import threading
     import time
 
@@ -223,10 +224,11 @@ def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[b
     late = f"{shown(url)}: took longer than {timeout:g} s to download (the limit for a URL)"
     stop = threading.Event()
     outcome: dict = {}
+    sockets: list = []  # the download's connections, so the deadline can close them
 
     def work() -> None:
         try:
-            outcome["page"] = _download(url, max_bytes, deadline, stop, late)
+            outcome["page"] = _download(url, max_bytes, deadline, stop, late, sockets)
         except BaseException as e:  # handed to the caller's thread
             outcome["error"] = e
 
@@ -234,7 +236,13 @@ def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[b
     worker.start()
     worker.join(max(0.0, deadline - time.monotonic()))
     if worker.is_alive():
-        stop.set()  # the download stops at its next chunk; its socket times out by itself at the latest
+        stop.set()  # the download stops at its next chunk...
+        for sock in list(sockets):  # ...or now, if the server trickles its headers a byte at a time
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        worker.join(1.0)
         raise InputError(late)
     if "error" in outcome:
         raise outcome["error"]
@@ -251,7 +259,7 @@ def shown(text: str, limit: int = 100) -> str:
                    for ch in text)
 
 
-def _download(url: str, max_bytes: int, deadline: float, stop, late: str) -> tuple[bytes, str]:
+def _download(url: str, max_bytes: int, deadline: float, stop, late: str, sockets: list) -> tuple[bytes, str]:
     import http.client
     import time
     import urllib.error
@@ -274,7 +282,22 @@ def _download(url: str, max_bytes: int, deadline: float, stop, late: str) -> tup
                                  "itself if you trust it")
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
-    opener = urllib.request.build_opener(SameHostOnly)
+    def recorded(connection):  # a connection class that hands its socket to fetch_url's deadline
+        class Recorded(connection):
+            def connect(self):
+                super().connect()
+                sockets.append(self.sock)
+        return Recorded
+
+    class HTTP(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(recorded(http.client.HTTPConnection), req)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(recorded(http.client.HTTPSConnection), req, context=self._context)
+
+    opener = urllib.request.build_opener(SameHostOnly, HTTP, HTTPS)
     request = urllib.request.Request(url, headers={"User-Agent": "reporter (fact-check briefings)"})
     chunks: list[bytes] = []
     size = 0
