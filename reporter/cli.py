@@ -144,7 +144,14 @@ def _eval_options(sub) -> None:
     g = kinds.add_parser("segmentation", help="sentence boundaries against Universal Dependencies text")
     g.add_argument("file", help="jsonl: text and sentences as [start, end] offsets")
 
-    for q in (p, s, c, m, b, g):
+    d = kinds.add_parser("dates", help="date expressions resolved against a publication date (exact match)")
+    d.add_argument("file", help="TSV: language, published (ISO or empty), text, expected (YYYY-MM-DD, YYYY-MM, YYYY or empty)")
+    d.add_argument("--predictions", metavar="OUT.tsv", help="one resolved value per row, in order (empty: none)")
+    d.add_argument("--resolver", default="rules",
+                   help="rules (what briefings use), dateparser (its own search), dateparser-spans (our spans, "
+                        "dateparser's resolution); comma-separated to compare (default: rules)")
+
+    for q in (p, s, c, m, b, g, d):
         q.add_argument("--config", metavar="FILE.toml", help="settings to measure with (as for brief)")
         q.add_argument("--json", action="store_true", help="print JSON instead of a table")
         q.add_argument("--debug", action="store_true", help="show tracebacks")

@@ -6,6 +6,7 @@
     reporter eval summaries FILE                      ROUGE-1/2/L beside Lead-3
     reporter eval ecb FILE [--sweep]                  same-event sentence pairs (ECB+): P, R, F1
     reporter eval segmentation FILE                   sentence-boundary precision, recall, F1
+    reporter eval dates FILE.tsv                      date expressions resolved exactly (accuracy)
 
 Each prints a table (or JSON with --json). The file formats are those of
 ../shared/eval (read by evaldata.py); nothing here needs that folder to exist.
@@ -34,7 +35,8 @@ def run(args, settings: Settings, env: Env = Env()) -> int:
         if value is not None and not Path(value).is_file():
             raise InputError(f"{value}: no such file")
     result = {"pairs": eval_pairs, "sts": eval_sts, "checkworthy": eval_checkworthy,
-              "summaries": eval_summaries, "ecb": eval_ecb, "segmentation": eval_segmentation}[args.kind](
+              "summaries": eval_summaries, "ecb": eval_ecb, "segmentation": eval_segmentation,
+              "dates": eval_dates}[args.kind](
         args, evaldata, settings)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2), file=env.out)
@@ -306,6 +308,28 @@ def eval_segmentation(args, evaldata, settings: Settings) -> dict:
         rows.append({"file": Path(args.file).name, "language": lang, "documents": len(docs),
                      "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})
     return {"rows": rows}
+
+
+def eval_dates(args, evaldata, settings: Settings) -> dict:
+    import time
+
+    from reporter.tools import evaldates
+
+    rows = evaldates.read_rows(args.file)
+    rows_out = []
+    for resolver in args.resolver.split(","):
+        if resolver not in evaldates.RESOLVERS:
+            raise InputError(f"--resolver {resolver}: not one of {', '.join(evaldates.RESOLVERS)}")
+        started = time.perf_counter()
+        predicted = evaldates.predict(rows, resolver)
+        seconds = time.perf_counter() - started
+        if args.predictions and resolver == args.resolver.split(",")[0]:
+            _write_lines(args.predictions, predicted)
+        for lang, (right, total) in evaldates.score(rows, predicted).items():
+            rows_out.append({"file": Path(args.file).name, "resolver": resolver, "language": lang, "rows": total,
+                             "exact": (right, total), "accuracy": round(right / total, 3) if total else 0.0,
+                             "seconds": round(seconds, 2) if lang == "all" else ""})
+    return {"rows": rows_out}
 
 
 def _write_lines(path: str, lines: list[str]) -> None:

@@ -1,0 +1,375 @@
+"""Dates inside sentences, Spanish and English: found, then resolved against the publication date.
+
+    mentions("Putin envió el martes un mensaje", "es", date(2023, 8, 16))
+    -> (Mention(start=13, end=22, text="el martes", value="2023-08-15", granularity="day"),)
+
+Absolute dates ("22 de junio de 2023", "June 2023", "since 2000") resolve alone; relative
+ones ("ayer", "hace dos días", "a finales de julio", "last September", "on Thursday",
+"el año que viene") need the source's publication date and stay unresolved (value "")
+without it: never guessed. Where a date leaves the year or the week open, the tense of
+the verb nearest to it in its clause decides (pasado "envió el martes" -> the Tuesday
+before; futuro "se celebrará el viernes" -> the Friday after); without a tense cue a
+weekday is the one before (news report what happened), a day or a month the nearest.
+
+Why rules of our own and not dateparser (installed with trafilatura, so it costs no
+download): measured on tests/fixtures/dates-dev.tsv (`reporter eval dates ... --resolver`)
+dateparser's search finds and resolves few of these expressions ("el martes", "hace dos
+días", "a finales de julio", "last September" come back as nothing or another day) and
+knows no tense; given our spans it resolves more but still picks past or future by one
+global setting. It also takes about 0.3 s to import. The numbers are in the README.
+
+Every pattern is linear: alternations of fixed words and bounded runs of digits and spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the sentence
+    end: int
+    text: str  # as written
+    value: str  # "2023-08-15", "2023-07", "2023"; "" when it cannot be resolved (no publication date)
+    granularity: str  # DAY, MONTH, YEAR
+
+
+MONTHS_ES = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+             "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+MONTHS_EN = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+             "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+             "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS_ES = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
+               "sabado": 5, "domingo": 6}
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
+           "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30, "a couple of": 2}
+UNITS = {"día": "d", "días": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m", "meses": "m",
+         "año": "y", "años": "y", "day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m",
+         "months": "m", "year": "y", "years": "y"}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_MES = _alt(MONTHS_ES)
+_MON = _alt(k for k in MONTHS_EN if len(k) > 3) + r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DIA = _alt(WEEKDAYS_ES)
+_WD = _alt(WEEKDAYS_EN)
+_NUM = r"\d{1,2}|" + _alt(NUMBERS)
+_UNIT = _alt(UNITS)
+_YR = r"(?:19|20)\d\d"
+_PART_ES = r"(?P<part>finales|fines|principios|comienzos|inicios|mediados)"
+_PART_EN = r"(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)"
+# Units a bare number after a preposition counts ("desde 2000 kilómetros"): not a year.
+_NOT_YEAR = (r"(?!\s+(?:personas|people|muertos|dead|heridos|km|kilómetros|kilometres|kilometers|metros|metres|"
+             r"meters|millas|miles|euros|dólares|dollars|soldados|soldiers|casas|homes|habitantes|residents|"
+             r"toneladas|tons|tonnes|veces|times)\b)")
+
+# (kind, pattern) per language; the longest match at a place wins, then the earliest.
+_ES = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
+    ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
+            rf"(?P<d>\d{{1,2}})(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+    ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
+             rf"(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?P<y>{_YR}))?\b"),
+    ("my", rf"\b(?:(?:en|de|desde|hasta|para|durante)\s+)?(?:(?:el\s+)?mes\s+de\s+)?(?P<mon>{_MES})\s+(?:de(?:l)?\s+)?(?P<y>{_YR})\b"),
+    ("month", rf"\b(?:(?P<pre>en|desde|hasta|para|durante|este|el\s+pasado|el\s+próximo|el\s+proximo|"
+              rf"el\s+mes\s+de|(?:en\s+)?el\s+pasado\s+mes\s+de|(?:en\s+)?el\s+próximo\s+mes\s+de)\s+)"
+              rf"(?P<mon>{_MES})(?:\s+(?P<post>pasado|próximo|proximo|que\s+viene|de\s+este\s+año|del\s+año\s+pasado))?\b"),
+    ("wd", rf"\b(?:(?P<pre>el|este|del|al|desde\s+el|hasta\s+el|para\s+el)\s+)(?:(?P<q1>pasado|próximo|proximo)\s+)?"
+           rf"(?P<wd>{_DIA})(?:\s+(?P<q2>pasado|próximo|proximo|que\s+viene))?(?!\s+\d)\b"),
+    ("wd", rf"\b(?:(?P<q1>pasado|próximo|proximo)\s+)(?P<wd>{_DIA})(?!\s+\d)\b"),
+    ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|solo|sólo)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
+    ("in", rf"\bdentro\s+de\s+(?:(?:unos|unas)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
+    ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
+            r"esta\s+noche|esta\s+madrugada|este\s+día)\b"),
+    ("period", r"\b(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
+               r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
+    ("year", rf"\b(?P<pre>en|desde|hasta|para|durante|año|antes\s+de|después\s+de|a\s+partir\s+de|entre|"
+             rf"en\s+el\s+año|el\s+año|del\s+año|de)\s+(?P<y>{_YR})\b{_NOT_YEAR}"),
+]
+_EN = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
+    ("mdy", rf"\b(?:on\s+)?(?:(?:{_WD})\s*,?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:\s*,?\s+(?P<y>{_YR})\b)?"),
+    ("dmy", rf"\b(?:on\s+)?(?:(?:{_WD})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?:\s*,?\s+(?P<y>{_YR})\b)?"),
+    ("part", rf"\b(?:(?:in|by|from|until|since|at)\s+)?{_PART_EN}[\s-]+(?P<mon>{_MON})(?:\s*,?\s+(?P<y>{_YR})\b)?"),
+    ("my", rf"\b(?:(?:in|since|until|by|from|during|of)\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YR})\b"),
+    ("month", rf"\b(?P<pre>in|since|until|by|from|during|last|next|this|this\s+past|this\s+coming|early|late|"
+              rf"(?:in\s+)?early|(?:in\s+)?late)\s+(?P<mon>{_MON})(?![\w.]*\s+\d)\b"),
+    ("wd", rf"\b(?:(?P<pre>on|this|last|next|this\s+past|this\s+coming|coming|past|by|until|since|from|"
+           rf"early|late|on\s+the\s+night\s+of)\s+)?(?P<wd>{_WD})(?!s\b)\b"),
+    ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    ("in", rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?:'s\s+time)?(?!\s+(?:of|after|before|later|earlier))\b"),
+    ("rel", r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|"
+            r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"),
+    ("period", r"\b(?:(?:earlier|later)\s+)?(?P<q1>last|next|this|the\s+previous|the\s+following|the\s+coming|"
+               r"the\s+current|the\s+past)\s+(?P<unit>year|month)\b"),
+    ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid)[\s-]+"
+             rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
+]
+_COMPILED = {"es": [(k, re.compile(p, re.IGNORECASE)) for k, p in _ES],
+             "en": [(k, re.compile(p, re.IGNORECASE)) for k, p in _EN]}
+
+# Tense: verbs and cues near a date. Future first: a future group swallows its participle
+# ("will be held", "va a ser"), so "held" there is not a past cue.
+_FUTURE = {
+    "es": re.compile(r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|iré|irá|irán|prev[ée]n?|previst[oa]s?|"
+                     r"programad[oa]s?|se\s+espera|esperan?\s+que|planea|planean|próxim[oa]s?|proxim[oa]s?|que\s+viene|"
+                     r"tiene\s+previsto|tienen\s+previsto|pretende|pretenden|convoca|convocan|convocó\s+para)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:will|'ll|would|shall|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+                     r"expected|slated|planned|poised|likely)|plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|"
+                     r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?\b", re.IGNORECASE),
+}
+_PAST = {
+    "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
+                     r"tuvo|tuvieron|estuvo|estuvieron|puso|pusieron|pudo|pudieron|quiso|vino|vinieron|dio|dieron|"
+                     r"vio|hubo|trajo|produjo|produjeron|(?:ha|han|había|habían|habría|hemos)\s+\w+(?:ado|ido|to|cho|so)|"
+                     r"pasad[oa]s?|anterior|ayer|anoche)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:[a-z]{2,}ed|said|was|were|had|did|told|met|went|came|took|made|gave|left|held|spoke|saw|"
+                     r"found|got|began|fell|struck|hit|sent|won|lost|led|ran|wrote|became|brought|fought|flew|"
+                     r"thought|bought|sought|chose|rose|broke|paid|kept|began|(?:has|have)\s+\w+|last|ago|yesterday|"
+                     r"earlier|previous|past)\b"),
+}
+_NOT_PAST_EN = {"need", "feed", "seed", "speed", "bed", "red", "shed", "wed", "hundred", "united", "indeed", "breed",
+                "proceed", "exceed", "succeed", "greed", "weed"}
+# Clause boundaries: punctuation and the words that open a new clause.
+_CLAUSE = {
+    "es": re.compile(r"[,;:()\[\]«»\"“”—–]|\b(?:que|cuando|donde|pero|aunque|mientras|y|e)\b", re.IGNORECASE),
+    "en": re.compile(r"[,;:()\[\]\"“”—–]|\b(?:that|which|who|when|where|but|although|while|and|after|before)\b",
+                     re.IGNORECASE),
+}
+
+
+def mentions(text: str, language: str, published: date | None) -> tuple[Mention, ...]:
+    """Every date expression of `text` (a sentence), in order, resolved against `published`."""
+    lang = "es" if language == "es" else "en"
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, pattern in _COMPILED[lang]:
+        for m in pattern.finditer(text):
+            if _accept(kind, m, text, lang):
+                found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out, end = [], -1
+    for start, stop, kind, m in found:
+        if start < end:
+            continue  # inside a longer expression found at an earlier place
+        tense = _tense(text, start, stop, lang)
+        value, granularity = _resolve(kind, m, lang, published, tense)
+        if granularity:
+            out.append(Mention(start, stop, text[start:stop], value, granularity))
+            end = stop
+    return tuple(out)
+
+
+def resolve_first(text: str, language: str, published: date | None) -> str:
+    """The value of the first date expression in `text` ("" if none or unresolved): `eval dates`."""
+    found = mentions(text, language, published)
+    return found[0].value if found else ""
+
+
+def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
+    if lang == "en":
+        # English months and weekdays are capitalised: "may", "march" are verbs
+        for name in ("mon", "wd"):
+            if name in m.groupdict() and m.group(name) and not m.group(name)[0].isupper():
+                return False
+        if kind == "wd" and re.search(r"\b(?:Good|Black|Super|Ash|Holy|Cyber|Bloody|Easter|Maundy)\s+$", text[:m.start("wd")]):
+            return False
+        if kind == "month" and m.group("mon").lower().startswith("may") and m.group("pre").lower() in ("by", "from"):
+            return False
+    if kind == "rel" and m.group("w").lower() == "mañana":
+        before = text[:m.start()].rstrip().lower()
+        if re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) or text[m.end():m.end() + 3].startswith(" de"):
+            return False  # "la mañana", "por la mañana": the morning
+    if kind == "period":
+        if not (m.group("q1") or m.group("q2")) and not re.match(r"(?:este|esta|this)\b", m.group(0), re.IGNORECASE):
+            return False  # "el año", "el mes" alone: no date
+        if lang == "en" and m.group("q1").lower() == "the past":
+            return False  # "the past year": a span, not a date
+    return True
+
+
+def _tense(text: str, start: int, end: int, lang: str) -> str:
+    """'future', 'past' or '' from the verbs of the date's clause (nearest cue first)."""
+    left = max([0] + [b.end() for b in _CLAUSE[lang].finditer(text, 0, start)])
+    nxt = _CLAUSE[lang].search(text, end)
+    right = nxt.start() if nxt else len(text)
+    return _cue(text, left, right, start, end, lang) or _cue(text, 0, len(text), start, end, lang)
+
+
+def _cue(text: str, left: int, right: int, start: int, end: int, lang: str) -> str:
+    cues: list[tuple[int, str]] = []
+    future_spans = []
+    for m in _FUTURE[lang].finditer(text, left, right):
+        if m.end() <= start or m.start() >= end:
+            future_spans.append((m.start(), m.end()))
+            cues.append((_distance(m, start, end), "future"))
+    for m in _PAST[lang].finditer(text, left, right):
+        if m.start() < end and m.end() > start:
+            continue  # the date itself ("pasado", "last")
+        if any(a <= m.start() < b for a, b in future_spans):
+            continue
+        if lang == "en" and m.group().lower() in _NOT_PAST_EN or (lang == "en" and m.group()[:1].isupper()
+                                                                   and m.group().lower() not in ("said", "was", "were", "had")):
+            continue
+        cues.append((_distance(m, start, end), "past"))
+    return min(cues)[1] if cues else ""
+
+
+def _distance(m: re.Match, start: int, end: int) -> int:
+    return start - m.end() if m.end() <= start else m.start() - end
+
+
+def _number(word: str) -> int | None:
+    w = re.sub(r"\s+", " ", word.lower())
+    return int(w) if w.isdigit() else NUMBERS.get(w)
+
+
+def _month_number(word: str, lang: str) -> int:
+    w = word.lower().rstrip(".")
+    return MONTHS_ES[w] if lang == "es" else MONTHS_EN[w]
+
+
+def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) -> tuple[str, str]:
+    g = m.groupdict()
+    if kind == "iso":
+        return _day(int(g["y"]), int(g["m"]), int(g["d"]))
+    if kind == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        day, month = (a, b) if lang == "es" or a > 12 else (b, a)  # Spanish and a day over 12: day first
+        return _day(y, month, day)
+    if kind in ("dmy", "mdy"):
+        month, day = _month_number(g["mon"], lang), int(g["d"])
+        if g.get("y"):
+            return _day(int(g["y"]), month, day)
+        if pub is None:
+            return "", DAY
+        return _day_near(pub, month, day, tense)
+    if kind in ("my",):
+        return f"{int(g['y']):04d}-{_month_number(g['mon'], lang):02d}", MONTH
+    if kind in ("part", "month"):
+        month = _month_number(g["mon"], lang)
+        if g.get("y"):
+            return f"{int(g['y']):04d}-{month:02d}", MONTH
+        words = " ".join(x for x in (g.get("pre"), g.get("post")) if x).lower()
+        if pub is None:
+            return "", MONTH
+        return _month_near(pub, month, tense, words), MONTH
+    if kind == "wd":
+        if pub is None:
+            return "", DAY
+        weekday = (WEEKDAYS_ES if lang == "es" else WEEKDAYS_EN)[g["wd"].lower()]
+        words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        return _weekday(pub, weekday, tense, words).isoformat(), DAY
+    if kind in ("ago", "in"):
+        n, unit = _number(g["n"]), UNITS[g["unit"].lower()]
+        granularity = {"d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
+        if n is None:
+            return "", ""
+        if pub is None:
+            return "", granularity
+        return _shift(pub, n if kind == "in" else -n, unit), granularity
+    if kind == "rel":
+        if pub is None:
+            return "", DAY
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        offset = {"ayer": -1, "yesterday": -1, "anoche": -1, "last night": -1, "anteayer": -2, "antier": -2,
+                  "antenoche": -2, "the day before yesterday": -2, "mañana": 1, "tomorrow": 1,
+                  "pasado mañana": 2, "the day after tomorrow": 2}.get(w, 0)
+        return (pub + timedelta(days=offset)).isoformat(), DAY
+    if kind == "period":
+        unit = g["unit"].lower()
+        q = " ".join(x for x in (g.get("q1"), g.get("q2")) if x).lower()
+        step = -1 if re.search(r"pasado|anterior|last|previous", q) else 1 if re.search(
+            r"próximo|proximo|que viene|entrante|next|following|coming", q) else 0
+        granularity = YEAR if unit in ("año", "year") else MONTH
+        if pub is None:
+            return "", granularity
+        if granularity == YEAR:
+            return f"{pub.year + step:04d}", YEAR
+        total = pub.year * 12 + pub.month - 1 + step
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", MONTH
+    if kind == "year":
+        return f"{int(g['y']):04d}", YEAR
+    return "", ""
+
+
+def _day(y: int, m: int, d: int) -> tuple[str, str]:
+    try:
+        return date(y, m, d).isoformat(), DAY
+    except ValueError:
+        return "", ""  # "31 de febrero": not a date
+
+
+def _day_near(pub: date, month: int, day: int, tense: str) -> tuple[str, str]:
+    """The date with that day and month nearest to `pub`, before it in the past, after it in the future."""
+    candidates = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            pass
+    if not candidates:
+        return "", ""
+    if tense == "past":
+        pool = [c for c in candidates if c <= pub] or candidates
+    elif tense == "future":
+        pool = [c for c in candidates if c >= pub] or candidates
+    else:
+        pool = candidates
+    return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
+
+
+def _month_near(pub: date, month: int, tense: str, words: str) -> str:
+    here = pub.year * 12 + pub.month - 1
+    options = [(y * 12 + month - 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if re.search(r"\b(?:pasado|last|past|del año pasado)\b", words):
+        pool = [o for o in options if o < here]
+    elif re.search(r"\b(?:próximo|proximo|que viene|next|coming)\b", words):
+        pool = [o for o in options if o > here]
+    elif re.search(r"\b(?:este|this|de este año)\b", words):
+        pool = [pub.year * 12 + month - 1]
+    elif tense == "past":
+        pool = [o for o in options if o <= here]
+    elif tense == "future":
+        pool = [o for o in options if o >= here]
+    else:
+        pool = options
+    best = min(pool, key=lambda o: (abs(o - here), o))
+    return f"{best // 12:04d}-{best % 12 + 1:02d}"
+
+
+def _weekday(pub: date, weekday: int, tense: str, words: str) -> date:
+    back = (pub.weekday() - weekday) % 7
+    ahead = (weekday - pub.weekday()) % 7
+    if re.search(r"\b(?:pasado|last|past)\b", words):
+        return pub - timedelta(days=back or 7)
+    if re.search(r"\b(?:próximo|proximo|que viene|next)\b", words):
+        return pub + timedelta(days=ahead or 7)
+    if re.search(r"\b(?:coming|this coming)\b", words) or tense == "future":
+        return pub + timedelta(days=ahead)
+    return pub - timedelta(days=back)  # past, or no cue: news report what happened
+
+
+def _shift(pub: date, n: int, unit: str) -> str:
+    if unit == "d":
+        return (pub + timedelta(days=n)).isoformat()
+    if unit == "w":
+        return (pub + timedelta(weeks=n)).isoformat()
+    if unit == "m":
+        total = pub.year * 12 + pub.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    return f"{pub.year + n:04d}"
