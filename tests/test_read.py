@@ -107,3 +107,13 @@ def test_ordinary_news_that_looks_odd_still_gets_a_briefing():
     assert briefing_of(one, no_punctuation).articles[1].claims
     same = briefing_of(one, one)
     assert "identical" in same.notes
+
+
+def test_a_limit_under_a_kilobyte_is_said_in_bytes(tmp_path):
+    # --max-input-mb 0.0001 is 104 bytes: the error says so, not "0 KB"
+    from reporter.stages.read import read
+
+    path = tmp_path / "a.txt"
+    path.write_text("El puerto abrió el lunes con 12 grúas nuevas, según la autoridad portuaria. " * 3, encoding="utf-8")
+    with pytest.raises(InputError, match=r"larger than the 104 bytes input limit"):
+        read(str(path), max_bytes=104)

@@ -95,7 +95,8 @@ def read_file(path, name: str, max_bytes: int, *, missing: str = "no such file",
 
 def _check_size(size: int, name: str, max_bytes: int, limit: str = "input limit (raise it with --max-input-mb)") -> None:
     if size > max_bytes:
-        amount = f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
+        amount = (f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024
+                  else f"{max_bytes // 1024} KB" if max_bytes >= 1024 else f"{max_bytes} bytes")
         raise InputError(f"{name}: larger than the {amount} {limit}")
 
 
