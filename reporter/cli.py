@@ -50,6 +50,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="overwrite existing outputs")
     _settings_options(b)
     b.add_argument("--title", help="the briefing's title (default: the first article's)")
+    b.add_argument("--date", action="append", metavar="ID=YYYY-MM-DD",
+                   help="an article's publication date, such as --date A=2023-08-16 (repeatable; A is the first "
+                        "file); it wins over the page's metadata and the text's dateline. Dates in the claims "
+                        "are resolved against it; without one, relative dates stay unresolved")
     b.add_argument("--templates", metavar="DIR",
                    help="your own template folder: its files replace ours by name (briefing.html, _front.html, briefing.css, ...)")
     b.add_argument("--verdicts", metavar="CSV",
@@ -70,7 +74,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     m = sub.add_parser("batch", help="run many briefings from a manifest CSV",
                        epilog=BATCH_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    m.add_argument("manifest", help="CSV: a column 'output' and columns article1, article2, ... (paths relative to the manifest)")
+    m.add_argument("manifest", help="CSV: a column 'output' and columns article1, article2, ... (paths relative to the "
+                                    "manifest); optional date1, date2, ...: each article's publication date (YYYY-MM-DD), "
+                                    "as --date gives it")
     m.add_argument("--jobs", type=int, default=0, help="parallel workers (default: one per core)")
     m.add_argument("--force", action="store_true", help="overwrite existing outputs")
     m.add_argument("--allow-outside", action="store_true",
@@ -176,7 +182,29 @@ def settings_of(args: argparse.Namespace, env: Env = Env()):
 
     flags = {} if args.command == "eval" else {key: getattr(args, key.replace("-", "_"), None) for key in OPTIONS}
     config = getattr(args, "config", None)
-    return load(config and env.path(config), flags, name=config)
+    settings = load(config and env.path(config), flags, name=config)
+    if getattr(args, "date", None):
+        settings = with_dates(settings, args.date)
+    return settings
+
+
+def with_dates(settings, values: list[str], where: str = "--date"):
+    """The settings with the publication dates of --date A=YYYY-MM-DD (one clear InputError if bad)."""
+    from dataclasses import replace
+
+    from reporter.errors import InputError
+    from reporter.text.dates import parse_date_option
+
+    dates: dict[str, str] = {}
+    for value in values:
+        try:
+            aid, day = parse_date_option(value, where)
+        except ValueError as e:
+            raise InputError(str(e)) from None
+        if aid in dates and dates[aid] != day:
+            raise InputError(f"{where}: article {aid} is given two dates ({dates[aid]} and {day})")
+        dates[aid] = day
+    return replace(settings, dates=tuple(sorted(dates.items())))
 
 
 def main(argv: list[str] | None = None, env: Env = Env()) -> int:

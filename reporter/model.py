@@ -40,6 +40,7 @@ class Source:
     lines: tuple[Line, ...]
     format: str = "text"  # "text", "markdown", "html": what the text was extracted from
     encoding: str = "utf-8"
+    published: "Published | None" = None  # from the page's metadata or the text's lines (ingest); None: unknown
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,20 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """A date the claims mention (text/dates.py), resolved against their source's publication date."""
+
+    date: str  # "2023-08-15", "2023-07", "2023"
+    granularity: str  # "day", "month", "year"
+    sentences: tuple[str, ...]  # the sentence ids that mention it, in briefing order
+    text: str  # the expressions as written, distinct, "; "-joined ("el martes; on Tuesday")
+
+    def as_dict(self) -> dict:
+        return {"date": self.date, "granularity": self.granularity, "sentences": list(self.sentences),
+                "text": self.text}
+
+
+@dataclass(frozen=True)
 class Briefing:
     articles: tuple[Article, ...]
     summaries: dict[str, tuple[str, ...]]  # article id -> sentence ids, source order
@@ -168,6 +183,7 @@ class Briefing:
     verdicts: dict = field(default_factory=dict)  # claim key -> review.checklist.Verdict (--verdicts, --since)
     unmatched_verdicts: tuple[int, ...] = ()  # lines of the --verdicts file that match no claim now
     previous: object = None  # since.Previous, from --since
+    timeline: tuple[TimelineEntry, ...] = ()  # dates the claims mention, in date order (pipeline.timeline)
 
     def sentence(self, sid: str) -> Sentence:
         return self._by_id[sid]  # KeyError for an unknown id

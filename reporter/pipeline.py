@@ -12,25 +12,30 @@ from collections.abc import Callable
 from reporter import __version__
 from reporter.stages.compare import compare
 from reporter.stages.flag import flag
-from reporter.stages.ingest import classify_lines
+from reporter.stages.ingest import classify_lines, publication
 from reporter.errors import InputError
 from reporter.text.language import LANGUAGES, UnsupportedLanguage, detect
-from reporter.model import Briefing, Source
+from reporter.model import Briefing, Published, Source
 from reporter.settings import Settings
 from reporter.text.checkworthy import Model, load as load_model
 from reporter.text.encoder import Encoder, load as load_encoder
 from reporter.stages.segment import segment
 from reporter.stages.summarize import summarize
+from reporter.stages.timeline import date_articles, timeline
 
 
 
-def make_source(path: str, text: str, settings: Settings, format: str = "text", encoding: str = "utf-8") -> Source:
+def make_source(path: str, text: str, settings: Settings, format: str = "text", encoding: str = "utf-8",
+                published: Published | None = None) -> Source:
+    """A decoded input with its language and line roles. `published`: the page's metadata date
+    (read.py); without it, the date a byline, dateline or update line of the text gives (ingest)."""
     try:
         language = settings.language or detect(text)
     except UnsupportedLanguage as e:
         raise InputError(f"{path}: looks like language '{e.code}', which reporter does not support "
                          f"(supported: {', '.join(sorted(LANGUAGES))}; --language forces one)") from None
-    return Source(path, text, language, classify_lines(text), format, encoding)
+    lines = classify_lines(text)
+    return Source(path, text, language, lines, format, encoding, published or publication(text, lines, language))
 
 
 def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str], Model | None] = load_model,
@@ -41,6 +46,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     and there are two or more articles)."""
     ids = _article_ids(len(sources))
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
+    articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     relations, relatedness = compare(articles, settings.compare, meaning)
@@ -54,7 +60,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
         notes.append("languages")
     title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
-                    notes=tuple(notes))
+                    notes=tuple(notes), timeline=timeline(articles))
 
 
 def _article_ids(n: int) -> list[str]:

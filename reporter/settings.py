@@ -190,6 +190,9 @@ class Settings:
     flag: Flagging = Flagging()
     limits: Limits = Limits()
     report: Report = Report()
+    # publication dates given by the user (--date A=2024-06-19, a batch row's date1, date2, ...):
+    # (article id, ISO date); they win over what the page or the text says
+    dates: tuple[tuple[str, str], ...] = ()
 
 
 # Top-level keys of a config file, named like the long options, and where each lives.

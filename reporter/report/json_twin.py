@@ -26,6 +26,9 @@ def to_dict(b: Briefing) -> dict:
                 "language": a.language,
                 "format": a.format,
                 "encoding": a.encoding,
+                # when it was published and how we know it (html-meta, dateline, byline, updated-line,
+                # option); null: unknown, never guessed
+                "published": a.published.as_dict() if a.published else None,
                 "words": a.word_count,
                 # offsets point into the decoded file; for HTML and Markdown into the
                 # extracted text, carried here so every offset can be checked
@@ -46,6 +49,8 @@ def to_dict(b: Briefing) -> dict:
         "flags": [_flag(b, f) for f in b.flags],
         # the claim matrix: every claim carried by two or more sources, with its sentences per source
         "claims": [_claim(b, n, g) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
+        # the dates the claims mention, resolved against their source's publication date, earliest first
+        "timeline": [e.as_dict() for e in b.timeline],
     }
 
 

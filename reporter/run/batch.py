@@ -77,18 +77,48 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, name: str |
                              "through .. or a symlink); paths stay in it unless you give --allow-outside")
         return x if Path(x).is_absolute() else str(base / x)
 
+    date_cols = [f for f in fields if f and re.fullmatch(r"date\d+", f.strip().lower())]
     rows = []
     for n, rec in enumerate(reader, start=2):
         files = tuple(resolve(rec[c], n, c) for c in article_cols if rec.get(c) and rec[c].strip())
+        row_settings = _row_dates(rec, date_cols, settings, f"{path}: line {n}")
         output = (rec.get("output") or "").strip()
         if not output and not files:
             continue  # a blank line
         # no output: a new dated briefing beside the manifest (not in the working folder)
         output = resolve(output, n, "output") if output else str(base) + os.sep
-        rows.append(Row(n, Job(files, output, settings, force, keep_models=True)))
+        rows.append(Row(n, Job(files, output, row_settings, force, keep_models=True)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
+
+
+def _row_dates(rec: dict, columns: list[str], settings: Settings, where: str) -> Settings:
+    """A row's publication dates: column dateN is the Nth article's (A, B, ...), as --date gives them;
+    an empty cell is unknown. A bad date refuses the manifest before any row runs."""
+    from dataclasses import replace
+
+    from reporter.text.dates import check_iso_day
+
+    given = dict(settings.dates)
+    for column in columns:
+        value = (rec.get(column) or "").strip()
+        if not value:
+            continue
+        number = int(column.strip()[4:])
+        if number < 1:
+            raise InputError(f"{where}: column {column}: articles are numbered from 1 (date1 is article1's)")
+        try:
+            given[_article_id(number)] = check_iso_day(value, f"{where}: {column} {value!r}")
+        except ValueError as e:
+            raise InputError(str(e)) from None
+    return replace(settings, dates=tuple(sorted(given.items()))) if given != dict(settings.dates) else settings
+
+
+def _article_id(number: int) -> str:
+    """The id of the `number`th article (1 -> A), as pipeline._article_ids names them."""
+    letters, i = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", number - 1
+    return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
 
 
 # Two tiny articles per first-class language, long enough (over 40 letters, over

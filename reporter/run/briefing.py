@@ -153,7 +153,7 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     from reporter.pipeline import brief, make_source
 
     s = job.settings
-    sources = [make_source(i.label, i.text, s, i.format, i.encoding) for i in inputs]
+    sources = [make_source(i.label, i.text, s, i.format, i.encoding, i.published) for i in inputs]
     if not job.keep_models:
         from reporter.text.language import release_identifier
 

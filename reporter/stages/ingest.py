@@ -9,7 +9,8 @@ text lines of news copy (trafilatura does it for HTML, whose markup tells it).
 from __future__ import annotations
 
 import re
-from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Line
+from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Line, Published
+from reporter.text.dates import DAY, mentions
 
 _LINE = re.compile(r"[^\r\n]+")
 _AGENCIES = (
@@ -78,6 +79,22 @@ _STAMP = re.compile(
     r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
 )
+# A line that says when the page was published or updated: "Updated August 15, 2023 at 6:00 AM ET",
+# "Actualizado: 16/08/2023 - 10:32", "Publicado el 16 de agosto de 2023". Short, with a date or a time.
+STAMP_WORDS = 16
+_UPDATED = re.compile(r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|ultima\s+actualizacion)\b",
+                      re.IGNORECASE)
+_PUBLISHED = re.compile(r"^\W*(?:published|first\s+published|posted|publicad[oa]|fecha\s+de\s+publicación)\b", re.IGNORECASE)
+_BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+[A-ZÁÉÍÓÚÑ]")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)|\b\d{1,2}\s*h\b", re.IGNORECASE)
+# A dateline opens the first paragraph: "MADRID, 16 ago 2023 (EFE).-", "Ciudad de México, 16 de agosto de
+# 2023.-", "LONDON, August 15, 2023 (Reuters) -". Its date is read in the first DATELINE_CHARS characters,
+# before the dash or stop that ends it.
+DATELINE_CHARS = 90
+_DATELINE_END = re.compile(r"\.\s?[-–—]|\)\s*[-–—.:]|\s[-–—]\s")
+# Lines read for the publication date: the top of the page, where bylines and stamps stand.
+TOP_LINES = 12
+
 _TERMINAL = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 
 
@@ -116,8 +133,12 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
         return BOILERPLATE, "agency credit"
     if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
+    if _words(s) <= STAMP_WORDS and _UPDATED.match(s) and _has_date_or_time(s):
+        return BOILERPLATE, "date stamp"  # "Updated at 6:00 a.m. ET", "Actualizado el 16/08/2023 10:32"
     if _words(s) <= 10 and _BYLINE.match(s):
         return BOILERPLATE, "byline"
+    if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _day(s):
+        return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023"
     if len(s) <= STAMP_CHARS and _STAMP.match(s):
         return BOILERPLATE, "date stamp"
     if title is not None and _norm(s) == _norm(title):
@@ -158,3 +179,43 @@ def _looks_like_title(s: str) -> bool:
 
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def _day(s: str, language: str = "") -> str:
+    """The first full day (with its year) written in `s`, ISO; "" if none."""
+    for lang in ((language,) if language in ("es", "en") else ("es", "en")):
+        for m in mentions(s, lang, None):
+            if m.granularity == DAY and m.value:
+                return m.value
+    return ""
+
+
+def _has_date_or_time(s: str) -> bool:
+    return bool(_CLOCK.search(s) or _day(s))
+
+
+def publication(text: str, lines: tuple[Line, ...], language: str = "") -> Published | None:
+    """When the text says it was published: a byline or a publication stamp at the top
+    ("byline"), else a dateline opening the first paragraph ("dateline"), else an
+    "Updated/Actualizado" line ("updated-line"). Only full dates with their year: a
+    dateline "16 ago (EFE)" leaves the year open and gives nothing. None: the text does not say."""
+    found: dict[str, str] = {}
+    first_body = True
+    for line in lines[:TOP_LINES]:
+        s = text[line.start:line.end]
+        if len(s) > 400:  # a paragraph, not a stamp (and the date patterns stay cheap)
+            s = s[:400]
+        if _UPDATED.match(s):
+            found.setdefault("updated-line", _day(s, language))
+        elif line.role != BODY and (_PUBLISHED.match(s) or _BYLINE_START.match(s) or line.why == "date stamp"):
+            found.setdefault("byline", _day(s, language))
+        elif line.role == BODY and first_body:
+            first_body = False
+            head = s[:DATELINE_CHARS]
+            end = _DATELINE_END.search(head)
+            if end and "," in head[:end.start()]:
+                found.setdefault("dateline", _day(head[:end.start()], language))
+    for how in ("byline", "dateline", "updated-line"):
+        if found.get(how):
+            return Published(found[how], how)
+    return None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reporter.errors import InputError
+from reporter.model import Published
 from reporter.run.env import Env
 from reporter.settings import Limits
 
@@ -34,6 +35,7 @@ class Input:
     text: str  # the article text offsets point into
     format: str  # "text", "markdown", "html"
     encoding: str  # how the bytes were decoded
+    published: Published | None = None  # from an HTML page's metadata; None: unknown (or not HTML)
 
 
 def read(spec: str, *, allow_urls: bool = False, max_bytes: int = Limits().max_bytes, env: Env = Env(),
@@ -107,13 +109,15 @@ def _sniff(data: bytes) -> str:
 
 def _parse(label: str, data: bytes, kind: str) -> Input:
     text, encoding = decode(data, label)
+    published = None
     if kind == "html":
+        published = html_published(text)
         text = html_to_text(text, label)
     elif kind == "markdown":
         text = markdown_to_text(text)
     if not text.strip():
         raise InputError(f"{label}: is empty" if kind == "text" else f"{label}: no article text found in it")
-    return Input(label, text, kind, encoding)
+    return Input(label, text, kind, encoding, published)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -185,6 +189,24 @@ def html_to_text(html: str, name: str) -> str:
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     return "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+
+
+def html_published(html: str) -> Published | None:
+    """The publication date a page's markup states: article:published_time and the other meta
+    tags, JSON-LD datePublished, <time datetime> (htmldate, which trafilatura installs, with its
+    extensive search off: it never guesses from the page's text or its address). None if the
+    markup says nothing, or nothing htmldate can read."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%dT%H:%M")
+    except Exception:  # noqa: BLE001  (a page htmldate cannot parse has no date we can trust)
+        return None
+    if not found:
+        return None
+    day, _, clock = found.partition("T")
+    # htmldate gives midnight when the markup has a date only: keep the day alone then
+    return Published(day if clock in ("", "00:00") else found, "html-meta")
 
 
 _MD_RULES = [

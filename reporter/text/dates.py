@@ -373,3 +373,25 @@ def _shift(pub: date, n: int, unit: str) -> str:
         total = pub.year * 12 + pub.month - 1 + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
     return f"{pub.year + n:04d}"
+
+
+_OPTION = re.compile(r"\s*([A-Za-z]{1,2})\s*=\s*(\S*)\s*")
+
+
+def parse_date_option(value: str, where: str = "--date") -> tuple[str, str]:
+    """'B=2024-06-19' -> ('B', '2024-06-19'); ValueError with a clear message otherwise."""
+    m = _OPTION.fullmatch(value)
+    if not m:
+        raise ValueError(f"{where} {value!r}: expected ARTICLE=YYYY-MM-DD, such as A=2024-06-19")
+    return m.group(1).upper(), check_iso_day(m.group(2), f"{where} {value!r}")
+
+
+def check_iso_day(value: str, where: str) -> str:
+    """The ISO date `value` as written, or ValueError: a real calendar day, YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        raise ValueError(f"{where}: the date must be YYYY-MM-DD, such as 2024-06-19")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{where}: {value} is not a day of the calendar") from None
+    return value
