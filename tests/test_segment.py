@@ -74,12 +74,32 @@ def test_a_sentence_is_never_split_inside_a_quotation_opened_by_an_abbreviation(
     assert sentences(text, "es") == ["«¿Quién lo hizo?», preguntó el Sr. Gómez.", "Nadie respondió."]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'EE. UU.' (the RAE spelling, with a space) ends a sentence after "
-                                       "'EE.': segment._ends_with_abbreviation looks at the last token only, so "
-                                       "the listed 'ee. uu' can never match")
 def test_ee_uu_written_with_a_space_does_not_end_a_sentence():
     text = "El Dr. Pérez viajó a EE. UU. el martes. Volvió el jueves."
     assert sentences(text, "es") == ["El Dr. Pérez viajó a EE. UU. el martes.", "Volvió el jueves."]
+
+
+def test_a_clock_time_goes_on_with_a_weekday_and_ends_before_a_new_sentence():
+    # issue 15: "struck at 11:49 p.m. Thursday local time" was cut after "p.m."
+    text = ("The quake struck at 11:49 p.m. Thursday local time, officials said. It hit at 10 a.m. The police "
+            "came at 11 a.m. ET and left at 3 p.m. on Friday.")
+    assert sentences(text, "en") == ["The quake struck at 11:49 p.m. Thursday local time, officials said.",
+                                     "It hit at 10 a.m.", "The police came at 11 a.m. ET and left at 3 p.m. on Friday."]
+
+
+def test_a_figure_ends_a_sentence_before_a_capital_but_not_after_no_or_art():
+    text = "Ocurrió en los años 90. Esto cambió todo. Lo dice el art. 5. Luego votaron. Metropolis No. 1 ganó."
+    assert sentences(text, "es") == ["Ocurrió en los años 90.", "Esto cambió todo.", "Lo dice el art. 5.",
+                                     "Luego votaron.", "Metropolis No. 1 ganó."]
+    assert sentences("The oath was sworn on January 16. It binds them.", "en") == [
+        "The oath was sworn on January 16.", "It binds them."]
+
+
+def test_a_unit_after_an_abbreviation_and_footnote_marks_stay_with_their_sentence():
+    assert sentences("La densidad era de 7,63 hab. / km². Creció.", "es") == ["La densidad era de 7,63 hab. / km².",
+                                                                             "Creció."]
+    assert sentences("He studied in Dulwich. [17] Placed under care, he left.", "en") == [
+        "He studied in Dulwich. [17]", "Placed under care, he left."]
 
 
 # Sentences that hold the hard cases (abbreviations before a name, country initials,
