@@ -140,6 +140,41 @@ class Levels(_Keyed):
 
 
 @dataclass(frozen=True)
+class Hows(_Keyed):
+    """How a source's publication date is known, keyed by Published.how."""
+
+    KEYS: ClassVar[dict[str, str]] = {"html-meta": "html_meta", "updated-line": "updated_line"}
+
+    html_meta: str
+    dateline: str
+    byline: str
+    updated_line: str
+    option: str
+
+
+@dataclass(frozen=True)
+class Dating:
+    """Publication dates on page 1 and the timeline section (issue 14)."""
+
+    published: str  # "Published"
+    unknown: str  # {id}
+    source_date: str  # {id} {date} {how}
+    later: str  # {a} {b} {gap}
+    same_day: str  # {a} {b}
+    days: tuple[str, str]  # one, more ({n})
+    weeks: tuple[str, str]
+    months: tuple[str, str]
+    years: tuple[str, str]
+    day_format: str  # {day} {month} {year}
+    month_format: str  # {month} {year}
+    hows: Hows
+    sec_timeline: str
+    timeline_legend: str
+    no_timeline: str
+    more_timeline: str  # {shown} {total}
+
+
+@dataclass(frozen=True)
 class Labels:
     # page 1
     briefing: str
@@ -216,6 +251,7 @@ class Labels:
     gap_one: str  # {first}
     sec_method: str
     method: str  # {summarizer} {length}
+    dating: Dating
 
 
 EN = Labels(
@@ -318,6 +354,25 @@ EN = Labels(
         "and each has a value the other does not agree with. Flags come from rules (figures, dates, quotations, attributions, accusations, single-source "
         "claims, conflicts) and carry their reasons. The tool looks nothing up: every flag is a question "
         "for a person, not a verdict."
+    ),
+    dating=Dating(
+        published="Published",
+        unknown="{id}: publication date unknown",
+        source_date="{id} {date} ({how})",
+        later="{b} is {gap} later than {a}.",
+        same_day="{a} and {b} were published the same day.",
+        days=("1 day", "{n} days"), weeks=("1 week", "{n} weeks"), months=("1 month", "{n} months"),
+        years=("1 year", "{n} years"),
+        day_format="{day} {month} {year}",
+        month_format="{month} {year}",
+        hows=Hows(html_meta="page metadata", dateline="dateline", byline="byline", updated_line="update line",
+                  option="given with --date"),
+        sec_timeline="Timeline",
+        timeline_legend=("The dates the claims mention, earliest first, resolved against their source's publication "
+                         "date (a weekday or a month by the tense of the verb). Relative dates of a source whose "
+                         "publication date is unknown are left out, not guessed."),
+        no_timeline="The claims mention no date that could be resolved.",
+        more_timeline="Listed here: {shown} of {total} dates. The JSON twin (timeline) has every one.",
     ),
 )
 
@@ -426,6 +481,26 @@ ES = replace(
         "cifra del mismo tipo sobre lo mismo y cada una tiene un valor que la otra no confirma. Las marcas salen de reglas (cifras, fechas, citas, "
         "atribuciones, acusaciones, afirmaciones de una sola fuente, contradicciones) y dicen sus motivos. "
         "La herramienta no consulta nada: cada marca es una pregunta para una persona, no un veredicto."
+    ),
+    dating=Dating(
+        published="Publicación",
+        unknown="{id}: fecha de publicación desconocida",
+        source_date="{id}, {date} ({how})",
+        later="{b} se publicó {gap} después que {a}.",
+        same_day="{a} y {b} se publicaron el mismo día.",
+        days=("1 día", "{n} días"), weeks=("1 semana", "{n} semanas"), months=("1 mes", "{n} meses"),
+        years=("1 año", "{n} años"),
+        day_format="{day} de {month} de {year}",
+        month_format="{month} de {year}",
+        hows=Hows(html_meta="metadatos de la página", dateline="data", byline="firma", updated_line="línea de actualización",
+                  option="indicada con --date"),
+        sec_timeline="Cronología",
+        timeline_legend=("Las fechas que mencionan las afirmaciones, de la más antigua a la más reciente, resueltas "
+                         "según la fecha de publicación de su fuente (un día de la semana o un mes, según el tiempo "
+                         "del verbo). Las fechas relativas de una fuente sin fecha de publicación conocida se "
+                         "omiten: no se adivinan."),
+        no_timeline="Las afirmaciones no mencionan ninguna fecha que se pueda resolver.",
+        more_timeline="Aquí: {shown} de {total} fechas. El JSON gemelo (timeline) las tiene todas.",
     ),
 )
 

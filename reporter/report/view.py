@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -149,6 +150,17 @@ class ArticleBlock:
 
 
 @dataclass(frozen=True)
+class TimelineRow:
+    """A date the claims mention, with the sentences that mention it (model.TimelineEntry)."""
+
+    date: str  # in the reader's language: "15 August 2023", "July 2023", "2023"
+    iso: str
+    granularity: str
+    text: str  # the expressions as written
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
 class View:
     t: Labels  # labels in the reader's language
     lang: str
@@ -177,6 +189,11 @@ class View:
     abridged: bool  # the appendix shows the cited sentences, not every one
     sentence_count: int  # sentences of all sources together
     method: Method
+    # publication dates (page 1) and the timeline section
+    published: tuple[str, ...] = ()  # each source's date, earliest first, then the unknown ones
+    chronology: tuple[str, ...] = ()  # how far apart the dated sources are ("B is 10 months later than A.")
+    timeline: tuple[TimelineRow, ...] = ()  # the dates the PDF lists
+    timeline_total: int = 0
 
 
 # The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
@@ -286,6 +303,8 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
         totals=totals, abridged=abridged, sentence_count=sentence_count,
         method=Method(b.settings.summary.summarizer, b.settings.summary.length),
+        published=_published(b, t), chronology=_chronology(b, t),
+        timeline=tuple(_timeline_row(b, e, t) for e in b.timeline[:cap]), timeline_total=len(b.timeline),
     )
 
 
@@ -333,6 +352,59 @@ def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, 
     points += [t.key_flag.format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)), reasons=", ".join(c.reasons))
                for c in checklist[:KEY_POINTS - min(KEY_POINTS, len(points))]]
     return tuple(points[:KEY_POINTS])
+
+
+def _dated(b: Briefing) -> list[tuple[date, Article]]:
+    """The sources whose publication date is known, earliest first (ties: source order)."""
+    return sorted(((date.fromisoformat(a.published.date[:10]), a) for a in b.articles if a.published),
+                  key=lambda x: (x[0], x[1].id))
+
+
+def _published(b: Briefing, t: Labels) -> tuple[str, ...]:
+    if not any(a.published for a in b.articles):
+        return ()
+    d = t.dating
+    known = [d.source_date.format(id=a.id, date=_day_label(day, t), how=d.hows.of(a.published.how))
+             for day, a in _dated(b)]
+    return tuple(known + [d.unknown.format(id=a.id) for a in b.articles if not a.published])
+
+
+def _chronology(b: Briefing, t: Labels) -> tuple[str, ...]:
+    """How far apart the dated sources are, each from the one before it in time."""
+    dated = _dated(b)
+    out = []
+    for (day_a, a), (day_b, later) in zip(dated, dated[1:]):
+        gap = _gap(day_a, day_b, t)
+        out.append(t.dating.same_day.format(a=a.id, b=later.id) if not gap
+                   else t.dating.later.format(a=a.id, b=later.id, gap=gap))
+    return tuple(out)
+
+
+def _gap(a: date, b: date, t: Labels) -> str:
+    """'3 days', '2 weeks', '10 months', '2 years' ('' the same day): whole calendar units, rounded down."""
+    days = (b - a).days
+    months = (b.year - a.year) * 12 + b.month - a.month - (1 if b.day < a.day else 0)
+    d = t.dating
+    if days == 0:
+        return ""
+    unit, n = ((d.days, days) if days < 14 else (d.weeks, days // 7) if months < 2
+               else (d.months, months) if months < 24 else (d.years, months // 12))
+    return unit[0] if n == 1 else unit[1].format(n=n)
+
+
+def _day_label(day: date, t: Labels) -> str:
+    return t.dating.day_format.format(day=day.day, month=t.months[day.month - 1], year=day.year)
+
+
+def _timeline_row(b: Briefing, e, t: Labels) -> TimelineRow:
+    year, _, rest = e.date.partition("-")
+    if e.granularity == "day":
+        label = _day_label(date.fromisoformat(e.date), t)
+    elif e.granularity == "month":
+        label = t.dating.month_format.format(month=t.months[int(rest) - 1], year=int(year))
+    else:
+        label = year
+    return TimelineRow(label, e.date, e.granularity, e.text, tuple(b.sentence(x) for x in e.sentences))
 
 
 # --- changes since an earlier briefing --------------------------------------------------------
