@@ -104,6 +104,31 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One figure of a claim as a fact (stages/facts.py): what quantity it is, what it is about,
+    who says it, and its value in a normalised unit, so facts of two sources compare as numbers."""
+
+    sentence: str  # sentence id ("A7")
+    kind: str  # "deaths", "injured", "missing", "magnitude", "depth", "distance", "money", "rate",
+    #            "percentage", "count" (of `unit`), "time" (of day), "date", "year", "report-time"
+    value: float  # in `unit`: km for depth and distance, minutes after midnight for a time, month*100+day for a date
+    unit: str  # "km", "usd", "eur", "min", what a count counts ("house"), "" when the kind says it all
+    text: str  # as written in the source
+    subject: str = ""  # the place, organisation or event it is about, as written ("Oaxaca"); "" unknown
+    qualifier: str = ""  # "min" (at least), "max" (up to), "approx" (about), "" exact
+    source: str = ""  # who says it, as written ("Protección Civil", "the governor"); "" unattributed
+    at: str = ""  # the time of the report the sentence states ("13:00"), "" none
+    step: float = 0.0  # the resolution of the value as written, in `unit` ("7,1" -> 0.1; "1,2 millones" -> 100000)
+
+    def as_dict(self) -> dict:
+        out = {"sentence": self.sentence, "kind": self.kind, "value": self.value, "unit": self.unit, "text": self.text}
+        for k in ("subject", "qualifier", "source", "at"):
+            if getattr(self, k):
+                out[k] = getattr(self, k)
+        return out
+
+
+@dataclass(frozen=True)
 class Difference:
     """A fact two related claims state differently: what it is, and each side's value as written."""
 
@@ -111,9 +136,16 @@ class Difference:
     unit: str  # what is counted or measured ("death", "km", "eur"), "" when the kind says it all
     a: str  # the value(s) in the earlier article, as written
     b: str  # the value(s) in the later one
+    subject: str = ""  # what the values are about ("Oaxaca"), "" unknown (stages/facts.py)
+    a_when: str = ""  # when side a states it (publication date and/or a time in the text), "" unknown
+    b_when: str = ""
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "unit": self.unit, "a": self.a, "b": self.b}
+        out = {"kind": self.kind, "unit": self.unit, "a": self.a, "b": self.b}
+        for k in ("subject", "a_when", "b_when"):
+            if getattr(self, k):
+                out[k] = getattr(self, k)
+        return out
 
 
 @dataclass(frozen=True)
@@ -184,6 +216,7 @@ class Briefing:
     unmatched_verdicts: tuple[int, ...] = ()  # lines of the --verdicts file that match no claim now
     previous: object = None  # since.Previous, from --since
     timeline: tuple[TimelineEntry, ...] = ()  # dates the claims mention, in date order (pipeline.timeline)
+    facts: tuple[Fact, ...] = ()  # every claim's facts (stages/facts.py), in sentence order
 
     def sentence(self, sid: str) -> Sentence:
         return self._by_id[sid]  # KeyError for an unknown id

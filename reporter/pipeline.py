@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from reporter import __version__
 from reporter.stages.compare import compare
+from reporter.stages.facts import facts as read_facts
 from reporter.stages.flag import flag
 from reporter.stages.ingest import classify_lines, publication
 from reporter.errors import InputError
@@ -49,7 +50,8 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
-    relations, relatedness = compare(articles, settings.compare, meaning)
+    facts = read_facts(articles)
+    relations, relatedness = compare(articles, settings.compare, meaning, facts)
     flags = flag(articles, relations, settings.flag, checkworthy)
     notes = []
     if len(articles) > 1 and relatedness < settings.compare.unrelated_below:
@@ -60,7 +62,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
         notes.append("languages")
     title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
-                    notes=tuple(notes), timeline=timeline(articles))
+                    notes=tuple(notes), facts=facts, timeline=timeline(articles))
 
 
 def _article_ids(n: int) -> list[str]:

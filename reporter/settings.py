@@ -75,6 +75,15 @@ class Comparison:
     min_quote_words: int = 4
     # "Unos 30" and "32" agree: an approximate figure agrees within this relative margin.
     approx_margin: float = 0.1
+    # "At least 30" and 32 agree: a lower bound (or an upper one) agrees with a value it admits
+    # within this relative margin; further out ("al menos 32" against 58) the figures are shown
+    # as a conflict (a possible update when the larger value comes later). Team fixtures
+    # (tests/fixtures/pairs-gold.json, lower-bound cases: 30/32, 200/230 agree; 32/58 conflicts).
+    bound_margin: float = 0.25
+    # Two claims counting the same thing (deaths, injured) about different named places score this
+    # much of their similarity, so each pairs with the claim about its own place (stages/compare.py
+    # _other_subjects). Team fixtures: temblor (Calera/Valdora/Torrealta) pairs right at 0.8.
+    other_subject_factor: float = 0.8
     # Meaning (the sentence encoder, text/encoder.py) and lemmas together: a pair's score is
     # meaning_weight x the cosine of the sentence vectors + the rest x the lexical cosine.
     # STS dev (Pearson; `reporter eval sts`): Spanish 0.831 lexical, 0.806 meaning, 0.847 at

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from reporter.stages.compare import claim_groups, group_id
+from reporter.stages.facts import table as fact_table
 from reporter.model import CONFLICT, Briefing
 from reporter.review.checklist import verdict_for
 from reporter.review.claims import claim_key
@@ -43,7 +44,8 @@ def to_dict(b: Briefing) -> dict:
             for a in b.articles
         ],
         "relations": [
-            {"a": r.a, "b": r.b, "type": r.type, "score": r.score, "evidence": r.evidence.as_dict()}
+            {"a": r.a, "b": r.b, "type": r.type, "score": r.score, **({"update": True} if r.update else {}),
+             "evidence": r.evidence.as_dict()}
             for r in b.relations
         ],
         "flags": [_flag(b, f) for f in b.flags],
@@ -51,6 +53,9 @@ def to_dict(b: Briefing) -> dict:
         "claims": [_claim(b, n, g) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
         # the dates the claims mention, resolved against their source's publication date, earliest first
         "timeline": [e.as_dict() for e in b.timeline],
+        # the fact table: one row per quantity and subject, with what each source says (stages/facts.py)
+        "facts": [{"kind": row.kind, "unit": row.unit, "subject": row.subject,
+                   "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b.facts)],
     }
 
 

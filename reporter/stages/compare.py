@@ -7,9 +7,14 @@ much. Similarities of a pair of articles are one matrix product (numpy), not a
 Python loop over sentence pairs. Two claims are related when their cosine
 clears the overlap threshold and one is among the other's best matches.
 
-A related pair is a conflict when both state a figure of the same kind about
-the same thing (deaths, percent, euros, a date) and no value agrees. Figures of
-different kinds never conflict: "24 years" and "since 2000" may both be true.
+A related pair is a conflict when both state a fact (stages/facts.py) of the same
+kind about the same subject (deaths in Oaxaca, the depth, euros, a time of day) and no
+value agrees: the same kind for another place ("2 dead in Tabasco", "36 in Juchitán"),
+a time of day against the time of a report, a depth against a distance, never conflict;
+km and miles agree when they are the same length; a bound the other value meets ("at
+least 30" and 32) and values within the rounding they are written at agree. When the
+later source (by publication date, or by a report time stated in the text) gives a larger
+count, the conflict is a possible update (Relation.update).
 """
 from __future__ import annotations
 
@@ -22,11 +27,11 @@ from itertools import combinations
 import numpy as np
 
 from reporter.text.features import Features, analyze
-from reporter.text.figures import figure_label
+from reporter.stages.facts import GROWING, same_subject, sentence_facts, value_label
 from reporter.text.lexicon import TITLES, concept
 from reporter.settings import Comparison
 from reporter.text.encoder import Encoder
-from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Figure, Relation, Sentence
+from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Fact, Relation, Sentence
 
 # The calibrated constants (thresholds, weights) live in reporter.settings.Comparison,
 # each with the data it was tuned on; every function here takes them as `c`.
@@ -95,7 +100,7 @@ def _terms(f: Features, c: Comparison) -> dict[str, float]:
 
 
 def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
-            encoder: Encoder | None = None) -> tuple[tuple[Relation, ...], float]:
+            encoder: Encoder | None = None, facts: tuple[Fact, ...] | None = None) -> tuple[tuple[Relation, ...], float]:
     """All relations between claims of different articles, and how related the articles are.
     With an `encoder`, a pair's score mixes meaning (sentence vectors) with the lexical
     score (c.meaning_weight; meaning alone across languages, where lemmas do not meet)."""
@@ -103,6 +108,10 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
     if not claims:
         return (), 0.0
     feats = [analyze(s.text, a.language) for a in articles for s in a.claims]
+    stated: dict[str, list[Fact]] = {}  # sentence id -> its facts (the stage's table, or read here)
+    for f in (facts if facts is not None else
+              tuple(f for a in articles for s in a.claims for f in sentence_facts(s.text, a.language, s.id))):
+        stated.setdefault(f.sentence, []).append(f)
     vecs = _vectors(feats, c)
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
@@ -130,14 +139,18 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             related = w * _centroid_similarity(encoder, ta, tb, c) + (1 - w) * words
             threshold = c.meaning_threshold if same_language else c.cross_language_threshold
         related_scores.append(related)
+        sim = _other_subjects(sim, [stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib],
+                              c.other_subject_factor)
         found = _candidates(sim, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
         if same_language:
             found = [(r, col) for r, col in found
-                     if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)]
+                     if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)
+                     or _same_fact(stated.get(claims[ia[r]].id, []), stated.get(claims[ib[col]].id, []))]
         pairs = set(found) | _same_quotes(fa, fb, c)
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
-            relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c))
+            relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c,
+                                       (stated.get(s.id, []), x), (stated.get(t.id, []), y)))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
 
@@ -220,6 +233,30 @@ def _enough(fa: Features, fb: Features, meaning: float | None, c: Comparison) ->
     return bool({(x.kind, x.value) for x in fa.figures} & {(y.kind, y.value) for y in fb.figures})
 
 
+def _other_subjects(sim: np.ndarray, xa: list[list[Fact]], xb: list[list[Fact]], factor: float) -> np.ndarray:
+    """Claims that count the same thing about different named places ("two dead in Calera",
+    "36 dead in Torrealta") are probably other claims: their score is multiplied by `factor`,
+    so each finds the claim about its own place when the other source has one."""
+    out = sim
+    for r, fa in enumerate(xa):
+        for col, fb in enumerate(xb):
+            kinds = {x.kind for x in fa if x.subject and x.kind in GROWING} & {y.kind for y in fb if y.subject and y.kind in GROWING}
+            if kinds and not any(x.kind == y.kind and same_subject(x.subject, y.subject)
+                                 for x in fa for y in fb if x.kind in kinds and x.subject and y.subject):
+                if out is sim:
+                    out = sim.copy()
+                out[r, col] *= factor
+    return out
+
+
+def _same_fact(xa: list[Fact], xb: list[Fact]) -> bool:
+    """Both claims state a count of one kind about one named subject ("three people died in
+    Calera", "in Calera, two people were killed"): support enough for a pair over the threshold,
+    as a shared figure is, when the two sentences word it differently."""
+    return any(x.kind == y.kind and x.kind in GROWING and x.subject and y.subject and same_subject(x.subject, y.subject)
+               for x in xa for y in xb)
+
+
 def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
                 same: Callable[[str, int, int], bool] | None = None) -> list[tuple[int, int]]:
     """Pairs over the threshold. Lexical alone: each claim's top_k best matches either way.
@@ -250,14 +287,19 @@ def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
     return [(int(r), int(c)) for r, c in zip(*np.nonzero(keep))]
 
 
-def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float, c: Comparison) -> Relation:
+def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float, c: Comparison,
+              side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article]) -> Relation:
     names_a = {w for n in fa.names for w in n.split()}
     words = tuple(sorted((set(fa.lemmas) & set(fb.lemmas)) - names_a))
     names = _shared_names(fa.names, fb.names)
-    agree, differ = _figures(fa, fb, score, c)
+    agree, differ, update = _facts(side_a, side_b, score, c)
+    reported = any(f.kind == "report-time" for f in (*side_a[0], *side_b[0]))
+    others = _other_differences(fa, fb, score, c, weekdays=not reported)
+    differ.extend(others)
+    update = update and not others
     kind = CONFLICT if differ else OVERLAP
     evidence = Evidence(words, names, tuple(agree), tuple(differ))
-    return Relation(s.id, t.id, kind, round(min(score, 1.0), 3), evidence)
+    return Relation(s.id, t.id, kind, round(min(score, 1.0), 3), evidence, update=bool(differ) and update)
 
 
 def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
@@ -269,35 +311,124 @@ def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _figures(fa: Features, fb: Features, score: float, c: Comparison) -> tuple[list[str], list[Difference]]:
-    """Figures both claims agree on, and (kind, a, b) for those that differ."""
-    def keyed(f: Features):
-        out: dict[tuple[str, str], list] = {}
-        for x in f.figures:
-            if x.kind == "count" and not x.unit:
-                continue  # a bare number: we cannot tell what it counts
-            out.setdefault((x.kind, x.unit), []).append(x)
-        return out
+# Kinds compared only between near-identical claims (c.date_conflict_threshold): "since 2000"
+# and "in 2024" may both be true of two claims that are only alike.
+_DATES = ("year", "date")
 
-    ka, kb = keyed(fa), keyed(fb)
-    agree, differ = [], []
-    for key in sorted(set(ka) & set(kb)):
-        matched = [x for x in ka[key] if any(_agrees(x, y, c.approx_margin) for y in kb[key])]
-        agree.extend(figure_label(x) for x in matched)
-        # A value on each side that nothing on the other side agrees with: a conflict, even
-        # when another figure of the same kind agrees ("15 injured, three seriously" against
-        # "12 heridos, tres de ellos graves": the three agree, 15 and 12 do not).
-        alone_a = [x for x in ka[key] if x not in matched]
-        alone_b = [y for y in kb[key] if not any(_agrees(x, y, c.approx_margin) for x in ka[key])]
-        if alone_a and alone_b and (key[0] not in ("year",) or score >= c.date_conflict_threshold):
-            differ.append(Difference(key[0], key[1], ", ".join(x.text for x in alone_a), ", ".join(y.text for y in alone_b)))
-    if (fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
+
+def _facts(side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article], score: float,
+           c: Comparison) -> tuple[list[str], list[Difference], bool]:
+    """Facts both claims agree on (labels), the (kind, subject) facts that differ, and whether
+    every growing count that differs grew in the later source (a possible update)."""
+    (xa, art_a), (xb, art_b) = side_a, side_b
+    xa = [f for f in xa if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
+    xb = [f for f in xb if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
+    agree: list[str] = []
+    differ: list[Difference] = []
+    updates: list[bool] = []
+    groups: dict[tuple[str, str, str], tuple[list[Fact], list[Fact]]] = {}
+    for x in xa:
+        partners = [y for y in xb if _comparable(x, y, xa, xb)]
+        if not partners:
+            continue
+        if any(_agrees(x, y, c) for y in partners):
+            agree.append(_label(x))
+            continue
+        alone = [y for y in partners if not any(_agrees(z, y, c) for z in xa if _comparable(z, y, xa, xb))]
+        if alone:
+            key = (x.kind, x.unit, x.subject or alone[0].subject)
+            ga, gb = groups.setdefault(key, ([], []))
+            ga.append(x)
+            gb.extend(y for y in alone if y not in gb)
+    for (kind, unit, subject), (ga, gb) in groups.items():
+        later = _later(ga[0], art_a, gb[0], art_b)
+        if kind in GROWING and later:
+            first, last = (ga, gb) if later == "b" else (gb, ga)
+            updates.append(max(f.value for f in last) > max(f.value for f in first))
+        else:
+            updates.append(False)
+        differ.append(Difference(kind, unit, _values(ga), _values(gb), subject,
+                                 _when(ga[0], art_a), _when(gb[0], art_b)))
+    return agree, differ, bool(updates) and all(updates)
+
+
+def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact]) -> bool:
+    """The same quantity about the same subject: same kind and unit (a count of the same thing,
+    the same currency), and the same subject, or none on either side, or one side names none
+    while the other names just one for that kind (the claims are matched: they tell the same)."""
+    if x.kind != y.kind or x.unit != y.unit or (x.kind == "count" and not x.unit):
+        return False
+    if x.subject and y.subject:
+        return same_subject(x.subject, y.subject)
+    if not x.subject and not y.subject:
+        return True
+    named, bare, bare_side = (x, y, xb) if x.subject else (y, x, xa)
+    others = xa if bare_side is xb else xb  # the side that names a subject
+    one_subject = len({f.subject for f in others if f.kind == named.kind}) == 1
+    bare_unnamed = all(not f.subject for f in bare_side if f.kind == bare.kind)
+    return one_subject and bare_unnamed
+
+
+def _agrees(x: Fact, y: Fact, c: Comparison) -> bool:
+    """Two values of one quantity agree: equal within the resolution they are written at
+    ("7" and "7,1"; 10 km and 6.2 miles), within c.approx_margin when either is approximate,
+    or a bound ("at least", "up to") the other value meets within c.bound_margin."""
+    gap = abs(x.value - y.value)
+    if gap <= max(x.step, y.step) / 2 + 1e-9 * max(1.0, abs(x.value)):
+        return True
+    if "approx" in (x.qualifier, y.qualifier) and gap <= c.approx_margin * max(abs(x.value), abs(y.value)):
+        return True
+    for bound, other in ((x, y), (y, x)):
+        if bound.qualifier == "min" and bound.value <= other.value <= bound.value * (1 + c.bound_margin):
+            return True
+        if bound.qualifier == "max" and bound.value * (1 - c.bound_margin) <= other.value <= bound.value:
+            return True
+        if bound.qualifier == other.qualifier == "min" and gap <= c.bound_margin * max(x.value, y.value):
+            return True
+    return False
+
+
+def _later(x: Fact, art_x: Article, y: Fact, art_y: Article) -> str:
+    """Which side states its value later: "a", "b" or "" (unknown). Publication dates first
+    (Article.published); on the same or an unknown date, the report times the texts state."""
+    px = art_x.published.date if art_x.published else ""
+    py = art_y.published.date if art_y.published else ""
+    if px and py and px[:10] != py[:10]:
+        return "a" if px[:10] > py[:10] else "b"
+    if px and py and len(px) > 10 and len(py) > 10 and px != py:
+        return "a" if px > py else "b"
+    if x.at and y.at and x.at != y.at and (not (px or py) or px[:10] == py[:10]):
+        return "a" if x.at > y.at else "b"
+    return ""
+
+
+def _when(f: Fact, art: Article) -> str:
+    day = art.published.date.replace("T", " ") if art.published else ""
+    return " ".join(p for p in (day, f.at) if p)
+
+
+def _values(facts: list[Fact]) -> str:
+    return ", ".join(dict.fromkeys(f.text for f in facts))
+
+
+def _label(f: Fact) -> str:
+    return value_label(f) if f.kind in ("time", "date", "money", "percentage", "rate") or f.unit in ("km", "hour") \
+        else f"{value_label(f)} {f.kind if f.kind != 'count' else f.unit}"
+
+
+def _other_differences(fa: Features, fb: Features, score: float, c: Comparison,
+                       weekdays: bool = True) -> list[Difference]:
+    """Differences that are not figures: weekdays (not when a claim says when it was reported:
+    "at 1 p.m. on Friday" dates the report, not the event), and the same quotation given to
+    two speakers."""
+    differ = []
+    if (weekdays and fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= c.date_conflict_threshold):
         differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
     speaker = _speaker_conflict(fa, fb, c.same_quote)
     if speaker:
         differ.append(speaker)
-    return agree, differ
+    return differ
 
 
 def _speaker_conflict(fa: Features, fb: Features, same_quote: float) -> Difference | None:
@@ -311,14 +442,6 @@ def _speaker_conflict(fa: Features, fb: Features, same_quote: float) -> Differen
     if _shared_names(fa.speakers, fb.speakers) or set(fa.names) & set(fb.speakers) or set(fb.names) & set(fa.speakers):
         return None
     return Difference("speaker", "", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
-
-
-def _agrees(x: Figure, y: Figure, margin: float) -> bool:
-    if x.value == y.value:
-        return True
-    if "approx" in (x.qualifier, y.qualifier):
-        return abs(x.value - y.value) <= margin * max(abs(x.value), abs(y.value))
-    return False
 
 
 _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -22,6 +22,30 @@ _NUMBER = re.compile(
 )
 _PERCENT = re.compile(r"\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)  # .match(text, pos)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
+# A time of day: "23:49", "11:49 p.m.", "13.00 horas", "11 p.m." (.match at a digit token).
+# A dot separates hours and minutes only with an hour word or a.m./p.m. after it ("8.30" is
+# also a decimal); a bare hour needs a.m./p.m.
+_MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_TIME = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?!\d)(?:\s*(?:" + _MERIDIEM + r"|(?:horas|hora|hrs|h)\b))?"
+    r"|\.(?P<m2>[0-5]\d)\s*(?:" + _MERIDIEM.replace("ampm", "ampm2") + r"|(?:horas|hora|hrs|h)\b)"
+    r"|\s?(?:" + _MERIDIEM.replace("ampm", "ampm3") + r"))",
+    re.IGNORECASE)
+
+
+def _time_of_day(text: str, pos: int) -> tuple[float, str] | None:
+    """(minutes after midnight, the text) of a time of day written at pos, or None."""
+    m = _TIME.match(text, pos)
+    if not m or (pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in ".,:")):
+        return None
+    hours = int(m.group("h"))
+    minutes = int(m.group("m") or m.group("m2") or 0)
+    ampm = (m.group("ampm") or m.group("ampm2") or m.group("ampm3") or "").lower()
+    if ampm:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if ampm == "p" else 0)
+    return float(hours * 60 + minutes), m.group().rstrip()
 def locale_number(raw: str, language: str) -> float | None:
     """Parse '8,2' / '1.000' / '1,000.5' the way the article's locale writes it."""
     s = raw.replace("\u00a0", " ").replace(" ", ",") if re.search(r"\d \d{3}", raw) else raw
@@ -58,7 +82,7 @@ def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int
     while j < len(tokens) and j <= i + 3:
         w = tokens[j].group()
         f = fold(w)
-        if f in SCALE or f in NUMBER_LINKS or f.isdigit():
+        if (f in SCALE and not (f == "miles" and language == "en")) or f in NUMBER_LINKS or f.isdigit():
             j += 1
             continue
         if (res.is_stop(w) or f in _QUALIFIER_WORDS) and f not in CURRENCY_WORDS and f not in UNIT_ALIASES:
@@ -180,6 +204,11 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         low = raw.lower()
         value: float | None = None
         if raw[0].isdigit():
+            when = _time_of_day(text, tok.start())
+            if when is not None:
+                consumed = tok.start() + len(when[1])
+                out.append((Figure(when[0], when[1], "time", ""), (tok.start(), consumed)))
+                continue
             m = _NUMBER.match(text, tok.start())
             if not m:
                 continue
@@ -199,7 +228,7 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         while last + 1 < len(tokens) and tokens[last + 1].start() < consumed:
             last += 1
         nxt = fold(tokens[last + 1].group()) if last + 1 < len(tokens) else ""
-        scale = SCALE.get(nxt, 1.0)
+        scale = SCALE.get(nxt, 1.0) if not (nxt == "miles" and language == "en") else 1.0  # English miles: a unit
         if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
             scale = 1e9
         value = round(value * scale, 6)
@@ -245,6 +274,8 @@ def figure_label(f: Figure) -> str:
         return f"{_fmt(f.value)}%"
     if f.kind == "year":
         return f"{f.value:.0f}"
+    if f.kind == "time":
+        return f"{int(f.value) // 60:02d}:{int(f.value) % 60:02d}"
     if f.kind == "date":
         return f"{int(f.value) % 100}/{int(f.value) // 100}" if f.value >= 100 else f"{int(f.value)}"
     unit = f" {f.unit}" if f.unit else ""

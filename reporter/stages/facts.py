@@ -1,0 +1,390 @@
+"""Stage: the fact table. Every figure of a claim becomes a Fact (reporter.model.Fact).
+
+A figure (text/figures.py) is a number with what it counts; a fact adds what the
+comparator and the reader need to tell two figures apart:
+
+- the quantity kind: deaths, injured, missing, magnitude, depth, distance, money, rate,
+  percentage, a count of something else, a time of day, a date, a year; a time that says
+  when a count was reported ("a las 13:00, el balance era de 58 muertos", "as of 6 a.m.")
+  is a report time, kept apart from the time of the event and attached to the counts;
+- the subject: the place, organisation or event the figure is about, the nearest name in
+  its clause, places ("en Oaxaca", "in Tabasco") before other names;
+- the unit normalised: km for lengths (miles and metres converted), minutes after midnight
+  for a time of day ("23:49" = "11:49 p.m."), hours for durations, currencies kept apart;
+- the qualifier (at least, about, up to), who says it ("según Protección Civil", "the
+  governor said"), and the resolution the value is written at ("7,1": 0.1).
+
+Pure: sentences in, facts out. The comparator (stages/compare.py) decides conflicts from
+these facts; the report shows them as a table (`table`), one row per quantity and subject.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reporter.model import Article, Fact, Figure
+from reporter.text.features import analyze
+from reporter.text.figures import locale_number
+from reporter.text.language import WORD, fold, resources
+from reporter.text.lexicon import MONTHS, SAYS, WEEKDAYS
+
+# ---- words (folded) ------------------------------------------------------------------------
+
+# Word starts that name the quantity a people count measures ("a" prefix; "=" whole word).
+_PEOPLE_KINDS = (
+    ("deaths", ("muert", "fallec", "muri", "mortal", "killed", "kill", "fatalit", "=dead", "=die", "=died",
+                "=dies", "=death", "=deaths", "=toll", "=perecieron", "=perecio")),
+    ("injured", ("herid", "lesionad", "injur", "wounded", "=hurt", "hospitaliz")),
+    ("missing", ("desaparec", "=missing", "unaccounted", "=paradero")),
+)
+_DEPTH = ("profund", "=depth", "=deep")
+_MAGNITUDE = ("magnitud", "richter")
+_RATE = ("=tasa", "=rate", "=rates", "indice", "inflac", "inflation", "=interes", "=interest", "desemple",
+         "unemploy", "=paro", "=jobless")
+# Before a time: it says when the figures were counted, not when the event happened.
+_REPORT_CUES = {"hasta", "corte", "until", "by", "balance", "actualizado", "actualizacion", "updated", "update",
+                "reporte", "informe", "parte", "recuento", "report", "statement", "briefing", "bulletin", "boletin",
+                "comunicado"}
+_AS_OF = re.compile(r"\bas of\s*$|\bal corte de (?:las|la)\s*$|\bhasta (?:las|la)\s*$", re.IGNORECASE)
+# Words that make a time the event's own ("el sismo de las 23:49", "the blast at 6 a.m.").
+_EVENT_CUES = ("sismo", "terremoto", "temblor", "seismo", "=quake", "earthquake", "tremor", "struck", "=strike",
+               "sacudi", "golpe", "ocurri", "occurr", "happened", "explosi", "explot", "blast", "=hit",
+               "estall", "erupt", "landfall", "tocó", "comenz", "empez", "=began", "started", "ataque", "attack")
+# Verbs that give a figure to a source ("el gobernador dijo", ", said the governor").
+_SAY_VERBS = {fold(w) for w in SAYS} | {
+    "informo", "informa", "reporto", "reporta", "confirmo", "confirma", "preciso", "detallo", "anuncio", "estimo",
+    "elevo", "cifro", "contabilizo", "reported", "reports", "confirmed", "announced", "estimated", "raised",
+    "tallied", "counted"}
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "ha", "han", "habia", "habian", "hubo", "se",
+                "also", "tambien", "later", "mas", "tarde"}
+_SOURCE_INTRO = re.compile(r"\b(?:según|segun|de acuerdo (?:con|a)|conforme a|according to|citing)\s+", re.IGNORECASE)
+_DETERMINERS = {"el", "la", "los", "las", "un", "una", "the", "a", "an", "que", "that", "y", "and", "lo"}
+_PLACE_MARKS = {"en", "in", "de", "del", "at", "near", "from", "desde", "of", "hacia", "cerca", "para", "for"}
+_JOINERS = {"de", "del", "la", "las", "los", "of", "the", "y"}
+_NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst"}
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+_LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344}
+_HOURS = {"hour": 1.0, "day": 24.0}
+_PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
+# kinds whose counts grow as a story goes on: a later, larger value may be an update
+GROWING = frozenset({"deaths", "injured", "missing", "count"})
+# kinds the table does not show (a report time is shown with the counts it dates)
+_HIDDEN = frozenset({"report-time", "year"})
+
+
+def _cue(word: str, cues: tuple[str, ...]) -> bool:
+    return any(word == c[1:] if c.startswith("=") else word.startswith(c) for c in cues)
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    text: str
+    place: bool  # introduced by a place word ("en", "in", "de")
+
+
+# ---- the stage ----------------------------------------------------------------------------
+
+
+def facts(articles: tuple[Article, ...]) -> tuple[Fact, ...]:
+    """The facts of every claim of every article, in article and sentence order."""
+    return tuple(x for a in articles for s in a.claims for x in sentence_facts(s.text, a.language, s.id))
+
+
+def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
+    """The facts of one sentence."""
+    figs = analyze(text, language).figures
+    if not figs:
+        return ()
+    tokens = list(WORD.finditer(text))
+    folded = [fold(t.group()) for t in tokens]
+    spans = _spans(text, figs)
+    clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
+    source, source_span = _source(text, tokens, folded)
+    names = _names(text, tokens, folded, language)
+    event = any(_cue(w, _EVENT_CUES) for w in folded)
+    raw: list[tuple[Figure, tuple[int, int], str]] = []
+    for f, span in zip(figs, spans):
+        raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, event, people=any(
+            _PEOPLE_UNITS.get(g.unit) for g in figs))))
+    report = next((_clock(f.value) for f, _, k in raw if k == "report-time"), "")
+    out = []
+    for f, span, kind in raw:
+        if not kind:
+            continue
+        value, unit, step = _normalise(f, kind, language)
+        subject = _subject(span, names, clauses, source_span) if kind not in ("report-time",) else ""
+        out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
+                        report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
+    return tuple(out)
+
+
+def _spans(text: str, figs: tuple[Figure, ...]) -> list[tuple[int, int]]:
+    """Where each figure is written (figures come in text order)."""
+    out, pos = [], 0
+    for f in figs:
+        core = f.text[:-1] if f.kind == "percent" and f.text.endswith("%") and f.text not in text else f.text
+        i = text.find(core, pos)
+        if i < 0:
+            i = text.find(core)
+        i = max(i, 0)
+        out.append((i, i + len(core)))
+        pos = i + len(core)
+    return out
+
+
+def _clause(pos: int, clauses: list[int]) -> tuple[int, int]:
+    for a, b in zip(clauses, clauses[1:]):
+        if a <= pos < b:
+            return a, b
+    return 0, clauses[-1]
+
+
+def _window(tokens, folded, start: int, end: int, clauses: list[int]) -> list[tuple[int, str]]:
+    """(distance in tokens, folded word) of the words of the figure's clause, nearest first."""
+    a, b = _clause(start, clauses)
+    idx = [i for i, t in enumerate(tokens) if a <= t.start() < b]
+    at = next((i for i in idx if tokens[i].start() >= start), idx[-1] if idx else 0)
+    last = next((i for i in reversed(idx) if tokens[i].start() < end), at)
+    return sorted(((at - i if i < at else i - last, folded[i]) for i in idx if not at <= i <= last),
+                  key=lambda x: x[0])
+
+
+def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, event: bool, people: bool) -> str:
+    """The quantity a figure measures, "" when we cannot tell (a bare number)."""
+    if f.kind == "time":
+        before = text[max(0, span[0] - 24):span[0]]
+        words = [w for d, w in _window(tokens, folded, *span, clauses) if d <= 4]
+        prev = fold(before).split()[-3:]
+        if _AS_OF.search(before) or set(prev) & (_REPORT_CUES | _SAY_VERBS):  # "informó a las 13:00"
+            return "report-time"
+        if people and not event and not any(_cue(w, _EVENT_CUES) for w in words):
+            return "report-time"
+        return "time"
+    if f.kind in ("date", "year"):
+        return f.kind
+    if f.kind == "money":
+        return "money"
+    near = _window(tokens, folded, *span, clauses)
+    if f.kind == "percent":
+        return "rate" if any(_cue(w, _RATE) for d, w in near if d <= 6) else "percentage"
+    if f.unit in _LENGTH_KM:
+        return "depth" if any(_cue(w, _DEPTH) for d, w in near if d <= 6) else "distance"
+    if f.unit == "magnitude" or any(_cue(w, _MAGNITUDE) for d, w in near if d <= 3):
+        return "magnitude"
+    if f.unit == "depth":
+        return "depth"
+    for d, w in near:
+        if d > 6:
+            break
+        for kind, cues in _PEOPLE_KINDS:
+            if _cue(w, cues):
+                return kind
+    if f.unit in _PEOPLE_UNITS:
+        return _PEOPLE_UNITS[f.unit]
+    if f.unit in _HOURS:
+        return "duration"
+    return "count" if f.unit else ""
+
+
+def _decimals(raw: str, language: str) -> int:
+    digits = re.sub(r"[^\d.,]", "", raw)
+    mark = "," if language == "es" else "."
+    if mark in digits:
+        return len(digits.rsplit(mark, 1)[1])
+    other = "." if mark == "," else ","
+    if digits.count(other) == 1 and len(digits.rsplit(other, 1)[1]) != 3:
+        return len(digits.rsplit(other, 1)[1])
+    return 0
+
+
+def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
+    """(value, unit, step) in the fact's normalised unit."""
+    if kind in ("time", "report-time"):
+        return f.value, "min", 60.0 if ":" not in f.text and "." not in f.text.split()[0] else 1.0
+    if kind in ("date", "year"):
+        return f.value, "", 1.0
+    written = locale_number(f.text.rstrip("%"), language) if f.text[:1].isdigit() else None
+    scale = f.value / written if written else 1.0
+    step = 10.0 ** -_decimals(f.text, language) * scale if written else max(scale, 1.0)
+    if kind in ("depth", "distance") and f.unit in _LENGTH_KM:
+        k = _LENGTH_KM[f.unit]
+        return round(f.value * k, 6), "km", step * k
+    if kind == "duration":
+        k = _HOURS[f.unit]
+        return f.value * k, "hour", step * k
+    if kind == "money":
+        return f.value, f.unit, step
+    if kind == "count":
+        return f.value, f.unit, step
+    return f.value, "", step
+
+
+# ---- who says it, what it is about --------------------------------------------------------
+
+
+def _source(text: str, tokens, folded) -> tuple[str, tuple[int, int]]:
+    """Who the sentence gives its figures to, as written, and where that is in the text."""
+    m = _SOURCE_INTRO.search(text)
+    if m:
+        a = m.end()
+        b = _CLAUSE.search(text, a)
+        end = b.start() if b else len(text)
+        words = [t for t in tokens if a <= t.start() < end][:6]
+        if words:
+            return _trim(text, words)
+    for i, w in enumerate(folded):
+        if w not in _SAY_VERBS:
+            continue
+        start = tokens[i].start()
+        a, _ = _clause_bounds(text, start)
+        before = [t for t in tokens[max(0, i - 5):i] if t.start() >= a]
+        if before and not any(t.group()[0].isdigit() for t in before):
+            return _trim(text, before)
+        # ", dijo el gobernador", ", said the governor": the speaker after the verb
+        if a == 0 or text[:start].rstrip().endswith((",", "—", "–")) or before == []:
+            _, b = _clause_bounds(text, tokens[i].end())
+            after = [t for t in tokens[i + 1:i + 6] if t.start() < b]
+            if after and not any(t.group()[0].isdigit() for t in after) and fold(after[0].group()) not in ("que", "that"):
+                return _trim(text, after)
+    return "", (0, 0)
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
+    b = _CLAUSE.search(text, pos)
+    return a, b.start() if b else len(text)
+
+
+def _trim(text: str, words: list) -> tuple[str, tuple[int, int]]:
+    while words and fold(words[0].group()) in _DETERMINERS:
+        words = words[1:]
+    while words and fold(words[-1].group()) in _DETERMINERS | _AUXILIARIES | {"de", "of", "del"}:
+        words = words[:-1]
+    if not words:
+        return "", (0, 0)
+    a, b = words[0].start(), words[-1].end()
+    return text[a:b], (a, b)
+
+
+def _names(text: str, tokens, folded, language: str) -> list[_Name]:
+    """Runs of capitalised words ("Puerto Lindo", "Protección Civil"); one opening the sentence
+    only when the next word is capitalised too ("El" is no name, "Ciudad Real" is)."""
+    out: list[_Name] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and folded[run[-1]] in _JOINERS:
+            run.pop()
+        if run:
+            first = run[0]
+            prev = folded[first - 1] if first > 0 else ""
+            gap = text[tokens[first - 1].end():tokens[first].start()] if first > 0 else ""
+            place = prev in _PLACE_MARKS and not gap.strip()
+            out.append(_Name(tokens[first].start(), tokens[run[-1]].end(),
+                             text[tokens[first].start():tokens[run[-1]].end()], place))
+        run.clear()
+
+    for i, t in enumerate(tokens):
+        w = t.group()
+        if run and text[tokens[i - 1].end():t.start()].strip():
+            close()
+        cap = w[0].isupper() and not w[0].isdigit() and folded[i] not in _NOT_NAMES
+        if i == 0 and cap:
+            cap = not resources(language).is_stop(w) and folded[0] not in _PLACE_MARKS and len(tokens) > 1 and tokens[1].group()[0].isupper() and folded[1] not in _NOT_NAMES
+        if cap:
+            run.append(i)
+        elif run and folded[i] in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper():
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+def _subject(span: tuple[int, int], names: list[_Name], clauses: list[int], source: tuple[int, int]) -> str:
+    """The nearest name in the figure's clause (places first); else the one place of the sentence."""
+    def outside(n: _Name) -> bool:
+        return not (source[0] <= n.start < source[1] or source[0] < n.end <= source[1])
+
+    def dist(n: _Name) -> int:
+        return span[0] - n.end if n.end <= span[0] else n.start - span[1]
+
+    a, b = _clause(span[0], clauses)
+    here = [n for n in names if a <= n.start < b and outside(n)]
+    for group in ([n for n in here if n.place], here):
+        if group:
+            return min(group, key=lambda n: (dist(n), n.start)).text
+    places = [n for n in names if n.place and outside(n)]
+    if len({fold(n.text) for n in places}) == 1:
+        return places[0].text
+    inside = [n for n in names if n.place and not outside(n)]  # "el gobernador de Oaxaca dijo que ..."
+    if len({fold(n.text) for n in inside}) == 1 and not places:
+        return inside[0].text
+    return ""
+
+
+def same_subject(a: str, b: str) -> bool:
+    """"Oaxaca" and "Oaxaca", "Puerto Lindo" and "Lindo": one's words inside the other's."""
+    wa, wb = set(fold(a).split()) - _JOINERS, set(fold(b).split()) - _JOINERS
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+# ---- the table ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One quantity about one subject, and what each source says about it."""
+
+    kind: str
+    unit: str
+    subject: str  # as the first source writes it, "" unknown
+    facts: tuple[tuple[str, Fact], ...]  # (article id, fact), in article and sentence order
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for a, _ in self.facts))
+
+
+def table(facts_: tuple[Fact, ...]) -> tuple[Row, ...]:
+    """One row per quantity kind, unit and subject (time of day, report times and years aside:
+    a report time is shown with the counts it dates), rows in order of first mention."""
+    rows: dict[tuple[str, str, str], list[tuple[str, Fact]]] = {}
+    shown: dict[tuple[str, str, str], str] = {}
+    for f in facts_:
+        if f.kind in _HIDDEN:
+            continue
+        key = (f.kind, f.unit, _subject_key(f.subject, [k[2] for k in rows if k[:2] == (f.kind, f.unit)]))
+        rows.setdefault(key, []).append((f.sentence.rstrip("0123456789"), f))
+        shown.setdefault(key, f.subject)
+    return tuple(Row(k[0], k[1], shown[k], tuple(v)) for k, v in rows.items())
+
+
+def _subject_key(subject: str, known: list[str]) -> str:
+    if not subject:
+        return ""
+    return next((k for k in known if k and same_subject(k, subject)), fold(subject))
+
+
+def _clock(minutes: float) -> str:
+    return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
+
+
+def value_label(f: Fact) -> str:
+    """A fact's value as the table shows it: "23", "at least 30" is the qualifier's job."""
+    if f.kind in ("time", "report-time"):
+        return _clock(f.value)
+    if f.kind == "date":
+        return f"{int(f.value) % 100}/{int(f.value) // 100}"
+    v = f.value
+    text = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    if f.kind == "money":
+        return f"{text} {f.unit.upper()}"
+    if f.kind in ("percentage", "rate"):
+        return f"{text}%"
+    if f.unit in ("km", "hour"):
+        return f"{text} {f.unit}"
+    return text
