@@ -8,8 +8,9 @@ ones ("ayer", "hace dos días", "a finales de julio", "last September", "on Thur
 "el año que viene") need the source's publication date and stay unresolved (value "")
 without it: never guessed. Where a date leaves the year or the week open, the tense of
 the verb nearest to it in its clause decides (pasado "envió el martes" -> the Tuesday
-before; futuro "se celebrará el viernes" -> the Friday after); without a tense cue a
-weekday is the one before (news report what happened), a day or a month the nearest.
+before; futuro "se celebrará el viernes" -> the Friday after); without a past-tense cue a
+weekday is the next one (news tell what happened in the past tense: a weekday with a verb in
+the present is a schedule, "takes effect on Monday"), a day or a month the nearest.
 
 Why rules of our own and not dateparser (installed with trafilatura, so it costs no
 download): measured on tests/fixtures/dates-dev.tsv (`reporter eval dates ... --resolver`)
@@ -83,7 +84,7 @@ _ES = [
     ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
              rf"(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?P<y>{_YR}))?\b"),
     ("my", rf"\b(?:(?:en|de|desde|hasta|para|durante)\s+)?(?:(?:el\s+)?mes\s+de\s+)?(?P<mon>{_MES})\s+(?:de(?:l)?\s+)?(?P<y>{_YR})\b"),
-    ("month", rf"\b(?:(?P<pre>en|desde|hasta|para|durante|este|el\s+pasado|el\s+próximo|el\s+proximo|"
+    ("month", rf"\b(?:(?P<pre>en|desde|hasta|para|durante|este|de|a\s+partir\s+de|el\s+pasado|el\s+próximo|el\s+proximo|"
               rf"el\s+mes\s+de|(?:en\s+)?el\s+pasado\s+mes\s+de|(?:en\s+)?el\s+próximo\s+mes\s+de)\s+)"
               rf"(?P<mon>{_MES})(?:\s+(?P<post>pasado|próximo|proximo|que\s+viene|de\s+este\s+año|del\s+año\s+pasado))?\b"),
     ("wd", rf"\b(?:(?P<pre>el|este|del|al|desde\s+el|hasta\s+el|para\s+el)\s+)(?:(?P<q1>pasado|próximo|proximo)\s+)?"
@@ -109,6 +110,9 @@ _EN = [
     ("my", rf"\b(?:(?:in|since|until|by|from|during|of)\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YR})\b"),
     ("month", rf"\b(?P<pre>in|since|until|by|from|during|last|next|this|this\s+past|this\s+coming|early|late|"
               rf"(?:in\s+)?early|(?:in\s+)?late)\s+(?P<mon>{_MON})(?![\w.]*\s+\d)\b"),
+    # a month alone, capitalised, not "May" or "March" (a verb, a walk) nor a name ("June Carter")
+    ("month", rf"\b(?P<mon>January|February|April|June|July|August|September|October|November|December)"
+              rf"\b(?![\w.]*\s+(?:\d|(?-i:[A-Z])))"),
     ("wd", rf"\b(?:(?P<pre>on|this|last|next|this\s+past|this\s+coming|coming|past|by|until|since|from|"
            rf"early|late|on\s+the\s+night\s+of)\s+)?(?P<wd>{_WD})(?!s\b)\b"),
     ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
@@ -188,12 +192,14 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
                 return False
         if kind == "wd" and re.search(r"\b(?:Good|Black|Super|Ash|Holy|Cyber|Bloody|Easter|Maundy)\s+$", text[:m.start("wd")]):
             return False
-        if kind == "month" and m.group("mon").lower().startswith("may") and m.group("pre").lower() in ("by", "from"):
+        if kind == "month" and m.group("mon").lower().startswith("may") and (m.groupdict().get("pre") or "").lower() in ("by", "from"):
             return False
     if kind == "rel" and m.group("w").lower() == "mañana":
         before = text[:m.start()].rstrip().lower()
         if re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) or text[m.end():m.end() + 3].startswith(" de"):
             return False  # "la mañana", "por la mañana": the morning
+    if lang == "es" and kind == "month" and (m.group("pre") or "").lower() == "de" and not m.group("mon").islower():
+        return False  # "Plaza de Mayo": Spanish writes its months in lower case
     if kind == "period":
         if not (m.group("q1") or m.group("q2")) and not re.match(r"(?:este|esta|this)\b", m.group(0), re.IGNORECASE):
             return False  # "el año", "el mes" alone: no date
@@ -359,9 +365,9 @@ def _weekday(pub: date, weekday: int, tense: str, words: str) -> date:
         return pub - timedelta(days=back or 7)
     if re.search(r"\b(?:próximo|proximo|que viene|next)\b", words):
         return pub + timedelta(days=ahead or 7)
-    if re.search(r"\b(?:coming|this coming)\b", words) or tense == "future":
-        return pub + timedelta(days=ahead)
-    return pub - timedelta(days=back)  # past, or no cue: news report what happened
+    if re.search(r"\b(?:coming|this coming)\b", words) or tense != "past":
+        return pub + timedelta(days=ahead)  # the future, or the present tense of a schedule ("takes effect on Monday")
+    return pub - timedelta(days=back)
 
 
 def _shift(pub: date, n: int, unit: str) -> str:

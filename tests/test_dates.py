@@ -1,0 +1,207 @@
+"""Dates inside claims and publication dates (issue 14): reporter/text/dates.py, stages/timeline.py,
+the date lines of ingest, the page metadata of read, --date and the batch's date columns."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, briefing_of, one_error_line, run_main
+from reporter.errors import ExitStatus, InputError
+from reporter.model import BOILERPLATE, Published
+from reporter.report.json_twin import to_dict
+from reporter.report.view import build_view
+from reporter.settings import Settings
+from reporter.stages.ingest import classify_lines, publication
+from reporter.stages.read import html_published
+from reporter.text.dates import mentions, parse_date_option, resolve_first
+from reporter.tools import evaldates
+
+WED = date(2023, 8, 16)  # a Wednesday
+
+
+def value(text: str, lang: str = "es", pub: date | None = WED) -> str:
+    return resolve_first(text, lang, pub)
+
+
+# --- resolving -------------------------------------------------------------------------------
+
+
+def test_the_dev_set_resolves_at_least_95_percent_exactly():
+    # The issue's target on held-out data is 0.95; the dev set (written by the team, es and en,
+    # past and future, year rollovers, coarse dates) must not fall under it.
+    rows = evaldates.read_rows(str(FIXTURES / "dates-dev.tsv"))
+    assert len(rows) >= 80 and {r["language"] for r in rows} == {"es", "en"}
+    right, total = evaldates.score(rows, evaldates.predict(rows))["all"]
+    assert right / total >= 0.95
+
+
+def test_past_tense_takes_the_weekday_before_and_future_the_one_after():
+    assert value("El alcalde inauguró el martes el puente.") == "2023-08-15"
+    assert value("La cumbre se celebrará el viernes en Lisboa.") == "2023-08-18"
+    assert value("The mayor opened the bridge on Tuesday.", "en") == "2023-08-15"
+    assert value("Ministers will meet on Friday.", "en") == "2023-08-18"
+
+
+def test_the_publication_weekday_is_the_same_day():
+    # news published on a Wednesday saying "el miércoles" mean that day, not a week before
+    assert value("Los bomberos llegaron en la madrugada del miércoles.") == "2023-08-16"
+
+
+def test_the_clause_of_the_date_decides_not_the_first_verb():
+    # "anunció el lunes que recortará": the Monday is the announcement's, in the past
+    assert value("La empresa anunció el lunes que recortará 500 empleos.", pub=date(2024, 6, 19)) == "2024-06-17"
+    assert value("Las declaraciones se producen antes de una cumbre, que se celebrará el viernes.") == "2023-08-18"
+
+
+def test_years_roll_over_both_ways():
+    new_year = date(2024, 1, 2)
+    assert value("El incendio comenzó el sábado.", pub=new_year) == "2023-12-30"
+    assert value("Four people died on December 28.", "en", new_year) == "2023-12-28"
+    assert value("La vacunación empezará el 8 de enero.", pub=date(2023, 12, 29)) == "2024-01-08"
+    assert value("Los precios subieron en diciembre.", pub=date(2025, 1, 1)) == "2024-12"
+    assert value("La tormenta dejó sin luz a miles de hogares ayer.", pub=date(2025, 1, 1)) == "2024-12-31"
+
+
+def test_coarse_dates_keep_their_granularity():
+    assert value("Shoigú calificó a Corea del Norte a finales de julio de socio.") == "2023-07"
+    assert value("El banco subirá los tipos el año que viene.") == "2024"
+    assert value("The river reached its lowest level last September.", "en") == "2022-09"
+    assert value("Since 2000, the population has doubled.", "en") == "2000"
+    assert value("Las lluvias comenzaron hace dos días.") == "2023-08-14"
+    assert value("El volcán entró en erupción hace tres meses.") == "2023-05"
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved_and_absolute_ones_resolve():
+    assert value("La protesta se repitió ayer.", pub=None) == ""
+    assert value("El martes el ministro dimitió.", pub=None) == ""
+    assert value("El puerto cerró el 3 de mayo de 2019.", pub=None) == "2019-05-03"
+    assert value("The law came into force in January 2021.", "en", None) == "2021-01"
+
+
+def test_words_that_only_look_like_dates_are_not_dates():
+    assert value("Los vecinos salieron por la mañana a la calle.") == ""  # the morning, not tomorrow
+    assert value("La marcha llegó a la Plaza de Mayo.") == ""
+    assert value("Llegaron desde 2000 kilómetros de distancia.") == ""
+    assert value("Officials may march to the capital.", "en") == ""
+    assert value("June Carter sang at the festival.", "en") == ""
+
+
+def test_mentions_point_into_the_sentence():
+    text = "El presidente envió el martes un mensaje y viajará el viernes."
+    found = mentions(text, "es", WED)
+    assert [(text[m.start:m.end], m.value) for m in found] == [("el martes", "2023-08-15"), ("el viernes", "2023-08-18")]
+
+
+# --- the --date option and the batch's columns ------------------------------------------------
+
+
+def test_date_option_is_id_equals_a_real_iso_day():
+    assert parse_date_option("b=2024-06-19") == ("B", "2024-06-19")
+    for bad in ("B", "B=19/06/2024", "B=2024-02-30", "=2024-06-19"):
+        with pytest.raises(ValueError):
+            parse_date_option(bad)
+
+
+def test_a_bad_date_option_is_one_error_line_exit_3(tmp_path):
+    a, b = FIXTURES / "sismo_a.txt", FIXTURES / "sismo_b.txt"
+    line = one_error_line(run_main(["brief", a, b, "--date", "A=2024-13-01", "-o", tmp_path / "x.pdf"], cwd=tmp_path),
+                          ExitStatus.INPUT)
+    assert "2024-13-01" in line
+    line = one_error_line(run_main(["brief", a, b, "--date", "C=2024-01-01", "-o", tmp_path / "x.pdf"], cwd=tmp_path),
+                          ExitStatus.INPUT)
+    assert "no article C" in line
+    assert not list(tmp_path.iterdir())
+
+
+def test_batch_date_columns_give_each_row_its_dates(tmp_path):
+    from reporter.run.batch import read_manifest
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Texto.\n", encoding="utf-8")
+    (tmp_path / "m.csv").write_text("output,article1,article2,date1,date2\nx.pdf,a.txt,b.txt,,2024-06-19\n",
+                                    encoding="utf-8")
+    rows = read_manifest(tmp_path / "m.csv", Settings(), False)
+    assert rows[0].job.settings.dates == (("B", "2024-06-19"),)
+    (tmp_path / "bad.csv").write_text("output,article1,article2,date1\nx.pdf,a.txt,b.txt,2024/06/19\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: date1"):
+        read_manifest(tmp_path / "bad.csv", Settings(), False)
+
+
+# --- publication dates from the text and the page ---------------------------------------------
+
+
+def test_an_updated_line_is_a_date_stamp_not_a_heading():
+    text = "Quake kills 30\nUpdated at 6:00 a.m. ET\n\nThe quake struck at night, officials said.\n"
+    roles = [(text[x.start:x.end], x.role, x.why) for x in classify_lines(text)]
+    assert roles[1] == ("Updated at 6:00 a.m. ET", BOILERPLATE, "date stamp")
+
+
+def test_byline_dateline_and_updated_line_give_the_publication_date():
+    def pub(text):
+        return publication(text, classify_lines(text))
+
+    assert pub("Title here\nBy Jane Doe, August 15, 2023\n\nThe quake struck.\n") == Published("2023-08-15", "byline")
+    assert pub("Sismo en Oaxaca\n\nCIUDAD DE MÉXICO, 16 de agosto de 2023 (EFE).- Un sismo sacudió el sur.\n") \
+        == Published("2023-08-16", "dateline")
+    assert pub("Quake\nUpdated August 16, 2023 at 6:00 AM ET\n\nThe quake struck.\n") == Published("2023-08-16", "updated-line")
+    # a dateline without its year, or a date inside the story, is not a publication date
+    assert pub("Sismo\n\nMADRID, 16 ago (EFE).- Un sismo sacudió el sur.\n") is None
+    assert pub("Sismo\n\nEl 16 de agosto de 2023, un sismo sacudió el sur, dijo el gobierno.\n") is None
+
+
+def test_html_metadata_gives_the_date_and_the_page_text_never_does():
+    meta = '<html><head><meta property="article:published_time" content="2023-08-16T10:32:00+02:00"></head>' \
+           "<body><article><p>Publicado el 12 de mayo de 2020.</p></article></body></html>"
+    assert html_published(meta) == Published("2023-08-16T10:32", "html-meta")
+    assert html_published("<html><body><p>Publicado el 12 de mayo de 2020.</p></body></html>") is None
+
+
+# --- the briefing -------------------------------------------------------------------------------
+
+A_TEXT = ("Reunión en Lisboa\n\nEl ministro llegó el martes a Lisboa para la cumbre.\n\n"
+          "La reunión terminará el viernes, según la organización.\n\nEl acuerdo anterior se firmó en marzo de 2021.\n")
+B_TEXT = ("Cumbre en Lisboa\n\nLos ministros firmaron el miércoles un acuerdo en Lisboa.\n\n"
+          "El primer acuerdo se firmó en marzo de 2021, recordaron.\n")
+
+
+def test_briefing_carries_publication_dates_and_a_timeline_in_its_json():
+    settings = replace(Settings(), dates=(("A", "2023-08-16"), ("B", "2024-06-19")))
+    data = to_dict(briefing_of(A_TEXT, B_TEXT, settings=settings))
+    assert [a["published"] for a in data["articles"]] == [{"date": "2023-08-16", "how": "option"},
+                                                          {"date": "2024-06-19", "how": "option"}]
+    timeline = {e["date"]: e for e in data["timeline"]}
+    assert timeline["2023-08-15"]["text"] == "el martes" and timeline["2023-08-15"]["granularity"] == "day"
+    assert timeline["2023-08-18"]["text"] == "el viernes"
+    assert timeline["2024-06-19"]["sentences"][0].startswith("B")
+    assert len(timeline["2021-03"]["sentences"]) == 2  # both sources mention March 2021
+    assert [e["date"] for e in data["timeline"]] == sorted(e["date"] for e in data["timeline"])
+    json.dumps(data)
+
+
+def test_without_dates_the_json_says_null_and_only_absolute_dates_are_on_the_timeline():
+    data = to_dict(briefing_of(A_TEXT, B_TEXT))
+    assert [a["published"] for a in data["articles"]] == [None, None]
+    assert [e["date"] for e in data["timeline"]] == ["2021-03"]
+
+
+def test_page_one_orders_the_sources_in_time_and_says_how_far_apart():
+    settings = replace(Settings(), dates=(("A", "2024-06-19"), ("B", "2023-08-16")))
+    b = briefing_of(A_TEXT, B_TEXT, settings=settings)
+    en, es = build_view(b, "en"), build_view(b, "es")
+    assert en.published[0].startswith("B 16 August 2023") and en.published[1].startswith("A 19 June 2024")
+    assert en.chronology == ("A is 10 months later than B.",)
+    assert es.chronology == ("A se publicó 10 meses después que B.",)
+    assert en.timeline[0].date == "March 2021" and es.timeline[0].date == "marzo de 2021"
+
+
+def test_eval_dates_writes_one_prediction_per_row(tmp_path):
+    out = tmp_path / "pred.tsv"
+    r = run_main(["eval", "dates", FIXTURES / "dates-dev.tsv", "--predictions", out, "--json"], cwd=tmp_path)
+    assert r.status == 0, r.err
+    rows = evaldates.read_rows(str(FIXTURES / "dates-dev.tsv"))
+    assert len(out.read_text(encoding="utf-8").split("\n")) == len(rows) + 1  # the last line ends with \n
+    result = json.loads(r.out)
+    assert result["rows"][-1]["language"] == "all"
