@@ -175,6 +175,45 @@ class Dating:
 
 
 @dataclass(frozen=True)
+class FactKinds(_Keyed):
+    """A fact's quantity kind (reporter.model.Fact.kind), in the fact table and the conflicts."""
+
+    KEYS: ClassVar[dict[str, str]] = {"report-time": "report_time"}
+
+    deaths: str
+    injured: str
+    missing: str
+    magnitude: str
+    depth: str
+    distance: str
+    money: str
+    rate: str
+    percentage: str
+    count: str
+    time: str
+    report_time: str
+    date: str
+    year: str
+    duration: str
+
+
+@dataclass(frozen=True)
+class FactLabels:
+    """The fact table (who says what) and possible updates (issue 14)."""
+
+    sec_facts: str
+    facts_legend: str
+    no_facts: str
+    more_facts: str  # {shown} {total}
+    possible_update: str
+    key_update: str  # {a} {b} {kind} {va} {vb} {wa} {wb}
+    min: str  # "at least"
+    max: str  # "up to"
+    approx: str  # "about"
+    kinds: FactKinds
+
+
+@dataclass(frozen=True)
 class Labels:
     # page 1
     briefing: str
@@ -252,6 +291,7 @@ class Labels:
     sec_method: str
     method: str  # {summarizer} {length}
     dating: Dating
+    facts: FactLabels
 
 
 EN = Labels(
@@ -373,6 +413,20 @@ EN = Labels(
                          "publication date is unknown are left out, not guessed."),
         no_timeline="The claims mention no date that could be resolved.",
         more_timeline="Listed here: {shown} of {total} dates. The JSON twin (timeline) has every one.",
+    ),
+    facts=FactLabels(
+        sec_facts="Who says what: the figures",
+        facts_legend=("One row per quantity and what it is about, with each source's value, who it gives it to "
+                      "and the time of the report when the text says it; rows where the sources differ first."),
+        no_facts="No figure is stated by two sources.",
+        more_facts="Listed here: {shown} of {total} rows. The JSON twin (facts) has every one.",
+        possible_update="Possible update",
+        key_update="{b} updates {a} on {kind}? {va} ({wa}) then {vb} ({wb})",
+        min="at least", max="up to", approx="about",
+        kinds=FactKinds(deaths="deaths", injured="injured", missing="missing", magnitude="magnitude", depth="depth",
+                        distance="distance", money="amount", rate="rate", percentage="percentage", count="count",
+                        time="time of day", report_time="time of report", date="date", year="year",
+                        duration="duration"),
     ),
 )
 
@@ -501,6 +555,21 @@ ES = replace(
                          "omiten: no se adivinan."),
         no_timeline="Las afirmaciones no mencionan ninguna fecha que se pueda resolver.",
         more_timeline="Aquí: {shown} de {total} fechas. El JSON gemelo (timeline) las tiene todas.",
+    ),
+    facts=FactLabels(
+        sec_facts="Quién dice qué: las cifras",
+        facts_legend=("Una fila por magnitud y aquello a lo que se refiere, con el valor de cada fuente, a quién "
+                      "lo atribuye y la hora del balance cuando el texto la da; primero las filas en que las "
+                      "fuentes difieren."),
+        no_facts="Ninguna cifra aparece en dos fuentes.",
+        more_facts="Aquí: {shown} de {total} filas. El JSON gemelo (facts) las tiene todas.",
+        possible_update="Posible actualización",
+        key_update="¿{b} actualiza a {a} en {kind}? {va} ({wa}) y después {vb} ({wb})",
+        min="al menos", max="hasta", approx="unos",
+        kinds=FactKinds(deaths="muertos", injured="heridos", missing="desaparecidos", magnitude="magnitud",
+                        depth="profundidad", distance="distancia", money="importe", rate="tasa",
+                        percentage="porcentaje", count="cifra", time="hora", report_time="hora del balance",
+                        date="fecha", year="año", duration="duración"),
     ),
 )
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from reporter.stages.compare import claim_groups, group_id
+from reporter.stages.compare import claim_groups, group_id, values_agree
+from reporter.stages.facts import KINDS as FACT_KINDS, table as fact_table, value_label
 from reporter.text.features import analyze
 from reporter.text.language import WORD, fold, resources
 from reporter.settings import PDF_ITEMS
@@ -88,6 +89,24 @@ class Review:
 class Method:
     summarizer: str
     length: str
+
+
+@dataclass(frozen=True)
+class FactSay:
+    """What one source says about one quantity: "A at least 23 (governor, 13:00)"."""
+
+    article: str
+    value: str  # the value(s), with their qualifier, in the reader's language
+    note: str  # who says it and the time of the report, "" none
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One row of the fact table: a quantity about a subject, and who says what."""
+
+    label: str  # "deaths, Oaxaca"
+    says: tuple[FactSay, ...]
+    differ: bool  # the sources give values that do not agree
 
 
 @dataclass(frozen=True)
@@ -194,6 +213,9 @@ class View:
     chronology: tuple[str, ...] = ()  # how far apart the dated sources are ("B is 10 months later than A.")
     timeline: tuple[TimelineRow, ...] = ()  # the dates the PDF lists
     timeline_total: int = 0
+    # the fact table (who says what), rows stated by two or more sources, differing first
+    facts: tuple[FactRow, ...] = ()
+    facts_total: int = 0
 
 
 # The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
@@ -262,7 +284,10 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
 
 
 def kind_label(d: Difference, t: Labels) -> str:
-    """count of death -> 'deaths' / 'muertos'; unknown units are shown as they are."""
+    """count of death -> 'deaths' / 'muertos'; a fact's kind (deaths, depth, time) by its own label;
+    a count of something else or an amount by its unit ('house', 'euros'); unknown units as they are."""
+    if d.kind in FACT_KINDS and not (d.kind in ("count", "money") and d.unit):
+        return t.facts.kinds.of(d.kind)
     return t.units.of(d.unit or d.kind)
 
 
@@ -305,6 +330,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         method=Method(b.settings.summary.summarizer, b.settings.summary.length),
         published=_published(b, t), chronology=_chronology(b, t),
         timeline=tuple(_timeline_row(b, e, t) for e in b.timeline[:cap]), timeline_total=len(b.timeline),
+        **_fact_rows(b, t, cap),
     )
 
 
@@ -346,8 +372,11 @@ def _review(b: Briefing) -> Review:
 
 
 def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, ...]) -> tuple[str, ...]:
-    """Every differing value of the listed conflicts, then the highest-priority flags, KEY_POINTS at most."""
-    points = [t.key_conflict.format(a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=kind_label(d, t))
+    """Every differing value of the listed conflicts (a possible update said as one), then the
+    highest-priority flags, KEY_POINTS at most."""
+    points = [(t.facts.key_update if p.relation.update else t.key_conflict).format(
+                  a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=_kind_subject(d, t), wa=d.a_when or "?",
+                  wb=d.b_when or "?")
               for p in conflicts for d in p.relation.evidence.differing]
     points += [t.key_flag.format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)), reasons=", ".join(c.reasons))
                for c in checklist[:KEY_POINTS - min(KEY_POINTS, len(points))]]
@@ -416,6 +445,10 @@ def _listed_changes(found: Changes | None, cap: int | None) -> Changes | None:
     return replace(found, added=found.added[:cap], dropped=found.dropped[:cap])
 
 
+def _kind_subject(d: Difference, t: Labels) -> str:
+    return f"{kind_label(d, t)}, {d.subject}" if d.subject else kind_label(d, t)
+
+
 # --- conflicts and shared claims --------------------------------------------------------------
 
 
@@ -435,6 +468,37 @@ def _pair(b: Briefing, r: Relation, t: Labels) -> Pair:
     kinds = tuple(kind_label(d, t) for d in r.evidence.differing)
     return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
                 t.levels.high if r.score >= 0.5 else t.levels.medium, kinds)
+
+
+# --- the fact table -------------------------------------------------------------------------
+
+
+def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
+    """The rows stated by two or more sources (with one source, all), those whose values differ
+    first, then in order of first mention: `facts` (as listed) and `facts_total`."""
+    rows = [r for r in fact_table(b.facts) if len(r.articles) > 1 or len(b.articles) == 1]
+    built = []
+    for row in rows:
+        says = []
+        for aid in row.articles:
+            mine = [f for a, f in row.facts if a == aid]
+            values = ", ".join(dict.fromkeys(_qualified(f, t) for f in mine))
+            note = ", ".join(dict.fromkeys(x for f in mine for x in (f.source, f.at) if x))
+            says.append(FactSay(aid, values, note))
+        kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else t.units.of(row.unit)
+        label = f"{kind}, {row.subject}" if row.subject else kind
+        first = [f for a, f in row.facts if a == row.articles[0]]
+        differ = any(not any(values_agree(x, y, b.settings.compare) for x in first)
+                     for a, y in row.facts if a != row.articles[0])
+        built.append(FactRow(label, tuple(says), differ))
+    built.sort(key=lambda r: not r.differ)
+    return {"facts": tuple(built[:cap]), "facts_total": len(built)}
+
+
+def _qualified(f, t: Labels) -> str:
+    q = {"min": t.facts.min, "max": t.facts.max, "approx": t.facts.approx}.get(f.qualifier, "")
+    shown = value_label(f) if f.kind in ("depth", "distance", "money", "duration") else f.text  # lengths in km
+    return f"{q} {shown}" if q else shown
 
 
 # --- the claim matrix -------------------------------------------------------------------------

@@ -67,6 +67,9 @@ _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344}
 _HOURS = {"hour": 1.0, "day": 24.0}
 _PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
+# every kind a Fact may have
+KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "money", "rate", "percentage",
+                   "count", "time", "report-time", "date", "year", "duration"})
 # kinds whose counts grow as a story goes on: a later, larger value may be an update
 GROWING = frozenset({"deaths", "injured", "missing", "count"})
 # kinds the table does not show (a report time is shown with the counts it dates)
@@ -104,10 +107,9 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
     source, source_span = _source(text, tokens, folded)
     names = _names(text, tokens, folded, language)
-    event = any(_cue(w, _EVENT_CUES) for w in folded)
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
-        raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, event, people=any(
+        raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=any(
             _PEOPLE_UNITS.get(g.unit) for g in figs))))
     report = next((_clock(f.value) for f, _, k in raw if k == "report-time"), "")
     out = []
@@ -115,7 +117,7 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         if not kind:
             continue
         value, unit, step = _normalise(f, kind, language)
-        subject = _subject(span, names, clauses, source_span) if kind not in ("report-time",) else ""
+        subject = _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
@@ -152,7 +154,7 @@ def _window(tokens, folded, start: int, end: int, clauses: list[int]) -> list[tu
                   key=lambda x: x[0])
 
 
-def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, event: bool, people: bool) -> str:
+def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, people: bool) -> str:
     """The quantity a figure measures, "" when we cannot tell (a bare number)."""
     if f.kind == "time":
         before = text[max(0, span[0] - 24):span[0]]
@@ -160,7 +162,7 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
         prev = fold(before).split()[-3:]
         if _AS_OF.search(before) or set(prev) & (_REPORT_CUES | _SAY_VERBS):  # "informó a las 13:00"
             return "report-time"
-        if people and not event and not any(_cue(w, _EVENT_CUES) for w in words):
+        if people and not any(_cue(w, _EVENT_CUES) for w in words):  # a time next to counts, not to the event
             return "report-time"
         return "time"
     if f.kind in ("date", "year"):
@@ -304,13 +306,16 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
     return out
 
 
-def _subject(span: tuple[int, int], names: list[_Name], clauses: list[int], source: tuple[int, int]) -> str:
-    """The nearest name in the figure's clause (places first); else the one place of the sentence."""
+def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list[int], source: tuple[int, int]) -> str:
+    """The nearest name in the figure's clause, in words (places first; on a tie the one after:
+    "23 en Valdora y dos en Calera"); else the one place of the sentence."""
     def outside(n: _Name) -> bool:
         return not (source[0] <= n.start < source[1] or source[0] < n.end <= source[1])
 
-    def dist(n: _Name) -> int:
-        return span[0] - n.end if n.end <= span[0] else n.start - span[1]
+    def dist(n: _Name) -> tuple[int, bool]:
+        if n.end <= span[0]:
+            return len(WORD.findall(text[n.end:span[0]])), True
+        return len(WORD.findall(text[span[1]:n.start])), False
 
     a, b = _clause(span[0], clauses)
     here = [n for n in names if a <= n.start < b and outside(n)]

@@ -33,10 +33,24 @@ _TIME = re.compile(
     re.IGNORECASE)
 
 
+# "las 11 de la noche", "las 11:49 de la noche": the part of the day says a.m. or p.m.
+_DAY_PART = re.compile(r"\s+de\s+la\s+(mañana|manana|madrugada|tarde|noche)\b", re.IGNORECASE)
+_BARE_HOUR = re.compile(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?(?!\d)")
+
+
 def _time_of_day(text: str, pos: int) -> tuple[float, str] | None:
     """(minutes after midnight, the text) of a time of day written at pos, or None."""
+    if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in ".,:"):
+        return None
+    bare = _BARE_HOUR.match(text, pos)
+    part = _DAY_PART.match(text, bare.end()) if bare else None
+    if bare and part and re.search(r"\blas?\s*$", text[max(0, pos - 5):pos], re.IGNORECASE):
+        hours, minutes = int(bare.group("h")), int(bare.group("m") or 0)
+        evening = part.group(1).lower() in ("tarde", "noche") and not (part.group(1).lower() == "noche" and hours == 12)
+        hours = hours % 12 + (12 if evening else 0)
+        return float(hours * 60 + minutes), text[pos:part.end()]
     m = _TIME.match(text, pos)
-    if not m or (pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in ".,:")):
+    if not m:
         return None
     hours = int(m.group("h"))
     minutes = int(m.group("m") or m.group("m2") or 0)

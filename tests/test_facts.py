@@ -1,0 +1,255 @@
+"""The fact table (reporter/stages/facts.py): each figure as a fact with its kind, subject,
+normalised unit, qualifier, source and report time; and the conflicts and updates the
+comparator decides from it (issue 14). Sentences are invented for these tests."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import briefing_of, fixture
+from reporter.model import CONFLICT, OVERLAP, Published
+from reporter.report.json_twin import to_dict
+from reporter.stages.compare import compare
+from reporter.stages.facts import sentence_facts, table
+
+
+def one(text: str, language: str, kind: str):
+    found = [f for f in sentence_facts(text, language, "A1") if f.kind == kind]
+    assert len(found) == 1, sentence_facts(text, language, "A1")
+    return found[0]
+
+
+# --- the facts of a sentence ---------------------------------------------------------------
+
+
+def test_a_figure_written_as_a_word_is_a_fact_with_its_place_and_source():
+    f = one("En Calera murieron dos personas, según Protección Civil.", "es", "deaths")
+    assert (f.value, f.subject, f.source) == (2, "Calera", "Protección Civil")
+    f = one("Three people died in Marlow, according to the state civil protection agency.", "en", "deaths")
+    assert (f.value, f.subject, f.source) == (3, "Marlow", "state civil protection agency")
+
+
+def test_the_speaker_before_the_verb_is_the_source_and_the_place_in_the_title_the_subject():
+    # "El gobernador de Valdora dijo que ...": the governor says it, about Valdora.
+    f = one("El gobernador de Valdora dijo que al menos 23 personas murieron en el estado.", "es", "deaths")
+    assert (f.value, f.qualifier, f.source, f.subject) == (23, "min", "gobernador de Valdora", "Valdora")
+    f = one("In Calera, two people were killed, the mayor said.", "en", "deaths")
+    assert (f.source, f.subject) == ("mayor", "Calera")
+
+
+def test_each_figure_takes_the_place_nearest_to_it():
+    facts = sentence_facts("Murieron 23 personas en Valdora y dos en Calera.", "es", "A1")
+    assert [(f.value, f.subject) for f in facts if f.kind == "deaths"] == [(23, "Valdora"), (2, "Calera")]
+
+
+def test_missing_and_injured_are_told_apart():
+    facts = sentence_facts("Ten people are missing and 120 injured in Calera, the mayor said.", "en", "A1")
+    assert [(f.kind, f.value) for f in facts] == [("missing", 10), ("injured", 120)]
+
+
+def test_miles_and_metres_are_read_in_km():
+    # English "miles" is a length; Spanish "miles" is thousands.
+    assert one("The quake was centred 75 miles southwest of Port Linden.", "en", "distance").value == \
+        pytest.approx(120.7, abs=0.1)
+    assert one("Miles de personas huyeron a 500 metros del río.", "es", "distance").value == pytest.approx(0.5)
+
+
+def test_a_depth_and_a_distance_from_a_town_are_different_kinds():
+    facts = sentence_facts("El epicentro se ubicó a 120 kilómetros de Puerto Lindo, a una profundidad de 58 "
+                           "kilómetros.", "es", "A1")
+    assert [(f.kind, f.value) for f in facts] == [("distance", 120), ("depth", 58)]
+
+
+def test_a_time_of_day_reads_the_same_in_24_and_12_hour_clocks():
+    es = one("El sismo se registró a las 23:49 del jueves.", "es", "time")
+    en = one("The quake struck at 11:49 p.m. on Thursday.", "en", "time")
+    assert es.value == en.value == 23 * 60 + 49
+
+
+def test_a_time_of_report_is_kept_apart_and_dates_the_counts():
+    facts = sentence_facts("A las 13:00 del viernes, el balance nacional era de 58 muertos, informó el Gobierno "
+                           "federal.", "es", "A1")
+    assert [f.kind for f in facts] == ["report-time", "deaths"]
+    assert facts[1].at == "13:00" and facts[1].source == "Gobierno federal"
+    facts = sentence_facts("As of 6 a.m., officials had counted 32 dead nationwide.", "en", "A1")
+    assert [(f.kind, f.at, f.source) for f in facts] == [("report-time", "", "officials"), ("deaths", "06:00", "officials")]
+
+
+def test_a_time_after_a_reporting_verb_is_the_time_of_the_report():
+    facts = sentence_facts("The seismological service updated its report at 1 p.m. on Friday, saying the quake "
+                           "was followed by more than 300 aftershocks.", "en", "A1")
+    assert facts[0].kind == "report-time"
+
+
+def test_currencies_are_kept_apart():
+    usd = one("Las pérdidas suman 3 millones de dólares.", "es", "money")
+    eur = one("Las pérdidas suman 3 millones de euros.", "es", "money")
+    assert (usd.unit, eur.unit) == ("usd", "eur")
+
+
+# --- conflicts from the table ---------------------------------------------------------------
+
+
+def relations(a: str, b: str, language_title=("Título", "Otro título")):
+    return briefing_of(f"{language_title[0]}\n\n{a}\n", f"{language_title[1]}\n\n{b}\n").relations
+
+
+def test_the_same_count_for_two_places_is_no_conflict():
+    # Scope: two dead in one town and 36 in another may both be true.
+    got = relations("En Calera murieron dos personas tras el sismo, según Protección Civil.",
+                    "En Torrealta murieron 36 personas tras el sismo, según Protección Civil.")
+    assert all(r.type == OVERLAP for r in got)
+
+
+def test_the_same_count_for_one_place_from_two_sources_conflicts():
+    got = relations("El gobernador de Valdora dijo que 23 personas murieron en el estado por el sismo.",
+                    "Protección Civil informó que 45 personas murieron en Valdora por el sismo.")
+    assert [r.type for r in got] == [CONFLICT]
+    d = got[0].evidence.differing[0]
+    assert (d.kind, d.a, d.b, d.subject) == ("deaths", "23", "45", "Valdora")
+
+
+def test_km_and_miles_of_the_same_length_agree():
+    got = relations("The quake had a depth of 10 kilometres, the seismological service said.",
+                    "The quake had a depth of 6.2 miles, the seismological service said.", ("Title", "Other title"))
+    assert got and all(r.type == OVERLAP for r in got)
+
+
+def test_a_lower_bound_the_other_value_meets_is_no_conflict():
+    # "at least 30" and 32 agree; "at least 32" and 58 stay a conflict (tests/test_compare.py).
+    got = relations("At least 30 people were injured in Port Linden by the quake, the mayor said.",
+                    "Thirty-two people were injured in Port Linden by the quake, the mayor said.",
+                    ("Title", "Other title"))
+    assert got and all(r.type == OVERLAP for r in got)
+
+
+def test_the_time_of_the_quake_and_the_time_of_a_report_never_conflict():
+    got = relations("The magnitude 7.4 earthquake struck the coast of Valdora at 11:49 p.m., the service said.",
+                    "The service said at 1 p.m. that the magnitude 7.4 earthquake on the coast of Valdora had "
+                    "300 aftershocks.", ("Title", "Other title"))
+    assert got and all(r.type == OVERLAP for r in got)
+
+
+def test_one_minute_apart_is_a_conflict_and_23_49_is_11_49_pm():
+    got = relations("The magnitude 7.4 earthquake struck the coast of Valdora at 23:49, the service said.",
+                    "The magnitude 7.4 earthquake struck the coast of Valdora at 11:50 p.m., the service said.",
+                    ("Title", "Other title"))
+    assert [r.type for r in got] == [CONFLICT] and got[0].evidence.differing[0].kind == "time"
+    got = relations("The magnitude 7.4 earthquake struck the coast of Valdora at 23:49, the service said.",
+                    "The magnitude 7.4 earthquake struck the coast of Valdora at 11:49 p.m., the service said.",
+                    ("Title", "Other title"))
+    assert [r.type for r in got] == [OVERLAP]
+
+
+# --- updates --------------------------------------------------------------------------------
+
+_NIGHT = "Título\n\nEl sismo dejó 32 muertos en el país, según el Gobierno federal.\n"
+_NEXT_DAY = "Otro título\n\nEl sismo dejó 58 muertos en el país, según el Gobierno federal.\n"
+
+
+def _dated(a: str, b: str, da: str | None, db: str | None):
+    briefing = briefing_of(a, b)
+    arts = tuple(replace(x, published=Published(d, "option") if d else None)
+                 for x, d in zip(briefing.articles, (da, db)))
+    return compare(arts, briefing.settings.compare)[0]
+
+
+def test_a_larger_count_in_the_later_source_is_a_possible_update():
+    got = _dated(_NIGHT, _NEXT_DAY, "2025-03-06", "2025-03-07")
+    assert [(r.type, r.update) for r in got] == [(CONFLICT, True)]
+    d = got[0].evidence.differing[0]
+    assert (d.a_when, d.b_when) == ("2025-03-06", "2025-03-07")
+
+
+def test_a_smaller_count_in_the_later_source_is_a_contradiction_not_an_update():
+    got = _dated(_NIGHT, _NEXT_DAY, "2025-03-07", "2025-03-06")
+    assert [(r.type, r.update) for r in got] == [(CONFLICT, False)]
+
+
+def test_without_dates_or_times_a_differing_count_is_no_update():
+    got = _dated(_NIGHT, _NEXT_DAY, None, None)
+    assert [(r.type, r.update) for r in got] == [(CONFLICT, False)]
+
+
+def test_report_times_in_the_text_order_the_values_when_dates_are_unknown():
+    got = relations("Hasta las 00:30, las autoridades contaban 32 muertos por el sismo en todo el país.",
+                    "A las 13:00, las autoridades contaban 58 muertos por el sismo en todo el país.")
+    assert [(r.type, r.update) for r in got] == [(CONFLICT, True)]
+    d = got[0].evidence.differing[0]
+    assert (d.a_when, d.b_when) == ("00:30", "13:00")
+
+
+# --- the team fixtures and the outputs -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def temblor():
+    return briefing_of(fixture("temblor_a.txt"), fixture("temblor_b.txt"))
+
+
+def _by_text(b, x: str, y: str):
+    sa = next(s.id for s in b.articles[0].sentences if x in s.text)
+    sb = next(s.id for s in b.articles[1].sentences if y in s.text)
+    return next((r for r in b.relations if (r.a, r.b) == (sa, sb)), None)
+
+
+@pytest.mark.parametrize("name,a,b,update", [
+    ("temblor", "al menos 23 personas", "45 personas murieron", False),
+    ("temblor", "contaban 32 muertos", "era de 58 muertos", True),
+    ("quake", "Three people died in Calera", "two people were killed", False),
+    ("valdora", "a las 23:49", "at 11:50 p.m.", False),
+])
+def test_every_real_conflict_of_the_team_fixtures_is_found(name, a, b, update):
+    sides = ("valdora_es.txt", "valdora_en.txt") if name == "valdora" else (f"{name}_a.txt", f"{name}_b.txt")
+    r = _by_text(briefing_of(*map(fixture, sides)), a, b)
+    assert r is not None and r.type == CONFLICT and r.update == update
+
+
+@pytest.mark.parametrize("name", ["temblor", "quake", "valdora"])
+def test_the_team_fixtures_have_no_false_conflict(name):
+    # scope, units, time of day against report time, depth against distance, lower bounds
+    import json
+    from reporter.tools.evaldata import score_pair
+    gold = next(p for p in json.loads(fixture("pairs-gold.json"))["pairs"] if p["name"] == name)
+    b = briefing_of(fixture(gold["a"]), fixture(gold["b"]))
+    counts = score_pair(gold, to_dict(b))
+    assert counts["false_conflicts"] == 0
+    good, made = counts["conflict_precision"]
+    assert good == made
+
+
+def test_the_json_carries_the_update_and_one_fact_row_per_quantity_and_subject(temblor):
+    data = to_dict(temblor)
+    updates = [r for r in data["relations"] if r.get("update")]
+    assert len(updates) == 1 and updates[0]["type"] == "conflict"
+    rows = {(r["kind"], r["subject"]): r for r in data["facts"]}
+    valdora = rows[("deaths", "Valdora")]["values"]
+    assert [(v["article"], v["text"], v.get("source")) for v in valdora] == [
+        ("A", "23", "gobernador de Valdora"), ("B", "45", "Protección Civil")]
+    assert ("deaths", "Torrealta") in rows and ("deaths", "Calera") in rows
+    assert all(r["kind"] != "report-time" for r in data["facts"])
+
+
+def test_the_table_groups_one_subject_however_it_is_written():
+    facts = (*sentence_facts("Murieron 23 personas en Puerto Lindo.", "es", "A1"),
+             *sentence_facts("Murieron 25 personas en Lindo.", "es", "B1"))
+    assert [(r.kind, r.subject, r.articles) for r in table(facts)] == [("deaths", "Puerto Lindo", ("A", "B"))]
+
+
+def test_the_pdf_says_possible_update_with_both_times_and_shows_who_says_what(temblor):
+    # Read back from the PDF (pypdf), in the sources' language (Spanish) and in English.
+    import io
+
+    from pypdf import PdfReader
+
+    from reporter.report.render import to_html, to_pdf
+    from reporter.report.view import build_view
+    for lang, update, section, row in (
+            ("es", "Posible actualización (muertos): A 32 (00:30) → B 58 (13:00)", "Quién dice qué",
+             "muertos, Valdora: A al menos 23 (gobernador de Valdora) · B 45 (Protección Civil)"),
+            ("en", "Possible update (deaths): A 32 (00:30) → B 58 (13:00)", "Who says what",
+             "deaths, Valdora: A at least 23 (gobernador de Valdora) · B 45 (Protección Civil)")):
+        pdf = PdfReader(io.BytesIO(to_pdf(to_html(build_view(temblor, lang)))))
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+        assert update in text and section in text and row in text
