@@ -94,8 +94,8 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE.toml",
                    help="settings from a TOML file, keys named like the long options (length = 2); flags win")
     p.add_argument("--summarizer", choices=SUMMARIZERS,
-                   help="the summary algorithm (textrank and lexrank in our numpy versions; -sumy for sumy's own), "
-                        "or lead (default: textrank, best ROUGE on the BBC dev data)")
+                   help="the summary algorithm: news (TextRank keeping the lede and a key figure), textrank and "
+                        "lexrank in our numpy versions, -sumy for sumy's own, or lead (default: news)")
     p.add_argument("--length", help="summary length: sentences (3) or percent (20%%) (default: 3)")
     p.add_argument("--language", choices=LANGUAGES, help="language of every article (default: detect)")
     p.add_argument("--ui-language", choices=("en", "es"),

@@ -88,3 +88,70 @@ def test_lead_takes_the_first_body_sentences():
     # The baseline the default is measured against: title, repeat and caption are skipped.
     b = briefing_of(TEN, fixture("sismo_b.txt"), settings=Settings(summary=Summary(summarizer="lead", length="2")))
     assert b.summaries["A"] == ("A4", "A5")
+
+
+# --- the default (news): the lead facts, never a phone number -----------------------------------
+
+def _article(text: str, language: str):
+    from reporter.pipeline import make_source
+    from reporter.stages.segment import segment
+
+    return segment(make_source("x.txt", text, Settings(language=language)), "A")
+
+
+COLOUR_FIRST = """Un sismo sacude Oaxaca
+
+Un sismo de magnitud 7,4 sacudió Oaxaca el martes por la noche.
+
+La casa se movía como un chicle, contó una vecina de la colonia mientras la casa crujía.
+
+La vecina dijo que la casa y la calle se movían como un chicle y que la casa no paraba.
+
+Los vecinos de la colonia salieron a la calle y la calle se llenó de vecinos de la casa.
+
+Para donar, llame al 951 123 4567 o escriba a ayuda@oaxaca.example de la colonia y la casa.
+
+La casa de la vecina quedó en pie, y la colonia y la calle también, contó la vecina.
+
+Protección Civil informó de 23 muertos en el estado.
+"""
+
+
+def test_the_news_summary_keeps_the_lede_and_a_key_figure_and_no_contact_line():
+    art = _article(COLOUR_FIRST, "es")
+    by_id = {s.id: s.text for s in art.sentences}
+    textrank = [by_id[i] for i in summarize(art, Summary(summarizer="textrank", length="3"))]
+    news = [by_id[i] for i in summarize(art, Summary(summarizer="news", length="3"))]
+    # TextRank alone ranks the colour (it repeats "casa", "vecina", "colonia") over the lede and the toll
+    assert not any("magnitud 7,4" in t for t in textrank) and not any("23 muertos" in t for t in textrank)
+    assert news[0].startswith("Un sismo de magnitud 7,4")
+    assert any("23 muertos" in t for t in news)
+    assert not any("951 123 4567" in t for t in news)
+    assert Summary().summarizer == "news"  # the default
+
+
+def test_a_contact_line_is_not_a_figure_line():
+    from reporter.summarizers.news import is_contact
+
+    assert is_contact("Más información en el 900 123 456 o en www.ayuda.example.")
+    assert is_contact("Call (555) 123-4567 for help.") and is_contact("Write to tips@paper.example today.")
+    assert not is_contact("Las pérdidas suman 1.500.000 euros, según el gobierno.")
+    assert not is_contact("The 2023-2024 season ended with 12,345,678 viewers.")
+
+
+def test_every_fixture_summary_holds_its_lead_facts():
+    # The team pairs' gold names each article's lead (tests/fixtures/pairs-gold.json): the default
+    # summary holds it, and a key figure whenever the body states one.
+    import json
+
+    from reporter.summarizers.news import has_key_figure
+
+    gold = json.loads(fixture("pairs-gold.json"))
+    for pair in gold["pairs"]:
+        for side in "ab":
+            art = _article(fixture(pair[side]), None)
+            chosen = [s for s in art.claims if s.id in summarize(art, Summary())]
+            for anchor in pair["summary_lead"][side]:
+                assert any(anchor in s.text for s in chosen), (pair[side], anchor, [s.text for s in chosen])
+            if any(has_key_figure(s.text, art.language) for s in art.claims):
+                assert any(has_key_figure(s.text, art.language) for s in chosen), pair[side]

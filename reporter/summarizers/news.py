@@ -1,0 +1,94 @@
+"""The default summary of a news article: TextRank's choice, made to carry the story's lead facts.
+
+A news story puts what matters first (the inverted pyramid), and a fact-checker's summary must
+hold the toll, the magnitude, the rate. TextRank alone ranks by centrality: on the BBC politics
+dev set at three sentences it keeps the first body sentence in 95 of 209 articles, and on real
+quake coverage it opened with "The house moved like chewing gum". So, on top of TextRank's scores
+(textrank.py, sumy's algorithm):
+
+1. the lede (the first body sentence that is not a contact line) is always in the summary;
+2. the toll is in it: when the article counts dead, injured or missing people and no chosen
+   sentence does, the best-ranked sentence that does replaces the lowest-ranked choice; then the
+   same for any key figure (a toll, arrests, rescues, a magnitude, a percentage or rate, money);
+3. contact lines (phone numbers, e-mail and web addresses) are never chosen.
+
+Measured (`reporter eval summaries ../shared/eval/data/summarization/bbc-politics-en.dev.jsonl.gz`,
+each summarizer given the reference's length): ROUGE-2 0.681 against TextRank's 0.689 (0.683
+before the sentence-boundary fixes of issue 15); the lede is kept in 209 of 209 articles against
+167 (at three sentences: 209 against 95). The BBC references are not lead-biased (Lead-N scores
+0.487), so the rules cost a little there (the lede 0.005, the key figure 0.002); on news pairs
+the lead facts are what the summary is for (tests/test_summarize.py holds it on the team
+fixtures). Tried and dropped: halving the score of a sentence that is mostly a quotation
+("colour") cost 0.03 on BBC politics, where the quoted statements are the news.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reporter.summarizers.graph import GraphRanker
+
+# Digits with separators, 8 or more in all ("+34 911 234 567", "(555) 123-4567"), or an address.
+CONTACT = re.compile(r"\+?\(?\d[\d ().-]{6,}\d|https?://|\bwww\.|[\w.+-]+@[\w-]+\.\w")
+CASUALTIES = frozenset({"death", "injury", "missing"})
+KEY_UNITS = CASUALTIES | {"arrest", "rescue", "magnitude"}
+KEY_KINDS = frozenset({"percent", "money"})
+
+
+def is_contact(text: str) -> bool:
+    return bool(CONTACT.search(text)) and _phone_or_address(text)
+
+
+def _phone_or_address(text: str) -> bool:
+    """A phone number has 8+ digits in one run of digits and separators; a figure like
+    "1.500.000" or "2023-2024" is not one (its groups are thousands or years)."""
+    for m in CONTACT.finditer(text):
+        found = m.group()
+        if not found[0].isdigit() and found[0] not in "+(":
+            return True  # an address
+        digits = re.sub(r"\D", "", found)
+        if len(digits) >= 8 and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?", found.strip()) \
+                and not re.fullmatch(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d", found.strip()):
+            return True
+    return False
+
+
+def has_key_figure(text: str, language: str, units=None, kinds=None) -> bool:
+    from reporter.text.figures import figures
+
+    units = KEY_UNITS if units is None else units
+    kinds = KEY_KINDS if kinds is None else kinds
+    return any(f.unit in units or f.kind in kinds for f in figures(text, language))
+
+
+class NewsSummarizer:
+    """TextRank with the news rules above; called like the graph rankers (texts, count)."""
+
+    def __init__(self, ranker: GraphRanker, language: str):
+        self.ranker = ranker
+        self.language = language
+
+    def __call__(self, sentences: Sequence[str], count: int) -> tuple[int, ...]:
+        n = len(sentences)
+        if n == 0 or count <= 0:
+            return ()
+        scores = [float(s) for s in self.ranker.scores(sentences)]
+        usable = [i for i in range(n) if not is_contact(sentences[i])]
+        if not usable:
+            usable = list(range(n))
+        ranked = sorted(usable, key=lambda i: -scores[i])  # stable: ties in document order
+        lede = usable[0]
+        chosen = [lede] + [i for i in ranked if i != lede][:count - 1]
+        kept = 1  # the lede, then each figure put in, stay; the lowest-ranked other choice gives way
+        for units, kinds in ((CASUALTIES, frozenset()), (KEY_UNITS, KEY_KINDS)):
+            def carries(i: int) -> bool:
+                return has_key_figure(sentences[i], self.language, units, kinds)
+
+            if kept >= min(count, len(chosen)) or any(carries(i) for i in chosen):
+                continue
+            found = next((i for i in ranked if i not in chosen and carries(i)), None)
+            if found is not None:
+                chosen[-1:] = []
+                chosen.insert(kept, found)
+                kept += 1
+        return tuple(sorted(chosen[:count]))
