@@ -128,3 +128,28 @@ def test_a_hard_wrapped_paragraph_gives_whole_body_sentences():
     body = [" ".join(s.text.split()) for s in art.sentences if s.role == BODY]
     assert body == ["Un terremoto de magnitud 7,8 sacudió el martes el sur del país y dejó al menos 32 muertos, "
                     "según Protección Civil.", "El epicentro se localizó a 10 kilómetros de profundidad."]
+
+
+def test_a_skip_link_is_furniture_and_the_headline_after_it_is_the_title():
+    # issue 15: a page's title became 'Press "Enter" to skip to content' and its headline a heading
+    text = ('Press "Enter" to skip to content\nMexico quake: 8.2 earthquake kills 15\n'
+            "A magnitude 8.2 earthquake struck off the coast late Thursday, killing at least 15 people.\n"
+            "Saltar al contenido principal\nThe quake struck at 11:49 p.m. Thursday local time.\n")
+    roles = [(line.role, text[line.start:line.end]) for line in classify_lines(text)]
+    assert roles[0] == ("boilerplate", 'Press "Enter" to skip to content')
+    assert roles[1] == ("title", "Mexico quake: 8.2 earthquake kills 15")
+    assert roles[3] == ("boilerplate", "Saltar al contenido principal")
+    assert [r for r, _ in roles].count("body") == 2
+
+
+def test_an_html_skip_link_in_h1_is_not_the_title():
+    from reporter.stages.read import html_to_text
+
+    page = ('<html><head><title>News site</title></head><body><h1 class="sr-only">Press "Enter" to skip to '
+            "content</h1><article><h2>Mexico quake: 8.2 earthquake kills 15</h2><p>A magnitude 8.2 earthquake "
+            "struck off Mexico's southern coast late Thursday, killing at least 15 people.</p><p>The quake struck "
+            "at 11:49 p.m. Thursday local time, the U.S. Geological Survey said.</p><p>Officials said the death "
+            "toll could rise as rescuers searched through rubble.</p></article></body></html>")
+    text = html_to_text(page, "page.html")
+    assert "skip to content" not in text
+    assert text.startswith("Mexico quake: 8.2 earthquake kills 15\n")

@@ -57,7 +57,9 @@ _RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4})|todos los
 _CALL = re.compile(
     r"^\W*(?:suscr[ií]bete|suscribite|subscribe|sign up|únete|unite a|join our|haz clic|hacé clic|pulsa aquí"
     r"|click here|síguenos|seguinos|follow us|deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)"
-    r"|recib[eí] (?:las|nuestras|nuestro)|share (?:this|on))(?!\w)",
+    r"|recib[eí] (?:las|nuestras|nuestro)|share (?:this|on)"
+    r"|press\W+enter\W+to\s+skip|(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?content"
+    r"|(?:saltar|ir|pasar)\s+al\s+contenido)(?!\w)",  # accessibility skip links
     re.IGNORECASE,
 )
 # Other furniture lines are short; a line this long that ends like a sentence is a claim.
@@ -117,7 +119,9 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     title_text = None
     for i, (start, end, par) in enumerate(spans):
         s = text[start:end]
-        role, why = _role(s, i, spans, text, title_text)
+        # the title is the first line that is not furniture ("Press Enter to skip to content")
+        first = i <= 8 and all(line.role == BOILERPLATE for line in lines)
+        role, why = _role(s, i, spans, text, title_text, first)
         if role == TITLE:
             title_text = s
         lines.append(Line(start, end, par, role, why))
@@ -128,7 +132,7 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
-def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str]:
+def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> tuple[str, str]:
     if LONE_CREDIT.match(s):
         return BOILERPLATE, "agency credit"
     if _is_furniture(s):
@@ -145,10 +149,10 @@ def _role(s: str, i: int, spans, text: str, title: str | None) -> tuple[str, str
         return BOILERPLATE, "title repeated"
     if _CREDIT.search(s):
         return CAPTION, "photo caption or credit"
-    if i == 0 and len(spans) > 1 and _looks_like_title(s):
+    if first and i + 1 < len(spans) and _looks_like_title(s):
         return TITLE, "first line"
     # A short line without closing punctuation, followed by more text: a subheading.
-    if _words(s) <= 12 and not _TERMINAL.search(s) and i + 1 < len(spans) and i > 0:
+    if _words(s) <= 12 and not _TERMINAL.search(s) and i + 1 < len(spans) and not first:
         return HEADING, "short line without punctuation"
     return BODY, ""
 

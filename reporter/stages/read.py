@@ -182,13 +182,23 @@ def html_to_text(html: str, name: str) -> str:
                                include_links=False, include_images=False, favor_precision=True,
                                deduplicate=True)
     meta = trafilatura.extract_metadata(html)
-    title = (meta.title or "").strip() if meta else ""
+    title = (meta.title or "").strip() if meta else ""  # og:title, then <title>, then <h1>
     if not body:
         raise InputError(f"{name}: no article text found in this HTML page")
-    paragraphs = [p.strip() for p in body.splitlines() if p.strip()]
+    paragraphs = [p.strip() for p in body.splitlines() if p.strip() and not SKIP_LINK.fullmatch(p.strip())]
+    if not title or SKIP_LINK.fullmatch(title):
+        # A page whose <title> or <h1> is an accessibility skip link: the headline is the first
+        # heading-like line of the article itself (ingest decides; nothing is invented here).
+        title = ""
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     return "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+
+
+# Accessibility links that some pages put first, even in <h1> ("Press "Enter" to skip to content"):
+# never a title, never a claim.
+SKIP_LINK = re.compile(r"(?i)(?:press\s+\W?enter\W?\s+to\s+)?(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?"
+                       r"(?:content|article|navigation|menu)\W*|(?:saltar|ir|pasar)\s+al\s+contenido(?:\s+principal)?\W*")
 
 
 def html_published(html: str) -> Published | None:
