@@ -82,6 +82,25 @@ def test_a_time_after_a_reporting_verb_is_the_time_of_the_report():
     assert facts[0].kind == "report-time"
 
 
+def test_a_part_of_the_day_says_am_or_pm():
+    assert one("El sismo ocurrió a las 11 de la noche del jueves.", "es", "time").value == 23 * 60
+    assert one("La réplica llegó a las 7 de la mañana.", "es", "time").value == 7 * 60
+
+
+def test_a_percentage_knows_what_it_is_a_share_of():
+    # "60% de las viviendas" and "40 percent of homes" are shares of one thing (houses); "por
+    # ciento" is no figure of its own.
+    es = sentence_facts("El 60 por ciento de las viviendas quedó sin luz.", "es", "A1")
+    en = one("About 40 percent of homes lost power.", "en", "percentage")
+    assert [(f.kind, f.unit) for f in es] == [("percentage", "house")] and en.unit == "house"
+
+
+def test_shares_of_different_things_never_conflict():
+    got = relations("Tras el sismo, el 60% de las viviendas de la costa quedó sin luz, según la empresa eléctrica.",
+                    "Tras el sismo, el 40% de las escuelas de la costa quedó sin luz, según la empresa eléctrica.")
+    assert all(r.type == OVERLAP for r in got)
+
+
 def test_currencies_are_kept_apart():
     usd = one("Las pérdidas suman 3 millones de dólares.", "es", "money")
     eur = one("Las pérdidas suman 3 millones de euros.", "es", "money")

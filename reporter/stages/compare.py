@@ -356,8 +356,10 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact]) -> bool:
     """The same quantity about the same subject: same kind and unit (a count of the same thing,
     the same currency), and the same subject, or none on either side, or one side names none
     while the other names just one for that kind (the claims are matched: they tell the same)."""
-    if x.kind != y.kind or x.unit != y.unit or (x.kind == "count" and not x.unit):
+    if x.kind != y.kind or (x.kind == "count" and not x.unit):
         return False
+    if x.unit != y.unit and not (x.kind == "percentage" and not (x.unit and y.unit)):
+        return False  # a share of one thing and of another; a share of something unsaid may be either
     if x.subject and y.subject:
         return same_subject(x.subject, y.subject)
     if not x.subject and not y.subject:

@@ -26,7 +26,7 @@ from reporter.model import Article, Fact, Figure
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import MONTHS, SAYS, WEEKDAYS
+from reporter.text.lexicon import MONTHS, SAYS, WEEKDAYS, concept
 
 # ---- words (folded) ------------------------------------------------------------------------
 
@@ -117,6 +117,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         if not kind:
             continue
         value, unit, step = _normalise(f, kind, language)
+        if kind == "percentage":
+            unit = _share_of(text, span[1], language)
         subject = _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
@@ -189,6 +191,19 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
     if f.unit in _HOURS:
         return "duration"
     return "count" if f.unit else ""
+
+
+_SHARE = re.compile(r"\s*(?:%|por ciento|percent|per cent)?\s+(?:de|del|of)\s+(?:(?:los|las|la|el|the|all|todos|todas)\s+)?([^\W\d]\w*)",
+                    re.IGNORECASE)
+
+
+def _share_of(text: str, end: int, language: str) -> str:
+    """What a percentage is a share of ("el 60% de las viviendas" -> "house"), "" when unsaid."""
+    m = _SHARE.match(text, end)
+    if not m or fold(m.group(1)) in _DETERMINERS | {"all", "todos", "todas"}:
+        return ""
+    lemma = fold(resources(language).lemma(m.group(1).lower()))
+    return concept(lemma) or lemma
 
 
 def _decimals(raw: str, language: str) -> int:

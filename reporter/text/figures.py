@@ -246,8 +246,10 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
             scale = 1e9
         value = round(value * scale, 6)
-        if _PERCENT.match(text, consumed):  # at the offset: a copy of the rest per figure grew with the square
+        percent = _PERCENT.match(text, consumed)  # at the offset: a copy of the rest per figure grew with the square
+        if percent:
             out.append((Figure(value, raw + "%", "percent", "", qualifier), span))
+            consumed = percent.end()  # "60 por ciento": "ciento" is no figure of its own
             continue
         unit, _ = _unit_after(tokens, last, language)
         before = text[max(0, tok.start() - 4):tok.start()]
