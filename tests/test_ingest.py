@@ -116,9 +116,6 @@ def test_furniture_written_as_a_sentence_is_still_boilerplate(line):
     assert got[1] == (BOILERPLATE, line)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: each line is classified on its own, so a paragraph hard-wrapped "
-                                       "across lines (wire copy, e-mail) is cut into fragments and short ones "
-                                       "become 'heading': the 32-deaths claim is never compared or flagged")
 def test_a_hard_wrapped_paragraph_gives_whole_body_sentences():
     text = ("Un terremoto sacude el sur del país\n\n"
             "Un terremoto de magnitud 7,8 sacudió el martes el sur del\n"
@@ -128,6 +125,18 @@ def test_a_hard_wrapped_paragraph_gives_whole_body_sentences():
     body = [" ".join(s.text.split()) for s in art.sentences if s.role == BODY]
     assert body == ["Un terremoto de magnitud 7,8 sacudió el martes el sur del país y dejó al menos 32 muertos, "
                     "según Protección Civil.", "El epicentro se localizó a 10 kilómetros de profundidad."]
+
+
+def test_a_headline_and_list_items_are_not_unwrapped():
+    # the first line may be a headline without a full stop; list items keep their own lines
+    text = ("Un terremoto de magnitud 7,8 sacude el sur del país y deja al menos 32 muertos\n"
+            "Protección Civil informó el martes de 32 muertos en tres estados del sur del país.\n"
+            "Las autoridades pidieron a la población que siga estas indicaciones de seguridad:\n"
+            "- no regresar a las viviendas dañadas por el sismo hasta que sean revisadas\n"
+            "- mantener libres las carreteras para los equipos de rescate y las ambulancias\n")
+    got = [(line.role, text[line.start:line.end]) for line in classify_lines(text)]
+    assert [r for r, _ in got] == [TITLE, BODY, BODY, BODY, BODY]
+    assert got[3][1].startswith("- no regresar") and got[2][1].endswith("indicaciones de seguridad:")
 
 
 def test_a_skip_link_is_furniture_and_the_headline_after_it_is_the_title():
