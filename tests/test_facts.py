@@ -161,6 +161,14 @@ def test_one_minute_apart_is_a_conflict_and_23_49_is_11_49_pm():
     assert [r.type for r in got] == [OVERLAP]
 
 
+def test_the_time_of_the_event_compares_whatever_place_each_source_names():
+    # The place beside a quake's time or magnitude is where it struck, not a scope.
+    got = relations("The magnitude 7.4 earthquake struck at 11:49 p.m. off the coast of Valdora, the service said.",
+                    "The magnitude 7.4 earthquake struck at 11:50 p.m. near Port Linden, the service said.",
+                    ("Title", "Other title"))
+    assert [r.type for r in got] == [CONFLICT] and got[0].evidence.differing[0].kind == "time"
+
+
 # --- updates --------------------------------------------------------------------------------
 
 _NIGHT = "Título\n\nEl sismo dejó 32 muertos en el país, según el Gobierno federal.\n"

@@ -27,7 +27,7 @@ from itertools import combinations
 import numpy as np
 
 from reporter.text.features import Features, analyze
-from reporter.stages.facts import GROWING, same_subject, sentence_facts, value_label
+from reporter.stages.facts import EVENT_KINDS, GROWING, same_subject, sentence_facts, value_label
 from reporter.text.lexicon import TITLES, concept
 from reporter.settings import Comparison
 from reporter.text.encoder import Encoder
@@ -336,7 +336,7 @@ def _facts(side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article
             continue
         alone = [y for y in partners if not any(_agrees(z, y, c) for z in xa if _comparable(z, y, xa, xb))]
         if alone:
-            key = (x.kind, x.unit, x.subject or alone[0].subject)
+            key = (x.kind, x.unit, "" if x.kind in EVENT_KINDS else x.subject or alone[0].subject)
             ga, gb = groups.setdefault(key, ([], []))
             ga.append(x)
             gb.extend(y for y in alone if y not in gb)
@@ -360,6 +360,8 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact]) -> bool:
         return False
     if x.unit != y.unit and not (x.kind == "percentage" and not (x.unit and y.unit)):
         return False  # a share of one thing and of another; a share of something unsaid may be either
+    if x.kind in EVENT_KINDS:
+        return True  # the event's own time, magnitude, depth: the place beside it is where it was
     if x.subject and y.subject:
         return same_subject(x.subject, y.subject)
     if not x.subject and not y.subject:

@@ -72,6 +72,10 @@ KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distan
                    "count", "time", "report-time", "date", "year", "duration"})
 # kinds whose counts grow as a story goes on: a later, larger value may be an update
 GROWING = frozenset({"deaths", "injured", "missing", "count"})
+# kinds that describe the event itself (when it struck, how strong, how deep): the place named
+# beside them is where the event was, not a scope ("off Chiapas", "frente a Pijijiapan"), so
+# they compare and group whatever place each source names
+EVENT_KINDS = frozenset({"time", "magnitude", "depth", "date", "year"})
 # kinds the table does not show (a report time is shown with the counts it dates)
 _HIDDEN = frozenset({"report-time", "year"})
 
@@ -377,9 +381,10 @@ def table(facts_: tuple[Fact, ...]) -> tuple[Row, ...]:
     for f in facts_:
         if f.kind in _HIDDEN:
             continue
-        key = (f.kind, f.unit, _subject_key(f.subject, [k[2] for k in rows if k[:2] == (f.kind, f.unit)]))
+        subject = "" if f.kind in EVENT_KINDS else f.subject
+        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in rows if k[:2] == (f.kind, f.unit)]))
         rows.setdefault(key, []).append((f.sentence.rstrip("0123456789"), f))
-        shown.setdefault(key, f.subject)
+        shown.setdefault(key, subject)
     return tuple(Row(k[0], k[1], shown[k], tuple(v)) for k, v in rows.items())
 
 
