@@ -1,0 +1,50 @@
+"""Provenance (issue 13, item 3): agency credits, and text two sources share word for word."""
+import pytest
+
+from reporter.text.provenance import credits, independent, shared_text
+
+
+@pytest.mark.parametrize("role, line, expected", [
+    ("body", "SEOUL (AFP) – North Korea fired a missile on Sunday, the South's military said.", ("AFP",)),
+    ("body", "Ciudad de México, 23 jun (EFE).- Un sismo de magnitud 7,4 sacudió Oaxaca.", ("EFE",)),
+    ("body", "MADRID, 12 Mar. (EUROPA PRESS) - El Gobierno aprobó el decreto.", ("Europa Press",)),
+    ("heading", "México/Washington/EFE-EL UNIVERSAL", ("EFE",)),
+    ("boilerplate", "Por EFE", ("EFE",)),
+    ("boilerplate", "By The Associated Press", ("AP",)),
+    ("boilerplate", "Con información de AP y Reuters", ("AP", "Reuters")),
+    ("boilerplate", "© 2024 The Associated Press. All rights reserved.", ("AP",)),
+    ("boilerplate", "AFP", ("AFP",)),
+    # a photo credit credits a picture; a quoted agency is an interview; a byline without an agency
+    ("caption", "(Photo: AP)", ()),
+    ("body", "The minister told Reuters the talks had failed.", ()),
+    ("body", "Reuters could not verify the report independently, officials said.", ()),
+    ("boilerplate", "Reporting by Jane Doe; Editing by John Smith", ()),
+])
+def test_credits_come_from_datelines_bylines_and_credit_lines_only(role, line, expected):
+    assert credits([(role, line)]) == expected
+
+
+A = [("A3", "A", "North Korea fired a ballistic missile into the sea off its east coast on Sunday, "
+                 "the South Korean military said."),
+     ("A5", "A", '"We have never seen the water this high in all my years here," the mayor told local radio.')]
+B = [("B7", "B", "North Korea fired a ballistic missile into the sea off its east coast on Sunday, "
+                 "South Korea's military said."),
+     ("B9", "B", '"We have never seen the water this high in all my years here," the fire chief said.')]
+C = [("C2", "C", "Pyongyang launched a missile on Sunday that landed in the sea, according to officials in Seoul.")]
+
+
+def test_wire_copy_is_found_and_a_shared_quotation_is_not():
+    found = shared_text(A + B + C)
+    assert [(s.a, s.b) for s in found] == [("A3", "B7")]  # the same quotation given to two speakers is not copy
+    assert 0.6 <= found[0].share < 1
+
+
+def test_sources_that_share_the_text_count_as_one_independent_source():
+    article_of = {"A3": "A", "B7": "B", "C2": "C"}
+    assert independent(["A3", "B7", "C2"], article_of, shared_text(A + B + C)) == [["A", "B"], ["C"]]
+    assert independent(["A3", "C2"], article_of, shared_text(A + B + C)) == [["A"], ["C"]]
+
+
+def test_a_short_common_phrase_is_not_copy():
+    short = [("A1", "A", "The talks ended on Sunday."), ("B1", "B", "The talks ended on Sunday.")]
+    assert shared_text(short) == ()
