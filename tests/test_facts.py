@@ -43,6 +43,13 @@ def test_each_figure_takes_the_place_nearest_to_it():
     assert [(f.value, f.subject) for f in facts if f.kind == "deaths"] == [(23, "Valdora"), (2, "Calera")]
 
 
+def test_a_list_of_places_after_a_count_counts_the_same_thing():
+    facts = sentence_facts("Según el último balance, 45 personas murieron en Oaxaca, 12 en Chiapas y dos en Tabasco.",
+                           "es", "A1")
+    assert [(f.kind, f.value, f.subject) for f in facts] == [
+        ("deaths", 45, "Oaxaca"), ("deaths", 12, "Chiapas"), ("deaths", 2, "Tabasco")]
+
+
 def test_missing_and_injured_are_told_apart():
     facts = sentence_facts("Ten people are missing and 120 injured in Calera, the mayor said.", "en", "A1")
     assert [(f.kind, f.value) for f in facts] == [("missing", 10), ("injured", 120)]

@@ -54,7 +54,8 @@ _EVENT_CUES = ("sismo", "terremoto", "temblor", "seismo", "=quake", "earthquake"
 _SAY_VERBS = {fold(w) for w in SAYS} | {
     "informo", "informa", "reporto", "reporta", "confirmo", "confirma", "preciso", "detallo", "anuncio", "estimo",
     "elevo", "cifro", "contabilizo", "reported", "reports", "confirmed", "announced", "estimated", "raised",
-    "tallied", "counted"}
+    "tallied", "counted", "informaron", "reportaron", "confirmaron", "senalaron", "aseguraron", "dijeron",
+    "informaba", "reportaba", "contabilizaba", "cifraba", "confirmaba", "decia", "precisaron", "detallaron"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "ha", "han", "habia", "habian", "hubo", "se",
                 "also", "tambien", "later", "mas", "tarde"}
 _SOURCE_INTRO = re.compile(r"\b(?:según|segun|de acuerdo (?:con|a)|conforme a|according to|citing)\s+", re.IGNORECASE)
@@ -115,6 +116,12 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     for f, span in zip(figs, spans):
         raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=any(
             _PEOPLE_UNITS.get(g.unit) for g in figs))))
+    for n, (f, span, kind) in enumerate(raw):
+        # "45 murieron en Oaxaca, 12 en Chiapas y dos en Tabasco": a bare number in a list after a
+        # count, with a place of its own, counts the same thing
+        if not kind and f.kind == "count" and not f.unit and n and raw[n - 1][2] in GROWING and \
+                re.match(r"\s+(?:en|in)\s+[A-ZÁÉÍÓÚÑ]", text[span[1]:]):
+            raw[n] = (f, span, raw[n - 1][2])
     report = next((_clock(f.value) for f, _, k in raw if k == "report-time"), "")
     out = []
     for f, span, kind in raw:
