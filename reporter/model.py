@@ -72,6 +72,18 @@ class Published:
 
 
 @dataclass(frozen=True)
+class SharedText:
+    """Two sentences of different sources that say the same words outside quotations (wire copy)."""
+
+    a: str  # sentence id
+    b: str
+    share: float  # of the shorter one's word trigrams found in the other
+
+    def as_dict(self) -> dict:
+        return {"a": self.a, "b": self.b, "share": self.share}
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # "A", "B", ...
     source: str
@@ -82,6 +94,7 @@ class Article:
     format: str = "text"
     encoding: str = "utf-8"
     published: Published | None = None  # None: unknown
+    credits: tuple[str, ...] = ()  # agencies credited for the text (text/provenance.py): "AFP", "EFE"
 
     @property
     def claims(self) -> tuple[Sentence, ...]:
@@ -217,6 +230,7 @@ class Briefing:
     previous: object = None  # since.Previous, from --since
     timeline: tuple[TimelineEntry, ...] = ()  # dates the claims mention, in date order (pipeline.timeline)
     facts: tuple[Fact, ...] = ()  # every claim's facts (stages/facts.py), in sentence order
+    shared_text: tuple[SharedText, ...] = ()  # sentences two sources tell in the same words (text/provenance.py)
 
     def sentence(self, sid: str) -> Sentence:
         return self._by_id[sid]  # KeyError for an unknown id

@@ -8,6 +8,7 @@ from __future__ import annotations
 import string
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from reporter import __version__
 from reporter.stages.compare import compare
@@ -16,6 +17,7 @@ from reporter.stages.flag import flag
 from reporter.stages.ingest import classify_lines, publication
 from reporter.errors import InputError
 from reporter.text.language import LANGUAGES, UnsupportedLanguage, detect
+from reporter.text.provenance import credits, shared_text
 from reporter.model import Briefing, Published, Source
 from reporter.settings import Settings
 from reporter.text.checkworthy import Model, load as load_model
@@ -48,6 +50,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     ids = _article_ids(len(sources))
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
     articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
+    articles = tuple(replace(a, credits=credits((s.role, s.text) for s in a.sentences)) for a in articles)
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
@@ -62,7 +65,8 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
         notes.append("languages")
     title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
-                    notes=tuple(notes), facts=facts, timeline=timeline(articles))
+                    notes=tuple(notes), facts=facts, timeline=timeline(articles),
+                    shared_text=shared_text([(s.id, a.id, s.text) for a in articles for s in a.claims]))
 
 
 def _article_ids(n: int) -> list[str]:

@@ -48,3 +48,22 @@ def test_sources_that_share_the_text_count_as_one_independent_source():
 def test_a_short_common_phrase_is_not_copy():
     short = [("A1", "A", "The talks ended on Sunday."), ("B1", "B", "The talks ended on Sunday.")]
     assert shared_text(short) == ()
+
+
+def test_two_outlets_running_the_same_efe_paragraphs_are_one_independent_source():
+    # tests/fixtures/wire_a.txt and wire_b.txt: both carry the same two EFE paragraphs, each with
+    # its own reporting around them; A credits EFE in its dateline, B in a credit line.
+    from conftest import fixture
+
+    from reporter.pipeline import brief, make_source
+    from reporter.report.json_twin import to_dict
+    from reporter.settings import Settings
+
+    s = Settings()
+    d = to_dict(brief([make_source(n, fixture(n), s) for n in ("wire_a.txt", "wire_b.txt")], s))
+    assert [a["credits"] for a in d["articles"]] == [["EFE"], ["EFE"]]
+    shared = [c for c in d["claims"] if c["same_text"]]
+    assert len(shared) == 2
+    assert all(c["independent_sources"] == 1 and c["same_text"] == [["A", "B"]] for c in shared)
+    texts = {sid: x["text"] for a in d["articles"] for x in a["sentences"] for sid in [x["id"]]}
+    assert any("800 vecinos" in texts[c["sentences"]["A"][0]] for c in shared)

@@ -8,6 +8,7 @@ from reporter.stages.facts import table as fact_table
 from reporter.model import CONFLICT, Briefing
 from reporter.review.checklist import verdict_for
 from reporter.review.claims import claim_key
+from reporter.text.provenance import independent
 
 
 def to_dict(b: Briefing) -> dict:
@@ -30,6 +31,8 @@ def to_dict(b: Briefing) -> dict:
                 # when it was published and how we know it (html-meta, dateline, byline, updated-line,
                 # option); null: unknown, never guessed
                 "published": a.published.as_dict() if a.published else None,
+                # the agencies credited for the text (dateline, byline, credit line): text/provenance.py
+                "credits": list(a.credits),
                 "words": a.word_count,
                 # offsets point into the decoded file; for HTML and Markdown into the
                 # extracted text, carried here so every offset can be checked
@@ -79,4 +82,7 @@ def _claim(b: Briefing, n: int, group: tuple[str, ...]) -> dict:
     for sid in group:
         by_source.setdefault(b.sentence(sid).article, []).append(sid)
     conflict = any(r.type == CONFLICT and r.a in members for r in b.relations)
-    return {"id": group_id(n), "sentences": by_source, "conflict": conflict}
+    # sources that tell the claim in the same words (wire copy) count as one independent source
+    sources = independent(group, {sid: b.sentence(sid).article for sid in group}, b.shared_text)
+    return {"id": group_id(n), "sentences": by_source, "conflict": conflict,
+            "independent_sources": len(sources), "same_text": [ids for ids in sources if len(ids) > 1]}

@@ -21,7 +21,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from reporter.model import SharedText
 
 # Canonical name -> how it is written. Order matters only for the name reported.
 AGENCIES: dict[str, str] = {
@@ -102,15 +103,6 @@ def _mentions_only(text: str) -> bool:
     """'told Reuters', 'dijo a EFE', 'according to AP': the agency is quoted, not credited."""
     return bool(re.search(rf"(?:told|to|a|según|according to|dijo a|declaró a|said to)\s+(?:la agencia\s+)?(?:{_ANY})\b",
                           text, re.IGNORECASE))
-
-
-@dataclass(frozen=True)
-class SharedText:
-    """Two sentences of different sources that say the same words."""
-
-    a: str  # sentence id
-    b: str
-    share: float  # of the shorter one's word trigrams found in the other
 
 
 def _trigrams(text: str) -> frozenset[tuple[str, str, str]]:
