@@ -100,6 +100,9 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", choices=LANGUAGES, help="language of every article (default: detect)")
     p.add_argument("--ui-language", choices=("en", "es"),
                    help="language of the PDF's labels (default: the first article's, English if unsupported)")
+    p.add_argument("--html", action="store_true", default=None,
+                   help="also write OUT.html beside OUT.pdf: the same briefing as one self-contained page "
+                        "(inline styles, no script, nothing loaded from elsewhere)")
 
 
 def _eval_options(sub) -> None:

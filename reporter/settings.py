@@ -188,6 +188,7 @@ class Report:
     ui_language: str | None = None  # None: the first article's language (English if unsupported)
     pdf_items: int = PDF_ITEMS
     title: str | None = None  # None: the first article's title
+    html: bool = False  # also write the briefing as one self-contained HTML page, OUT.html (--html)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
     "title": ("report", "title"),
     "ui-language": ("report", "ui_language"),
     "pdf-items": ("report", "pdf_items"),
+    "html": ("report", "html"),
     "max-input-mb": ("limits", "max_input_mb"),
     "max-sentences": ("limits", "max_sentences"),
     "max-articles": ("limits", "max_articles"),
@@ -343,6 +345,10 @@ def _check(key: str, name: str, value: Any, where: str) -> Any:
     if key == "title":
         if not isinstance(value, str):
             raise InputError(f"{where}: title must be text")
+        return value
+    if key == "html":
+        if not isinstance(value, bool):
+            raise InputError(f"{where}: html must be true or false, not {value!r}")
         return value
     if key == "pdf-items":
         if isinstance(value, str):

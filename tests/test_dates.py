@@ -205,3 +205,29 @@ def test_eval_dates_writes_one_prediction_per_row(tmp_path):
     assert len(out.read_text(encoding="utf-8").split("\n")) == len(rows) + 1  # the last line ends with \n
     result = json.loads(r.out)
     assert result["rows"][-1]["language"] == "all"
+
+
+def test_a_year_alone_counts_unless_it_counts_something():
+    assert value("La inflación cerró 2022 en el 5,7 %.") == "2022"
+    assert value("Inflation ended 2022 at 5.7%.", "en") == "2022"
+    assert value("Unos 2000 manifestantes marcharon.") == ""
+    assert value("Se pagaron 2023 euros.") == ""
+
+
+def test_a_weekday_with_its_day_number_and_the_end_of_the_year():
+    assert value("El sismo del martes 15 dejó tres muertos.") == "2023-08-15"
+    assert value("A finales de año habrá elecciones.") == "2023"
+    assert value("By the end of next year, prices will fall.", "en") == "2024"
+
+
+def test_hostile_sentences_cost_bounded_time():
+    # a 100,000-character "sentence" of dates or date-like words: the work is capped
+    # (MAX_CHARS read, MAX_MENTIONS kept, the tense read near each date), not quadratic
+    import time
+
+    for text in ("2023 " * 20000, "el martes " * 10000, "on Tuesday, August 15 the " * 4000, "1 " * 50000):
+        started = time.perf_counter()
+        for lang in ("es", "en"):
+            found = mentions(text, lang, WED)
+            assert len(found) <= 40 and all(0 <= m.start < m.end <= len(text) for m in found)
+        assert time.perf_counter() - started < 2.0

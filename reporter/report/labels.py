@@ -172,6 +172,7 @@ class Dating:
     timeline_legend: str
     no_timeline: str
     more_timeline: str  # {shown} {total}
+    more_sentences: str  # {n}
 
 
 @dataclass(frozen=True)
@@ -413,6 +414,7 @@ EN = Labels(
                          "publication date is unknown are left out, not guessed."),
         no_timeline="The claims mention no date that could be resolved.",
         more_timeline="Listed here: {shown} of {total} dates. The JSON twin (timeline) has every one.",
+        more_sentences="and {n} more sentences (the JSON twin has them)",
     ),
     facts=FactLabels(
         sec_facts="Who says what: the figures",
@@ -555,6 +557,7 @@ ES = replace(
                          "omiten: no se adivinan."),
         no_timeline="Las afirmaciones no mencionan ninguna fecha que se pueda resolver.",
         more_timeline="Aquí: {shown} de {total} fechas. El JSON gemelo (timeline) las tiene todas.",
+        more_sentences="y {n} oraciones más (las tiene el JSON gemelo)",
     ),
     facts=FactLabels(
         sec_facts="Quién dice qué: las cifras",

@@ -176,7 +176,8 @@ class TimelineRow:
     iso: str
     granularity: str
     text: str  # the expressions as written
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[Sentence, ...]  # the first TIMELINE_SENTENCES that mention it
+    more: int = 0  # the others, in the JSON twin
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,8 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     back = _back_links(conflicts, shared, articles, checklist)
     cited = set(back) | {x for row in matrix for cell in row.cells for x in cell}
     cited |= set(listed_changes.added if listed_changes else ())
+    timeline = tuple(_timeline_row(b, e, t) for e in b.timeline[:cap])
+    cited |= {s.id for row in timeline for s in row.sentences}  # the timeline links to them
     articles = tuple(replace(blk, appendix=_appendix(blk.sentences, t, back, cited if abridged else None))
                      for blk in articles)
     return View(
@@ -329,7 +332,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         totals=totals, abridged=abridged, sentence_count=sentence_count,
         method=Method(b.settings.summary.summarizer, b.settings.summary.length),
         published=_published(b, t), chronology=_chronology(b, t),
-        timeline=tuple(_timeline_row(b, e, t) for e in b.timeline[:cap]), timeline_total=len(b.timeline),
+        timeline=timeline, timeline_total=len(b.timeline),
         **_fact_rows(b, t, cap),
     )
 
@@ -425,6 +428,9 @@ def _day_label(day: date, t: Labels) -> str:
     return t.dating.day_format.format(day=day.day, month=t.months[day.month - 1], year=day.year)
 
 
+TIMELINE_SENTENCES = 5  # per date in the PDF: a year every sentence names would fill pages
+
+
 def _timeline_row(b: Briefing, e, t: Labels) -> TimelineRow:
     year, _, rest = e.date.partition("-")
     if e.granularity == "day":
@@ -433,7 +439,9 @@ def _timeline_row(b: Briefing, e, t: Labels) -> TimelineRow:
         label = t.dating.month_format.format(month=t.months[int(rest) - 1], year=int(year))
     else:
         label = year
-    return TimelineRow(label, e.date, e.granularity, e.text, tuple(b.sentence(x) for x in e.sentences))
+    shown = e.sentences[:TIMELINE_SENTENCES]
+    return TimelineRow(label, e.date, e.granularity, e.text, tuple(b.sentence(x) for x in shown),
+                       len(e.sentences) - len(shown))
 
 
 # --- changes since an earlier briefing --------------------------------------------------------

@@ -24,6 +24,7 @@ Every pattern is linear: alternations of fixed words and bounded runs of digits 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -75,6 +76,30 @@ _NOT_YEAR = (r"(?!\s+(?:personas|people|muertos|dead|heridos|km|kilómetros|kilo
              r"meters|millas|miles|euros|dólares|dollars|soldados|soldiers|casas|homes|habitantes|residents|"
              r"toneladas|tons|tonnes|veces|times)\b)")
 
+# A year standing alone ("la inflación cerró 2022 en el 5,7 %", "Inflation ended 2022 at 5.7%"):
+# not part of a bigger number, an amount or a range, and followed by the end of the clause or a
+# small word (_accept), not by what it would count ("2000 manifestantes").
+_BARE = rf"(?<![\d.,$€£/-])\b(?P<y>{_YR})\b(?![.,]\d|\s*%|-\d|/)"
+_AFTER_BARE = frozenset(
+    "en a al con de del y e o u por para según tras frente contra ante se fue era había ha the at in on with and or "
+    "by for after before as when was were is had has to from while".split())
+_BEFORE_BARE = re.compile(r"(?:\b(?:unos|unas|más\s+de|menos\s+de|casi|hasta|some|about|around|nearly|almost|over|"
+                          r"more\s+than|than|up\s+to|at\s+least|al\s+menos|número|number|n\.?º|no\.)|[$€£#])\s*$",
+                          re.IGNORECASE)
+
+# Every date expression holds one of these: a cheap first look before the patterns run.
+_TRIGGER = {
+    "es": re.compile(rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
+                     rf"este\s+día)\b", re.IGNORECASE),
+    "en": re.compile(rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
+                     rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
+                     rf"evening|days|weeks|months|years|day|week)\b", re.IGNORECASE),
+}
+
+# The kinds whose value depends on the tense (a weekday, a day or a month without its year).
+_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd"})
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
+
 # (kind, pattern) per language; the longest match at a place wins, then the earliest.
 _ES = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
@@ -94,7 +119,9 @@ _ES = [
     ("in", rf"\bdentro\s+de\s+(?:(?:unos|unas)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
             r"esta\s+noche|esta\s+madrugada|este\s+día)\b"),
-    ("period", r"\b(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
+    ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
+    ("period", r"\b(?P<part>(?:a|hacia|para|desde|hasta)\s+(?:finales|principios|mediados|fines|comienzos|inicios)\s+"
+               r"de(?:l)?\s+)?(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
                r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
     ("year", rf"\b(?P<pre>en|desde|hasta|para|durante|año|antes\s+de|después\s+de|a\s+partir\s+de|entre|"
              rf"en\s+el\s+año|el\s+año|del\s+año|de)\s+(?P<y>{_YR})\b{_NOT_YEAR}"),
@@ -121,10 +148,13 @@ _EN = [
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"),
     ("period", r"\b(?:(?:earlier|later)\s+)?(?P<q1>last|next|this|the\s+previous|the\s+following|the\s+coming|"
                r"the\s+current|the\s+past)\s+(?P<unit>year|month)\b"),
+    ("period", r"\b(?P<part>(?:(?:at|by|until|before|from)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)"
+               r"(?:(?P<q1>last|next|this|the)\s+)(?P<unit>year|month)\b"),
     ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid)[\s-]+"
              rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
+    ("bare", _BARE),
 ]
-_COMPILED = {"es": [(k, re.compile(p, re.IGNORECASE)) for k, p in _ES],
+_COMPILED = {"es": [(k, re.compile(p, re.IGNORECASE)) for k, p in _ES + [("bare", _BARE)]],
              "en": [(k, re.compile(p, re.IGNORECASE)) for k, p in _EN]}
 
 # Tense: verbs and cues near a date. Future first: a future group swallows its participle
@@ -157,24 +187,42 @@ _CLAUSE = {
 }
 
 
+# Bounds on the work for one sentence, whatever the input: a claim is a few hundred characters,
+# so only its first MAX_CHARS are read and at most MAX_MENTIONS dates kept; the tense is read
+# within TENSE_WINDOW characters of the date. A 100,000-character line of "2023 2023 ..." took
+# minutes when every date scanned the whole line for its clause.
+MAX_CHARS = 3000
+MAX_MENTIONS = 40
+TENSE_WINDOW = 300
+
+
 def mentions(text: str, language: str, published: date | None) -> tuple[Mention, ...]:
     """Every date expression of `text` (a sentence), in order, resolved against `published`."""
     lang = "es" if language == "es" else "en"
+    text = text[:MAX_CHARS]
+    if not _TRIGGER[lang].search(text):
+        return ()  # most sentences: no digit, month, weekday or relative word to start a date from
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in _COMPILED[lang]:
         for m in pattern.finditer(text):
             if _accept(kind, m, text, lang):
                 found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out, end = [], -1
+    out, end, cues = [], -1, None
     for start, stop, kind, m in found:
         if start < end:
             continue  # inside a longer expression found at an earlier place
-        tense = _tense(text, start, stop, lang)
+        if kind in _NEEDS_TENSE:
+            cues = cues or _cues(text, lang)
+            tense = _tense(cues, start, stop, len(text))
+        else:
+            tense = ""
         value, granularity = _resolve(kind, m, lang, published, tense)
         if granularity:
             out.append(Mention(start, stop, text[start:stop], value, granularity))
             end = stop
+            if len(out) >= MAX_MENTIONS:
+                break
     return tuple(out)
 
 
@@ -190,49 +238,74 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         for name in ("mon", "wd"):
             if name in m.groupdict() and m.group(name) and not m.group(name)[0].isupper():
                 return False
-        if kind == "wd" and re.search(r"\b(?:Good|Black|Super|Ash|Holy|Cyber|Bloody|Easter|Maundy)\s+$", text[:m.start("wd")]):
+        if kind == "wd" and re.search(r"\b(?:Good|Black|Super|Ash|Holy|Cyber|Bloody|Easter|Maundy)\s+$", text[max(0, m.start("wd") - 20):m.start("wd")]):
             return False
         if kind == "month" and m.group("mon").lower().startswith("may") and (m.groupdict().get("pre") or "").lower() in ("by", "from"):
             return False
     if kind == "rel" and m.group("w").lower() == "mañana":
-        before = text[:m.start()].rstrip().lower()
+        before = text[max(0, m.start() - 20):m.start()].rstrip().lower()
         if re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) or text[m.end():m.end() + 3].startswith(" de"):
             return False  # "la mañana", "por la mañana": the morning
     if lang == "es" and kind == "month" and (m.group("pre") or "").lower() == "de" and not m.group("mon").islower():
         return False  # "Plaza de Mayo": Spanish writes its months in lower case
     if kind == "period":
-        if not (m.group("q1") or m.group("q2")) and not re.match(r"(?:este|esta|this)\b", m.group(0), re.IGNORECASE):
+        g = m.groupdict()
+        if not (g.get("q1") or g.get("q2") or g.get("part")) and not re.match(r"(?:este|esta|this)\b", m.group(0), re.IGNORECASE):
             return False  # "el año", "el mes" alone: no date
-        if lang == "en" and m.group("q1").lower() == "the past":
+        if lang == "en" and (g.get("q1") or "").lower() == "the past":
             return False  # "the past year": a span, not a date
+    if kind == "bare":
+        after = _NEXT_WORD.match(text, m.end())
+        word = (after.group(1) or "") if after else ""
+        if word and word[0].isalpha() and word.lower() not in _AFTER_BARE:
+            return False  # "2000 manifestantes", "the 2022 report"
+        if _BEFORE_BARE.search(text[max(0, m.start() - 20):m.start()]):
+            return False  # "unos 2000", "$2000"
     return True
 
 
-def _tense(text: str, start: int, end: int, lang: str) -> str:
-    """'future', 'past' or '' from the verbs of the date's clause (nearest cue first)."""
-    left = max([0] + [b.end() for b in _CLAUSE[lang].finditer(text, 0, start)])
-    nxt = _CLAUSE[lang].search(text, end)
-    right = nxt.start() if nxt else len(text)
-    return _cue(text, left, right, start, end, lang) or _cue(text, 0, len(text), start, end, lang)
+def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
+    """The clause boundaries (their starts and ends) and the tense cues (start, end, 'future' or
+    'past') of a sentence, found once for all its dates. A future group swallows its participle
+    ("will be held"): a past cue inside one does not count."""
+    bounds = [(b.start(), b.end()) for b in _CLAUSE[lang].finditer(text)]
+    future = [(m.start(), m.end(), "future") for m in _FUTURE[lang].finditer(text)]
+    starts = [f[0] for f in future]
+    past = []
+    for m in _PAST[lang].finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and future[k][1] > m.start():
+            continue
+        word = m.group()
+        if lang == "en" and (word.lower() in _NOT_PAST_EN or word[:1].isupper() and word.lower() not in ("said", "was", "were", "had")):
+            continue
+        past.append((m.start(), m.end(), "past"))
+    return [b[0] for b in bounds], [b[1] for b in bounds], sorted(future + past)
 
 
-def _cue(text: str, left: int, right: int, start: int, end: int, lang: str) -> str:
-    cues: list[tuple[int, str]] = []
-    future_spans = []
-    for m in _FUTURE[lang].finditer(text, left, right):
-        if m.end() <= start or m.start() >= end:
-            future_spans.append((m.start(), m.end()))
-            cues.append((_distance(m, start, end), "future"))
-    for m in _PAST[lang].finditer(text, left, right):
-        if m.start() < end and m.end() > start:
-            continue  # the date itself ("pasado", "last")
-        if any(a <= m.start() < b for a, b in future_spans):
-            continue
-        if lang == "en" and m.group().lower() in _NOT_PAST_EN or (lang == "en" and m.group()[:1].isupper()
-                                                                   and m.group().lower() not in ("said", "was", "were", "had")):
-            continue
-        cues.append((_distance(m, start, end), "past"))
-    return min(cues)[1] if cues else ""
+def _tense(cues, start: int, end: int, length: int) -> str:
+    """'future', 'past' or '' from the verbs of the date's clause (the nearest cue), else of the
+    words around it (within TENSE_WINDOW)."""
+    bound_starts, bound_ends, found = cues
+    low, high = max(0, start - TENSE_WINDOW), min(length, end + TENSE_WINDOW)
+    k = bisect_right(bound_ends, start) - 1
+    left = max(low, bound_ends[k]) if k >= 0 else low
+    k = bisect_left(bound_starts, end)
+    right = min(high, bound_starts[k]) if k < len(bound_starts) else high
+    return _nearest(found, left, right, start, end) or _nearest(found, low, high, start, end)
+
+
+def _nearest(found: list[tuple[int, int, str]], left: int, right: int, start: int, end: int) -> str:
+    best: tuple[int, str] | None = None
+    for a, b, tense in found[bisect_left(found, (left, -1, "")):]:
+        if a >= right:
+            break
+        if b > right or (a < end and b > start):
+            continue  # across the clause's end, or the date itself ("pasado", "last", "next")
+        distance = start - b if b <= start else a - end
+        if best is None or (distance, tense) < best:
+            best = (distance, tense)
+    return best[1] if best else ""
 
 
 def _distance(m: re.Match, start: int, end: int) -> int:
@@ -308,8 +381,13 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
             return f"{pub.year + step:04d}", YEAR
         total = pub.year * 12 + pub.month - 1 + step
         return f"{total // 12:04d}-{total % 12 + 1:02d}", MONTH
-    if kind == "year":
+    if kind in ("year", "bare"):
         return f"{int(g['y']):04d}", YEAR
+    if kind == "wdnum":
+        if pub is None:
+            return "", DAY
+        weekday = WEEKDAYS_ES[g["wd"].lower()]
+        return _day_of_weekday(pub, int(g["d"]), weekday)
     return "", ""
 
 
@@ -337,6 +415,21 @@ def _day_near(pub: date, month: int, day: int, tense: str) -> tuple[str, str]:
     else:
         pool = candidates
     return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
+
+
+def _day_of_weekday(pub: date, day: int, weekday: int) -> tuple[str, str]:
+    """'el martes 15': the 15th of the month before, this one or the next that falls on a Tuesday, nearest to `pub`."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        total = pub.year * 12 + pub.month - 1 + shift
+        try:
+            candidates.append(date(total // 12, total % 12 + 1, day))
+        except ValueError:
+            pass
+    fitting = [c for c in candidates if c.weekday() == weekday] or candidates
+    if not fitting:
+        return "", ""
+    return min(fitting, key=lambda c: abs((c - pub).days)).isoformat(), DAY
 
 
 def _month_near(pub: date, month: int, tense: str, words: str) -> str:
