@@ -231,3 +231,46 @@ def test_hostile_sentences_cost_bounded_time():
             found = mentions(text, lang, WED)
             assert len(found) <= 40 and all(0 <= m.start < m.end <= len(text) for m in found)
         assert time.perf_counter() - started < 2.0
+
+
+def test_an_html_file_read_carries_its_metadata_date(tmp_path):
+    from reporter.stages.read import read
+
+    page = tmp_path / "a.html"
+    page.write_text('<html><head><title>Sismo en Oaxaca</title><script type="application/ld+json">'
+                    '{"@type": "NewsArticle", "datePublished": "2024-06-19T08:00:00Z"}</script></head><body><article>'
+                    "<h1>Sismo en Oaxaca</h1><p>Un sismo de magnitud 7,1 sacudió el sur de México el martes por la noche, "
+                    "según el Servicio Sismológico Nacional.</p><p>Las autoridades informaron de daños en varias "
+                    "viviendas de la región y de cortes de luz en tres municipios.</p></article></body></html>",
+                    encoding="utf-8")
+    got = read(str(page), env=__import__("reporter.run.env", fromlist=["Env"]).Env(cwd=tmp_path))
+    assert got.published is not None and got.published.date.startswith("2024-06-19") and got.published.how == "html-meta"
+    assert read_text_date(tmp_path) is None
+
+
+def read_text_date(tmp_path):
+    from reporter.stages.read import read
+
+    plain = tmp_path / "b.txt"
+    plain.write_text("Sismo\n\nPublicado el 16 de agosto de 2023 en la web.\n", encoding="utf-8")
+    return read(str(plain), env=__import__("reporter.run.env", fromlist=["Env"]).Env(cwd=tmp_path)).published
+
+
+def test_a_spanish_dateline_with_an_abbreviated_month_gives_the_date():
+    text = "Sismo\n\nMADRID, 16 ago. 2023 (EFE).- Un sismo sacudió el sur.\n"
+    assert publication(text, classify_lines(text)) == Published("2023-08-16", "dateline")
+    assert value("El barco cruzó el mar 2023 veces.", pub=None) == ""  # "mar" alone is the sea
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/eldmartsovjuniahcpyMTASJD")), max_size=200),
+       st.sampled_from(["es", "en"]), st.one_of(st.none(), st.dates()))
+def test_mentions_are_ordered_disjoint_spans_of_the_text(text, lang, pub):
+    found = mentions(text, lang, pub)
+    for m in found:
+        assert text[m.start:m.end] == m.text and m.granularity in ("day", "month", "year")
+        assert m.value == "" or m.value[:4].isdigit()
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

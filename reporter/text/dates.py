@@ -63,6 +63,9 @@ def _alt(words) -> str:
 
 
 _MES = _alt(MONTHS_ES)
+MONTHS_ES_ABBR = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8, "sep": 9,
+                  "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
+_MES_ABBR = _alt(MONTHS_ES_ABBR)
 _MON = _alt(k for k in MONTHS_EN if len(k) > 3) + r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DIA = _alt(WEEKDAYS_ES)
 _WD = _alt(WEEKDAYS_EN)
@@ -98,6 +101,7 @@ _TRIGGER = {
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
 _NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd"})
+_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 
 # (kind, pattern) per language; the longest match at a place wins, then the earliest.
@@ -106,6 +110,8 @@ _ES = [
     ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
     ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
             rf"(?P<d>\d{{1,2}})(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+    # abbreviated months, as datelines and stamps write them ("16 ago. 2023"): only with the year ("mar" is the sea)
+    ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?:de\s+)?(?P<mon>{_MES_ABBR})\.?,?\s+(?:de\s+)?(?P<y>{_YR})\b"),
     ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
              rf"(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?P<y>{_YR}))?\b"),
     ("my", rf"\b(?:(?:en|de|desde|hasta|para|durante)\s+)?(?:(?:el\s+)?mes\s+de\s+)?(?P<mon>{_MES})\s+(?:de(?:l)?\s+)?(?P<y>{_YR})\b"),
@@ -217,7 +223,12 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
             tense = _tense(cues, start, stop, len(text))
         else:
             tense = ""
-        value, granularity = _resolve(kind, m, lang, published, tense)
+        try:
+            value, granularity = _resolve(kind, m, lang, published, tense)
+        except (ValueError, OverflowError):  # a publication date at the calendar's ends (year 1, 9999)
+            value, granularity = "", ""
+        if value and not _VALUE.fullmatch(value) or value[:4] == "0000":
+            value = ""  # past the calendar's ends
         if granularity:
             out.append(Mention(start, stop, text[start:stop], value, granularity))
             end = stop
@@ -319,7 +330,7 @@ def _number(word: str) -> int | None:
 
 def _month_number(word: str, lang: str) -> int:
     w = word.lower().rstrip(".")
-    return MONTHS_ES[w] if lang == "es" else MONTHS_EN[w]
+    return (MONTHS_ES.get(w) or MONTHS_ES_ABBR[w]) if lang == "es" else MONTHS_EN[w]
 
 
 def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) -> tuple[str, str]:
