@@ -274,3 +274,11 @@ def test_mentions_are_ordered_disjoint_spans_of_the_text(text, lang, pub):
         assert text[m.start:m.end] == m.text and m.granularity in ("day", "month", "year")
         assert m.value == "" or m.value[:4].isdigit()
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_reporting_that_starts_like_a_byline_or_a_stamp_stays_body_and_gives_no_date():
+    for line in ("By August 15, 2023, the fund had paid out 40 claims.",
+                 "Updated figures released on August 15, 2023 show 40 deaths."):
+        text = f"Title\n{line}\n\nMore reporting here.\n"
+        lines = classify_lines(text)
+        assert lines[1].role == "body" and publication(text, lines) is None
