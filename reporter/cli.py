@@ -60,6 +60,9 @@ def parser() -> argparse.ArgumentParser:
                    help="a checklist CSV you filled in: its verdicts and notes go into the briefing (the file is only read)")
     b.add_argument("--since", metavar="JSON", help="an earlier briefing's JSON: show what changed, carry its verdicts")
     b.add_argument("--allow-urls", action="store_true", help="accept http(s) URLs as inputs (fetched with a timeout and a size limit)")
+    b.add_argument("--archive", metavar="PATH", help="the archive of reviewed claims to consult (default: "
+                                                     "$REPORTER_ARCHIVE, else the user's data folder; only read)")
+    b.add_argument("--no-archive", action="store_true", help="do not consult the archive of reviewed claims")
     b.add_argument("--max-input-mb", type=float, help=f"refuse inputs larger than this (default: {LIMITS.max_input_mb:g})")
     b.add_argument("--max-sentences", type=int,
                    help=f"refuse articles with more sentences than this, all together (default: {LIMITS.max_sentences})")
@@ -85,7 +88,45 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--no-progress", action="store_true", help="no progress bar")
     m.add_argument("--debug", action="store_true", help="show tracebacks")
     _eval_options(sub)
+    _archive_options(sub)
     return p
+
+
+ARCHIVE_EXAMPLE = """examples:
+  reporter archive add out/quake.csv          # a checklist you filled in (its JSON twin beside it is read too)
+  reporter archive add out/quake.claimreview.json
+  reporter archive search "58 muertos en el sismo de Valdora"
+  reporter archive export --format claimreview -o reviews.json
+the archive: --archive PATH, else $REPORTER_ARCHIVE, else ~/.local/share/reporter/archive.sqlite
+($XDG_DATA_HOME/reporter); only `add` creates it. Every briefing consults it (--no-archive: not)."""
+
+
+def _archive_options(sub) -> None:
+    """`reporter archive ...` (reporter/archive/command.py)."""
+    a = sub.add_parser("archive", help="the archive of reviewed claims: add, search, list, export, remove",
+                       epilog=ARCHIVE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("--debug", action="store_true", help="show tracebacks")
+    actions = a.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add reviewed claims: a filled checklist CSV or ClaimReview JSON-LD")
+    add.add_argument("files", nargs="+", metavar="FILE", help="REVIEW.csv (a checklist with verdicts) or FILE.json (ClaimReview)")
+    s = actions.add_parser("search", help="the archived claims nearest a text, any supported language")
+    s.add_argument("text", help="the claim's words")
+    s.add_argument("--language", choices=LANGUAGES, help="the text's language (default: detect)")
+    s.add_argument("--limit", type=int, default=10, help="at most this many matches (default: 10)")
+    s.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ls = actions.add_parser("list", help="every archived review, oldest first")
+    ls.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    e = actions.add_parser("export", help="every archived review as CSV or ClaimReview JSON-LD")
+    e.add_argument("--format", choices=("csv", "claimreview"), default="csv", help="default: csv")
+    e.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    r = actions.add_parser("remove", help="remove every review of a claim (its key, as `list` shows)")
+    r.add_argument("key", help="the claim key (12 hex digits)")
+    for q in (a, add, s, ls, e, r):
+        q.add_argument("--archive", metavar="PATH", default=argparse.SUPPRESS if q is not a else None,
+                       help="the archive file (default: $REPORTER_ARCHIVE, else the user's data folder)")
+        if q is not a:
+            q.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
 
 def _settings_options(p: argparse.ArgumentParser) -> None:
@@ -128,8 +169,8 @@ def _eval_options(sub) -> None:
     c.add_argument("--language", choices=("es", "en"), required=True)
     c.add_argument("--predictions", metavar="OUT.tsv", help="one '0/1<TAB>score' line per item, in order")
     c.add_argument("--scorer", choices=("briefing", "model", "rules"), default="briefing",
-                   help="briefing: the flag decision the PDF uses (rules + learned reason); "
-                        "model: the learned model alone; rules: the rules alone")
+                   help="briefing: the flag decision the PDF uses (the calibrated score at the settings' "
+                        "threshold); model: the model at its own threshold; rules: the rules alone")
 
     m = kinds.add_parser("summaries", help="ROUGE of the summaries against extractive references")
     m.add_argument("file", help="BBC News Summary jsonl(.gz): article, extractive_summary")
@@ -226,6 +267,10 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
 
             return run_manifest(args.manifest, settings_of(args, env), jobs=args.jobs, force=args.force,
                                 progress=not args.no_progress, env=env, allow_outside=args.allow_outside)
+        if args.command == "archive":
+            from reporter.archive.command import run as run_archive
+
+            return run_archive(args, env)
         if args.command == "eval":
             from reporter.tools.evaluate import run as run_eval
 
@@ -262,11 +307,20 @@ def _terminate(signum, frame):
     raise KeyboardInterrupt  # unwinds through the writers' cleanup like Ctrl-C
 
 
+def _archive_of(args, env: Env) -> str | None:
+    """The archive a briefing consults: --archive, else $REPORTER_ARCHIVE, else the data folder; None with --no-archive."""
+    if args.no_archive:
+        return None
+    from reporter.archive.command import archive_path
+
+    return str(archive_path(args.archive, env)[0])
+
+
 def _brief(args, env: Env) -> int:
     from reporter.run.briefing import Job, run
 
     job = Job(tuple(args.files), args.output, settings_of(args, env), args.force, args.templates,
-              args.verdicts, args.since, args.allow_urls)
+              args.verdicts, args.since, args.allow_urls, archive=_archive_of(args, env))
     written = run(job, env)
     print("wrote " + ", ".join(str(p) for p in written), file=env.err)
     return ExitStatus.OK

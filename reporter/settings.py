@@ -121,8 +121,8 @@ class Comparison:
     centroid_claims: int = 15
 
 
-# How much each reason alone makes a claim worth checking. A claim is flagged at
-# Flagging.threshold: one hard signal, or two soft ones, are enough.
+# The rules alone (use_model off, or no model file readable): how much each reason makes a claim
+# worth checking; a claim is flagged at Flagging.rules_threshold (one hard signal, or two soft ones).
 WEIGHTS = (
     ("conflict", 0.6),
     ("accusation", 0.45),
@@ -140,14 +140,39 @@ WEIGHTS = (
 
 @dataclass(frozen=True)
 class Flagging:
-    threshold: float = 0.45
-    # Speculation and opinion lower the score unless a hard signal is present.
+    """The flag decision (stages/flag.py): the learned model's calibrated probability (text/checkworthy.py)
+    at or above `threshold`. The priority bands come from the same number (model.Flag.priority: high
+    from 0.75, medium from 0.55, low below)."""
+
+    # Calibrated probability that a fact-checker would check the sentence, per language: each
+    # language's model is calibrated on its own data (Spanish tweets, English debates), so one
+    # number does not trade the same everywhere. Held-out parts (tools/train.py's split; `reporter
+    # eval checkworthy FILE --language es|en`, row "held-out"), F1 of the positive class:
+    # Spanish CheckThat! 2024 dev 0.61 at 0.40, 0.56 at 0.50; English CheckThat! 2024 dev 0.88 at
+    # 0.50, 0.84 at 0.60 (ClaimBuster 0.78 / 0.73). News (no labels; share of body sentences
+    # flagged, English model): BBC politics dev 43% at 0.50, 34% at 0.60; ECB+ 49% / 42%, with 97%
+    # of the sentences that carry a figure still flagged. English 0.60: the 40% line on news.
+    threshold_es: float = 0.4
+    threshold_en: float = 0.6
+    threshold: float = 0.6  # other languages read by the English model
+    # A claim only one source tells, when several sources cover the story, is what a fact-checker
+    # looks at first; the tweets and debates the model learned from cannot say so. Added to the
+    # score's logit: 1.0 lifts 0.27 to 0.50 and 0.9 to 0.96.
+    single_source_weight: float = 1.0
+    # A conflict between sources is worth checking whatever its wording: its score is at least this.
+    conflict_score: float = 0.9
+    use_model: bool = True  # False: the rules alone decide (weights below, rules_threshold)
+    # The rules alone: the sum of the weights of the reasons found, capped at 1; speculation and
+    # opinion lower it unless a hard signal (figure, quotation, accusation, conflict) is present.
+    rules_threshold: float = 0.45
     speculation_penalty: float = 0.3
     weights: tuple[tuple[str, float], ...] = WEIGHTS  # (reason, weight): a tuple, so settings pickle and stay frozen
-    use_model: bool = True  # the learned check-worthiness model adds the reason "wording"
 
     def weight(self, reason: str) -> float:
         return self._weights[reason]
+
+    def threshold_for(self, language: str) -> float:
+        return {"es": self.threshold_es, "en": self.threshold_en}.get(language, self.threshold)
 
     @cached_property
     def _weights(self) -> dict[str, float]:
@@ -189,6 +214,21 @@ class Report:
     pdf_items: int = PDF_ITEMS
     title: str | None = None  # None: the first article's title
     html: bool = False  # also write the briefing as one self-contained HTML page, OUT.html (--html)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The archive's matching tiers (reporter/archive/match.py): the cosine of the multilingual
+    encoder's vectors (float16 in the archive) at which an archived claim is the `same` claim
+    (its verdict carried over as a suggestion, figures agreeing) or `related` (worth a look)."""
+
+    same: float = 0.70
+    related: float = 0.55
+    per_claim: int = 3  # archived claims shown per claim of a briefing, `same` first
+    # How far past a bound ("at least 30", "más de 200") or an approximate figure ("unos 2.000")
+    # a value still states the same claim, as a share of the larger: the team fixtures' same
+    # claims are at least 30 / 32 and más de 200 / 230 (15%); al menos 32 / 58 are two tolls.
+    bound_slack: float = 0.25
 
 
 @dataclass(frozen=True)

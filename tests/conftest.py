@@ -13,6 +13,9 @@ from reporter.settings import Settings
 from reporter.pipeline import brief, make_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Tests never read or write the user's archive of reviewed claims (issue 16): every briefing
+# consults $REPORTER_ARCHIVE, here a file in a fresh folder that exists only if a test adds to it.
+os.environ["REPORTER_ARCHIVE"] = str(Path(__import__("tempfile").mkdtemp(prefix="reporter-archive-")) / "archive.sqlite")
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

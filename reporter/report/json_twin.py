@@ -59,7 +59,14 @@ def to_dict(b: Briefing) -> dict:
         # the fact table: one row per quantity and subject, with what each source says (stages/facts.py)
         "facts": [{"kind": row.kind, "unit": row.unit, "subject": row.subject,
                    "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b.facts)],
+        # claims reviewed before (the archive, issue 16): absent when no archive was consulted
+        **_archive_matches(b),
     }
+
+
+def _archive_matches(b: Briefing) -> dict:
+    matches = getattr(b, "archive_matches", None)  # archive/consult.py ArchivedBriefing
+    return {} if matches is None else {"archive_matches": [m.as_dict() for m in matches]}
 
 
 def to_json(b: Briefing) -> str:

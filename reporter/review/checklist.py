@@ -20,7 +20,8 @@ from reporter.errors import InputError
 from reporter.model import Briefing
 from reporter.review.claims import claim_key
 
-COLUMNS = ["id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes"]
+COLUMNS = ["id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes",
+           "previous verdict"]  # the archive's (issue 16): a suggestion; the verdict column stays the reviewer's
 VERDICTS = {
     "accurate": ("accurate", "correcto", "correcta", "verdadero", "cierto", "true"),
     "inaccurate": ("inaccurate", "false", "falso", "falsa", "incorrecto", "incorrecta"),
@@ -78,7 +79,9 @@ def plain_cell(value: str) -> str:
 
 def to_csv(b: Briefing) -> bytes:
     """The checklist, UTF-8 with a byte-order mark so spreadsheets keep the accents; no cell
-    starts like a formula (text_cell)."""
+    starts like a formula (text_cell). The last column is the archive's previous verdict."""
+    from reporter.archive.consult import previous_verdict
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(COLUMNS)
@@ -89,7 +92,8 @@ def to_csv(b: Briefing) -> bytes:
         given = b.verdicts.get(key)
         w.writerow([text_cell(cell) for cell in (
             s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
-            (given.word or given.verdict) if given else "", given.notes if given else "")])
+            (given.word or given.verdict) if given else "", given.notes if given else "",
+            previous_verdict(b, s.id))])
     return buf.getvalue().encode("utf-8-sig")
 
 

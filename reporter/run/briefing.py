@@ -2,8 +2,8 @@
 
 The edge of the program: it reads inputs, calls the pure pipeline, renders, and
 writes every output atomically. Where the outputs go:
-- `-o FILE.pdf` writes exactly FILE.pdf, FILE.json and FILE.csv (never replacing
-  an existing file without --force);
+- `-o FILE.pdf` writes exactly FILE.pdf, FILE.json and FILE.csv, and FILE.html with
+  --html (never replacing an existing file without --force);
 - `-o FOLDER/` or no -o writes a new dated briefing in that folder (the working
   folder when left out), never overwriting: a name taken meanwhile gets -2, -3, ...
 """
@@ -36,11 +36,13 @@ class Job:
     since: str | None = None
     allow_urls: bool = False
     keep_models: bool = False  # keep language data loaded after the run (batch workers make more briefings)
+    archive: str | None = None  # the archive of reviewed claims to consult (None: none; never created here)
 
 
-def targets(pdf: Path, with_review: bool) -> list[Path]:
+def targets(pdf: Path, with_review: bool, with_html: bool = False) -> list[Path]:
     out = [pdf, pdf.with_suffix(".json"), pdf.with_suffix(".csv")]
-    return out + ([pdf.with_suffix(".claimreview.json")] if with_review else [])
+    return (out + ([pdf.with_suffix(".claimreview.json")] if with_review else [])
+            + ([pdf.with_suffix(".html")] if with_html else []))
 
 
 def plan_output(output: str | None, when: datetime, env: Env = Env()) -> tuple[Path, bool]:
@@ -58,8 +60,9 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
     """Make one briefing; returns the files written."""
     when = env.clock()
     pdf_path, dated = plan_output(job.output, when, env)
+    page = job.settings.report.html  # --html: the briefing as one self-contained page, OUT.html
     if job.verdicts:
-        own = {p.resolve() for p in targets(pdf_path, True)}
+        own = {p.resolve() for p in targets(pdf_path, True, True)}
         if env.path(job.verdicts).resolve() in own:
             raise InputError(f"--verdicts {job.verdicts}: is one of this run's outputs; "
                              "the reviewer's file is never written to (choose another -o)")
@@ -67,8 +70,8 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
 
     # before any work: an existing output (unless --force; a dated name finds a free one later),
     # or a folder on the way that is a file
-    check_free(targets(pdf_path, bool(job.verdicts)), job.force or dated)
-    check_writable(targets(pdf_path, bool(job.verdicts)), dated)
+    check_free(targets(pdf_path, bool(job.verdicts), page), job.force or dated)
+    check_writable(targets(pdf_path, bool(job.verdicts), page), dated)
     user_templates = env.path(job.templates) if job.templates else None
     if user_templates is not None and not user_templates.is_dir():
         raise InputError(f"--templates {job.templates}: not a folder")
@@ -78,16 +81,21 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
         lines = ", ".join(map(str, briefing.unmatched_verdicts[:10])) + (", ..." if len(briefing.unmatched_verdicts) > 10 else "")
         print(f"reporter: warning: --verdicts {job.verdicts}: {len(briefing.unmatched_verdicts)} verdicts match no claim "
               f"of these articles and were left out (lines {lines})", file=env.err)
+    from reporter.report import render
     from reporter.report.json_twin import to_json
-    from reporter.report.render import render
     from reporter.review.checklist import claimreview, to_csv
 
     report = job.settings.report
     rest = [to_json(briefing).encode("utf-8"), to_csv(briefing)] + ([claimreview(briefing)] if job.verdicts else [])
+    html_page = None
     try:
         with _deadline(job.settings.limits.render_timeout):
-            pdf = render(briefing, user_templates, report.ui_language, report.pdf_items)
+            html = render.to_html(render.build_view(briefing, report.ui_language, report.pdf_items), user_templates)
+            if page:  # the same HTML the PDF is made of, self-contained
+                html_page = render.standalone_html(html, user_templates).encode("utf-8")
+            pdf = render.to_pdf(html, user_templates)
     except RenderError as e:
+        rest += [html_page] if page else []  # made before the PDF failed, or None (an old one goes with --force)
         # A late failure keeps what is good: the JSON twin and the checklist are ready, so they are
         # written (by the same rules: atomically, never over a file without --force) and the run
         # still fails (exit 5). With --force an older PDF of that name goes too: it would not match them.
@@ -96,7 +104,7 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
         raise RenderError(f"the PDF failed ({e}); the JSON and CSV are written: {', '.join(map(str, written))}"
                           + (f" (the earlier {pdf_path.name} is removed: it did not match them)" if stale else "")
                           ) from e
-    return _place(pdf_path, dated, job, [pdf, *rest])
+    return _place(pdf_path, dated, job, [pdf, *rest] + ([html_page] if page else []))
 
 
 def _place(pdf_path: Path, dated: bool, job: Job, contents: list[bytes | None]) -> list[Path]:
@@ -106,7 +114,7 @@ def _place(pdf_path: Path, dated: bool, job: Job, contents: list[bytes | None]) 
 
     for attempt in range(1, 1000):
         candidate = pdf_path if attempt == 1 else pdf_path.with_name(f"{pdf_path.stem}-{attempt}.pdf")
-        files = dict(zip(targets(candidate, bool(job.verdicts)), contents))
+        files = dict(zip(targets(candidate, bool(job.verdicts), job.settings.report.html), contents))
         try:
             if dated:
                 check_free(list(files), False)
@@ -162,7 +170,15 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     if lines > limits.max_sentences:  # every line holds at least one sentence
         raise InputError(f"the articles have {lines} lines, more than the limit of {limits.max_sentences} "
                          "sentences (raise it with --max-sentences)")
+    if s.compare.use_meaning and len(sources) > 1 and not job.keep_models:  # (a batch worker has it already)
+        from reporter.text.encoder import prefetch
+
+        prefetch()  # read while the articles are segmented and summarised (issue 17)
     briefing = brief(sources, s)
+    if job.archive:  # each claim against the claims reviewed before (issue 16); only read
+        from reporter.archive.consult import consult
+
+        briefing = consult(briefing, env.path(job.archive), job.archive)
     if not job.keep_models:
         from reporter.text.encoder import release
 

@@ -1,0 +1,270 @@
+"""The archive: one SQLite file of reviewed claims.
+
+Where: `--archive PATH`, else $REPORTER_ARCHIVE, else $XDG_DATA_HOME/reporter/archive.sqlite,
+else ~/.local/share/reporter/archive.sqlite. Only `reporter archive add` creates it; a briefing,
+`search`, `list` and `export` only read (a missing archive is an empty one to them).
+
+- WAL journal, so briefings read while another process adds; a busy_timeout, so a writer
+  waiting for another writer waits instead of failing with "database is locked".
+- Append-only except `remove`: a review is a row that is never updated. The same review added
+  again changes nothing: a row is unique by (claim key, verdict, source) -- the claim's words,
+  what the reviewer said of them, and where they were read. Another verdict on the same claim
+  (the reviewer changed their mind, or another outlet's claim was rated otherwise) is a new row;
+  lookups show the latest review first.
+- One `add` is one transaction: a crash or an error midway leaves the archive as it was.
+- What a claim is matched by is stored with it: its vector (the multilingual encoder's, as
+  float16: half the size of float32 for the same ranking, see VECTOR_DTYPE) and its figures.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from reporter.errors import InputError, OutputError
+
+FORMAT = "reporter-archive/1"
+FILE_NAME = "archive.sqlite"
+# float16 vectors: 1 KB a claim instead of 2 KB (100,000 claims: 98 MB instead of 195 MB, and
+# half the bytes to read per lookup). Cosines move by at most ~0.001 against float32 (measured
+# on the fixture pairs and STS es/en/es-en: tests/test_archive.py), far below the tiers' margins.
+VECTOR_DTYPE = np.float16
+# A writer waiting for another writer (two `add`s at once) waits this long before failing.
+BUSY_TIMEOUT_MS = 30_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,          -- review/claims.py claim_key of the text
+    text TEXT NOT NULL,
+    language TEXT NOT NULL,
+    verdict TEXT NOT NULL,      -- canonical (review/checklist.py VERDICTS)
+    word TEXT NOT NULL,         -- as the reviewer wrote it ("engañoso", "Mostly False")
+    notes TEXT NOT NULL,
+    source TEXT NOT NULL,       -- the article's file or URL ('' unknown)
+    published TEXT NOT NULL,    -- the article's publication date, YYYY-MM-DD ('' unknown)
+    briefing TEXT NOT NULL,     -- the checklist or ClaimReview file it came from
+    reviewed TEXT NOT NULL,     -- when it was reviewed (ISO)
+    added TEXT NOT NULL,        -- when it was added here (ISO)
+    figures TEXT NOT NULL,      -- JSON [[kind, unit, value, qualifier], ...]
+    UNIQUE (key, verdict, source)
+);
+CREATE INDEX IF NOT EXISTS claims_key ON claims (key);
+CREATE TABLE IF NOT EXISTS vectors (id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+                                    vector BLOB NOT NULL);
+"""
+COLUMNS = ("id", "key", "text", "language", "verdict", "word", "notes", "source", "published", "briefing",
+           "reviewed", "added", "figures")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One reviewed claim."""
+
+    key: str
+    text: str
+    language: str
+    verdict: str
+    word: str = ""
+    notes: str = ""
+    source: str = ""
+    published: str = ""
+    briefing: str = ""
+    reviewed: str = ""
+    added: str = ""
+    figures: tuple[tuple[str, str, float, str], ...] = ()
+    id: int = 0
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+
+def default_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """$REPORTER_ARCHIVE, else the user's data folder."""
+    given = environ.get("REPORTER_ARCHIVE")
+    if given:
+        return Path(given).expanduser()
+    xdg = environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path(environ.get("HOME") or Path.home()) / ".local" / "share"
+    return base / "reporter" / FILE_NAME
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+class Archive:
+    """An open archive. `open_archive` makes one; close it (or use `with`)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, name: str):
+        self.conn, self.path, self.name = conn, path, name
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- reading -----------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._read(lambda c: c.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def records(self, ids: Iterable[int] | None = None, key: str | None = None) -> list[Record]:
+        """Records in the order they were added (all, those of `ids`, or those of a claim key)."""
+        cols = ", ".join(COLUMNS)
+        if ids is not None:
+            ids = [int(i) for i in ids]
+            out: list[Record] = []
+            for n in range(0, len(ids), 500):  # SQLite's variable limit
+                chunk = ids[n:n + 500]
+                sql = f"SELECT {cols} FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
+                out += [_record(r) for r in self._read(lambda c: c.execute(sql, chunk).fetchall())]
+            return sorted(out, key=lambda r: r.id)
+        if key is not None:
+            rows = self._read(lambda c: c.execute(f"SELECT {cols} FROM claims WHERE key = ? ORDER BY id",
+                                                  (key,)).fetchall())
+        else:
+            rows = self._read(lambda c: c.execute(f"SELECT {cols} FROM claims ORDER BY id").fetchall())
+        return [_record(r) for r in rows]
+
+    def vectors(self, batch: int = 20_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(ids, float16 matrix) in batches of `batch` claims, in id order: a lookup scans the
+        archive without holding all of it as float32."""
+        last = 0
+        while True:
+            rows = self._read(lambda c: c.execute("SELECT id, vector FROM vectors WHERE id > ? ORDER BY id LIMIT ?",
+                                                  (last, batch)).fetchall())
+            if not rows:
+                return
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=VECTOR_DTYPE).reshape(len(rows), -1)
+            yield ids, matrix
+            last = int(ids[-1])
+
+    def _read(self, query):
+        try:
+            return query(self.conn)
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"{self.name}: cannot read the archive ({e})") from None
+
+    # ---- writing -----------------------------------------------------------------
+
+    def add(self, records: Iterable[Record], added: str, _fail_after: int | None = None) -> tuple[int, int]:
+        """Add reviewed claims in one transaction: (added, already there). A review already in the
+        archive (same claim key, verdict and source) is left as it is. Any failure midway (an
+        error, a crash, Ctrl-C) leaves the archive as it was. `_fail_after` (tests only) raises
+        after that many rows, inside the transaction."""
+        new = old = 0
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for n, r in enumerate(records):
+                    if _fail_after is not None and n >= _fail_after:
+                        raise RuntimeError("failure injected midway through an add (test)")
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO claims (key, text, language, verdict, word, notes, source, published, "
+                        "briefing, reviewed, added, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (r.key, r.text, r.language, r.verdict, r.word, r.notes, r.source, r.published, r.briefing,
+                         r.reviewed, added, json.dumps([list(f) for f in r.figures])))
+                    if cur.rowcount == 0:
+                        old += 1
+                        continue
+                    vector = np.asarray(r.vector, dtype=VECTOR_DTYPE)
+                    conn.execute("INSERT INTO vectors (id, vector) VALUES (?, ?)", (cur.lastrowid, vector.tobytes()))
+                    new += 1
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as e:
+            raise OutputError(f"{self.name}: cannot write the archive ({e}); nothing was added") from None
+        return new, old
+
+    def remove(self, key: str) -> int:
+        """Remove every review of the claim `key`; the number removed."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE key = ?", (key,))]
+                conn.executemany("DELETE FROM vectors WHERE id = ?", [(i,) for i in ids])
+                conn.execute("DELETE FROM claims WHERE key = ?", (key,))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as e:
+            raise OutputError(f"{self.name}: cannot write the archive ({e}); nothing was removed") from None
+        return len(ids)
+
+
+def _record(row) -> Record:
+    values = dict(zip(COLUMNS, row))
+    figures = tuple(tuple(f) for f in json.loads(values.pop("figures") or "[]"))
+    return Record(figures=figures, **values)
+
+
+def open_archive(path: Path, name: str | None = None, create: bool = False) -> Archive | None:
+    """The archive at `path` (`name`: as the user gave it, for messages). Without `create` it is
+    opened read-only and a missing file is None (nothing archived yet; no file is made). With
+    `create` the file and its folder are made when missing. A file that is not an archive is one
+    clear InputError."""
+    name = name or str(path)
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not an archive file")
+    if not create and not path.exists():
+        return None
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _connect(path, "rwc")
+        else:
+            conn = _connect(path, "ro")
+    except (OSError, sqlite3.Error) as e:
+        raise (OutputError if create else InputError)(f"{name}: cannot open the archive ({e})") from None
+    try:
+        if create:
+            _prepare(conn)
+        _check(conn, name)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise InputError(f"{name}: not a reporter archive ({e})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return Archive(conn, path, name)
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """WAL journal and the schema (idempotent: a second `add` finds them there)."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")  # persistent: readers of the file use it too
+    conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+    conn.execute("PRAGMA foreign_keys = ON")
+    present = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+    if not present and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise sqlite3.DatabaseError("it holds other tables")
+    conn.executescript(_SCHEMA)  # CREATE ... IF NOT EXISTS: two first `add`s at once both succeed
+    conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('format', ?)", (FORMAT,))
+
+
+def _check(conn: sqlite3.Connection, name: str) -> None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row is None or row[0] != FORMAT:
+        raise InputError(f"{name}: not a reporter archive (expected {FORMAT})")
