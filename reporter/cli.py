@@ -201,7 +201,13 @@ def _eval_options(sub) -> None:
                    help="rules (what briefings use), dateparser (its own search), dateparser-spans (our spans, "
                         "dateparser's resolution); comma-separated to compare (default: rules)")
 
-    for q in (p, s, c, m, b, g, d):
+    r = kinds.add_parser("archive", help="the archive's matching: one side of every gold pair archived, the other "
+                                         "looked up; found and precision per tier")
+    r.add_argument("gold", help="gold JSON (seeds-gold.json format; overlap pairs are the same claim)")
+    r.add_argument("--articles", required=True, help="folder holding the pairs' article files")
+    r.add_argument("--sweep", action="store_true", help="also measure a grid of the two thresholds (calibration)")
+
+    for q in (p, s, c, m, b, g, d, r):
         q.add_argument("--config", metavar="FILE.toml", help="settings to measure with (as for brief)")
         q.add_argument("--json", action="store_true", help="print JSON instead of a table")
         q.add_argument("--debug", action="store_true", help="show tracebacks")
