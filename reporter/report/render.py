@@ -8,11 +8,17 @@ User templates (--templates) are code: they run in Jinja2's SandboxedEnvironment
 (no attribute starting with _, no function internals, no str.format escape, ranges
 capped), and a template is read only from a file inside its folder: one reached
 through a symlink that leads out of the folder is refused.
+
+The HTML page (--html, standalone_html) is the PDF's own HTML made self-contained: its
+stylesheets inlined, no font files, no script, and a Content-Security-Policy that lets
+a browser load nothing at all, so it opens with the network off and a user template
+cannot make it reach out either.
 """
 from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from reporter.run.bundled import templates_dir
@@ -130,6 +136,71 @@ def to_pdf(html: str, user_folder: Path | None = None) -> bytes:
         raise
     except Exception as e:  # WeasyPrint has no single error type
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from e
+
+
+SCREEN_CSS = "screen.css"  # the page's screen rules, after briefing.css (a user's folder may replace it)
+# What a browser may load for the page: nothing but its own inline styles (and data: images).
+# A <script>, a remote image, font or stylesheet, a form or a <base> that a user template might
+# add is refused by the browser itself.
+PAGE_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
+               "form-action 'none'; base-uri 'none'")
+_STYLESHEET = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"\s*<meta\s+charset\b[^>]*>", re.IGNORECASE)
+
+
+def standalone_html(html: str, user_folder: Path | None = None) -> str:
+    """The briefing's HTML (to_html) as one page that needs nothing else: each <link>ed
+    stylesheet that is a template file inlined (any other <link> dropped), then screen.css; no
+    @font-face (the page uses the reader's sans-serif: the PDF's fonts are 750 KB); a
+    Content-Security-Policy first in <head>. briefing.css's print rules stay: a browser
+    ignores @page, bookmarks and leaders on screen, and paginates like the PDF when printing."""
+    search = folders(user_folder)
+
+    def inline(link: re.Match) -> str:
+        tag = link.group(0)
+        href = _HREF.search(tag)
+        if "stylesheet" not in tag.lower() or href is None:
+            return ""  # an icon, a preload, ...: nothing the page needs
+        css = _asset(search, href.group(1))
+        # a stylesheet that is not a template file (a URL, a path leading out) is left out, as
+        # the PDF's fetcher refuses it
+        return "" if css is None else _style(css)
+
+    page = _STYLESHEET.sub(inline, html)
+    screen = _asset(search, SCREEN_CSS)
+    if screen is not None:
+        head_end = page.lower().find("</head>")
+        at = head_end if head_end >= 0 else 0
+        page = page[:at] + _style(screen) + page[at:]
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{PAGE_POLICY}">'
+    head = _HEAD.search(page)
+    if head is not None:  # right after <head> (after its <meta charset>, which must come first)
+        charset = _CHARSET.match(page, head.end())
+        at = charset.end() if charset else head.end()
+        return page[:at] + "\n" + policy + page[at:]
+    doctype = re.match(r"\s*<!doctype[^>]*>\s*", page, re.IGNORECASE)
+    at = doctype.end() if doctype else 0
+    return page[:at] + policy + "\n" + page[at:]
+
+
+def _style(css: str) -> str:
+    # "</" would end the <style> element early; "<\/" is the same text to CSS
+    return "<style>\n" + _FONT_FACE.sub("", css).replace("</", "<\\/").strip() + "\n</style>\n"
+
+
+def _asset(search: list[Path], name: str) -> str | None:
+    """A template asset's text, from the first folder holding it as a file inside that folder
+    (the PDF's fetcher's rule); None for anything else (a URL, a path leading out, no such file)."""
+    if not name or ":" in name or name.startswith(("/", "\\")) or "?" in name or "#" in name:
+        return None
+    for root in (p.resolve() for p in search):
+        candidate = (root / name).resolve()
+        if root in candidate.parents and candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    return None
 
 
 def render(briefing: Briefing, user_folder: Path | None = None, ui_language: str | None = None,

