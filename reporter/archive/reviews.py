@@ -42,6 +42,8 @@ def read_reviews(path: Path, name: str) -> list[dict]:
     file is neither, or holds no review."""
     from reporter.stages.read import read_file
 
+    if not path.exists() and not path.is_symlink():
+        raise InputError(f"{name}: no such review file")
     suffix = path.suffix.lower()
     if suffix == ".json" or suffix == ".jsonld":
         raw = read_file(path, name, MAX_REVIEW_BYTES, missing="no such review file",
