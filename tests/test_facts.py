@@ -38,6 +38,17 @@ def test_the_speaker_before_the_verb_is_the_source_and_the_place_in_the_title_th
     assert (f.source, f.subject) == ("mayor", "Calera")
 
 
+def test_a_speaker_in_apposition_is_the_source_and_a_ministry_no_place():
+    f = one("El ministro de Salud, Tomás Rivera, anunció en rueda de prensa la compra de 1,5 millones de dosis.",
+            "es", "count")
+    assert (f.source, f.subject, f.unit) == ("ministro de Salud, Tomás Rivera", "", "dose")
+
+
+def test_a_height_is_no_distance():
+    f = one("El río Tajuelo subió 4,5 metros en una noche, según Protección Civil.", "es", "height")
+    assert (f.value, f.unit) == (4.5, "m")
+
+
 def test_each_figure_takes_the_place_nearest_to_it():
     facts = sentence_facts("Murieron 23 personas en Valdora y dos en Calera.", "es", "A1")
     assert [(f.value, f.subject) for f in facts if f.kind == "deaths"] == [(23, "Valdora"), (2, "Calera")]
@@ -134,6 +145,16 @@ def test_the_same_count_for_one_place_from_two_sources_conflicts():
     assert [r.type for r in got] == [CONFLICT]
     d = got[0].evidence.differing[0]
     assert (d.kind, d.a, d.b, d.subject) == ("deaths", "23", "45", "Valdora")
+
+
+def test_two_places_each_sentence_names_are_one_scope():
+    # "en Lima" against "de Chile y Perú": each sentence names the other's place, so the 300
+    # products are the same figure (and agree), not two scopes.
+    got = relations("Los presidentes de Perú y Chile firmaron el jueves en Lima un acuerdo comercial que elimina "
+                    "aranceles a 300 productos.",
+                    "El jueves, en Lima, los mandatarios de Chile y Perú suscribieron un tratado de libre comercio "
+                    "que suprime los aranceles de 300 productos.")
+    assert got and got[0].type == OVERLAP and any("300" in f for f in got[0].evidence.figures)
 
 
 def test_km_and_miles_of_the_same_length_agree():

@@ -187,6 +187,7 @@ class FactKinds(_Keyed):
     magnitude: str
     depth: str
     distance: str
+    height: str
     money: str
     rate: str
     percentage: str
@@ -426,7 +427,7 @@ EN = Labels(
         key_update="{b} updates {a} on {kind}? {va} ({wa}) then {vb} ({wb})",
         min="at least", max="up to", approx="about",
         kinds=FactKinds(deaths="deaths", injured="injured", missing="missing", magnitude="magnitude", depth="depth",
-                        distance="distance", money="amount", rate="rate", percentage="percentage", count="count",
+                        distance="distance", height="height", money="amount", rate="rate", percentage="percentage", count="count",
                         time="time of day", report_time="time of report", date="date", year="year",
                         duration="duration"),
     ),
@@ -570,7 +571,7 @@ ES = replace(
         key_update="¿{b} actualiza a {a} en {kind}? {va} ({wa}) y después {vb} ({wb})",
         min="al menos", max="hasta", approx="unos",
         kinds=FactKinds(deaths="muertos", injured="heridos", missing="desaparecidos", magnitude="magnitud",
-                        depth="profundidad", distance="distancia", money="importe", rate="tasa",
+                        depth="profundidad", distance="distancia", height="altura", money="importe", rate="tasa",
                         percentage="porcentaje", count="cifra", time="hora", report_time="hora del balance",
                         date="fecha", year="año", duration="duración"),
     ),

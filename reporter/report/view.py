@@ -505,7 +505,8 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
 
 def _qualified(f, t: Labels) -> str:
     q = {"min": t.facts.min, "max": t.facts.max, "approx": t.facts.approx}.get(f.qualifier, "")
-    shown = value_label(f) if f.kind in ("depth", "distance", "money", "duration") else f.text  # lengths in km
+    # lengths and amounts normalised (km, m, USD), the rest as the source writes it
+    shown = value_label(f) if f.kind in ("depth", "distance", "height", "money", "duration") else f.text
     return f"{q} {shown}" if q else shown
 
 

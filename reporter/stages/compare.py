@@ -27,7 +27,7 @@ from itertools import combinations
 import numpy as np
 
 from reporter.text.features import Features, analyze
-from reporter.stages.facts import EVENT_KINDS, GROWING, same_subject, sentence_facts, value_label
+from reporter.stages.facts import EVENT_KINDS, GROWING, mentioned, same_subject, sentence_facts, value_label
 from reporter.text.lexicon import TITLES, concept
 from reporter.settings import Comparison
 from reporter.text.encoder import Encoder
@@ -150,7 +150,7 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c,
-                                       (stated.get(s.id, []), x), (stated.get(t.id, []), y)))
+                                       (stated.get(s.id, []), x, s.text), (stated.get(t.id, []), y, t.text)))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
 
@@ -240,7 +240,8 @@ def _other_subjects(sim: np.ndarray, xa: list[list[Fact]], xb: list[list[Fact]],
     out = sim
     for r, fa in enumerate(xa):
         for col, fb in enumerate(xb):
-            kinds = {x.kind for x in fa if x.subject and x.kind in GROWING} & {y.kind for y in fb if y.subject and y.kind in GROWING}
+            kinds = ({x.kind for x in fa if x.subject and x.kind in GROWING}
+                     & {y.kind for y in fb if y.subject and y.kind in GROWING})
             if kinds and not any(x.kind == y.kind and same_subject(x.subject, y.subject)
                                  for x in fa for y in fb if x.kind in kinds and x.subject and y.subject):
                 if out is sim:
@@ -288,7 +289,7 @@ def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
 
 
 def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float, c: Comparison,
-              side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article]) -> Relation:
+              side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Article, str]) -> Relation:
     names_a = {w for n in fa.names for w in n.split()}
     words = tuple(sorted((set(fa.lemmas) & set(fb.lemmas)) - names_a))
     names = _shared_names(fa.names, fb.names)
@@ -316,11 +317,11 @@ def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 _DATES = ("year", "date")
 
 
-def _facts(side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article], score: float,
+def _facts(side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Article, str], score: float,
            c: Comparison) -> tuple[list[str], list[Difference], bool]:
     """Facts both claims agree on (labels), the (kind, subject) facts that differ, and whether
     every growing count that differs grew in the later source (a possible update)."""
-    (xa, art_a), (xb, art_b) = side_a, side_b
+    (xa, art_a, text_a), (xb, art_b, text_b) = side_a, side_b
     xa = [f for f in xa if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
     xb = [f for f in xb if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
     agree: list[str] = []
@@ -328,13 +329,14 @@ def _facts(side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article
     updates: list[bool] = []
     groups: dict[tuple[str, str, str], tuple[list[Fact], list[Fact]]] = {}
     for x in xa:
-        partners = [y for y in xb if _comparable(x, y, xa, xb)]
+        partners = [y for y in xb if _comparable(x, y, xa, xb, text_a, text_b)]
         if not partners:
             continue
         if any(_agrees(x, y, c) for y in partners):
             agree.append(_label(x))
             continue
-        alone = [y for y in partners if not any(_agrees(z, y, c) for z in xa if _comparable(z, y, xa, xb))]
+        alone = [y for y in partners
+                 if not any(_agrees(z, y, c) for z in xa if _comparable(z, y, xa, xb, text_a, text_b))]
         if alone:
             key = (x.kind, x.unit, "" if x.kind in EVENT_KINDS else x.subject or alone[0].subject)
             ga, gb = groups.setdefault(key, ([], []))
@@ -352,10 +354,11 @@ def _facts(side_a: tuple[list[Fact], Article], side_b: tuple[list[Fact], Article
     return agree, differ, bool(updates) and all(updates)
 
 
-def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact]) -> bool:
+def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact], text_a: str = "", text_b: str = "") -> bool:
     """The same quantity about the same subject: same kind and unit (a count of the same thing,
-    the same currency), and the same subject, or none on either side, or one side names none
-    while the other names just one for that kind (the claims are matched: they tell the same)."""
+    the same currency), and the same subject (or each sentence names the other's: "en Lima ... de
+    Chile y Perú"), or none on either side, or one side names none while the other names just
+    one for that kind (the claims are matched: they tell the same)."""
     if x.kind != y.kind or (x.kind == "count" and not x.unit):
         return False
     if x.unit != y.unit and not (x.kind == "percentage" and not (x.unit and y.unit)):
@@ -363,7 +366,7 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact]) -> bool:
     if x.kind in EVENT_KINDS:
         return True  # the event's own time, magnitude, depth: the place beside it is where it was
     if x.subject and y.subject:
-        return same_subject(x.subject, y.subject)
+        return same_subject(x.subject, y.subject) or (mentioned(x.subject, text_b) and mentioned(y.subject, text_a))
     if not x.subject and not y.subject:
         return True
     named, bare, bare_side = (x, y, xb) if x.subject else (y, x, xa)
@@ -419,7 +422,7 @@ def _values(facts: list[Fact]) -> str:
 
 
 def _label(f: Fact) -> str:
-    return value_label(f) if f.kind in ("time", "date", "money", "percentage", "rate") or f.unit in ("km", "hour") \
+    return value_label(f) if f.kind in ("time", "date", "money", "percentage", "rate") or f.unit in ("km", "m", "hour") \
         else f"{value_label(f)} {f.kind if f.kind != 'count' else f.unit}"
 
 

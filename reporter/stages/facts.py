@@ -26,7 +26,7 @@ from reporter.model import Article, Fact, Figure
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import MONTHS, SAYS, WEEKDAYS, concept
+from reporter.text.lexicon import MONTHS, NUMBER_WORDS, SAYS, WEEKDAYS, concept
 
 # ---- words (folded) ------------------------------------------------------------------------
 
@@ -38,6 +38,8 @@ _PEOPLE_KINDS = (
     ("missing", ("desaparec", "=missing", "unaccounted", "=paradero")),
 )
 _DEPTH = ("profund", "=depth", "=deep")
+_HEIGHT = ("altura", "=alto", "=alta", "height", "=high", "=tall", "=nivel", "=level", "=subio", "=rose", "crecid",
+           "=crest", "=olas", "=ola", "=waves", "=wave", "elevacion")
 _MAGNITUDE = ("magnitud", "richter")
 _RATE = ("=tasa", "=rate", "=rates", "indice", "inflac", "inflation", "=interes", "=interest", "desemple",
          "unemploy", "=paro", "=jobless")
@@ -61,7 +63,9 @@ _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "ha", "han", "
 _SOURCE_INTRO = re.compile(r"\b(?:según|segun|de acuerdo (?:con|a)|conforme a|according to|citing)\s+", re.IGNORECASE)
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "the", "a", "an", "que", "that", "y", "and", "lo"}
 _PLACE_MARKS = {"en", "in", "de", "del", "at", "near", "from", "desde", "of", "hacia", "cerca", "para", "for"}
-_JOINERS = {"de", "del", "la", "las", "los", "of", "the", "y"}
+_TERRITORIAL = {"gobernador", "gobernadora", "alcalde", "alcaldesa", "governor", "mayor", "intendente", "prefecto",
+                "prefect", "edil"}
+_JOINERS = {"de", "del", "la", "las", "los", "of", "the"}
 _NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst"}
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
@@ -69,8 +73,8 @@ _LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344}
 _HOURS = {"hour": 1.0, "day": 24.0}
 _PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
 # every kind a Fact may have
-KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "money", "rate", "percentage",
-                   "count", "time", "report-time", "date", "year", "duration"})
+KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "height", "money", "rate",
+                   "percentage", "count", "time", "report-time", "date", "year", "duration"})
 # kinds whose counts grow as a story goes on: a later, larger value may be an update
 GROWING = frozenset({"deaths", "injured", "missing", "count"})
 # kinds that describe the event itself (when it struck, how strong, how deep): the place named
@@ -110,7 +114,7 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     folded = [fold(t.group()) for t in tokens]
     spans = _spans(text, figs)
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
-    source, source_span = _source(text, tokens, folded)
+    source, source_span = _source(text, tokens, folded, language)
     names = _names(text, tokens, folded, language)
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
@@ -186,7 +190,9 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
     if f.kind == "percent":
         return "rate" if any(_cue(w, _RATE) for d, w in near if d <= 6) else "percentage"
     if f.unit in _LENGTH_KM:
-        return "depth" if any(_cue(w, _DEPTH) for d, w in near if d <= 6) else "distance"
+        if any(_cue(w, _DEPTH) for d, w in near if d <= 6):
+            return "depth"
+        return "height" if any(_cue(w, _HEIGHT) for d, w in near if d <= 6) else "distance"
     if f.unit == "magnitude" or any(_cue(w, _MAGNITUDE) for d, w in near if d <= 3):
         return "magnitude"
     if f.unit == "depth":
@@ -204,7 +210,8 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
     return "count" if f.unit else ""
 
 
-_SHARE = re.compile(r"\s*(?:%|por ciento|percent|per cent)?\s+(?:de|del|of)\s+(?:(?:los|las|la|el|the|all|todos|todas)\s+)?([^\W\d]\w*)",
+_SHARE = re.compile(r"\s*(?:%|por ciento|percent|per cent)?\s+(?:de|del|of)\s+"
+                    r"(?:(?:los|las|la|el|the|all|todos|todas)\s+)?([^\W\d]\w*)",
                     re.IGNORECASE)
 
 
@@ -237,9 +244,9 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
     written = locale_number(f.text.rstrip("%"), language) if f.text[:1].isdigit() else None
     scale = f.value / written if written else 1.0
     step = 10.0 ** -_decimals(f.text, language) * scale if written else max(scale, 1.0)
-    if kind in ("depth", "distance") and f.unit in _LENGTH_KM:
-        k = _LENGTH_KM[f.unit]
-        return round(f.value * k, 6), "km", step * k
+    if kind in ("depth", "distance", "height") and f.unit in _LENGTH_KM:
+        k, unit = (_LENGTH_KM[f.unit] * 1000, "m") if kind == "height" else (_LENGTH_KM[f.unit], "km")
+        return round(f.value * k, 6), unit, step * k
     if kind == "duration":
         k = _HOURS[f.unit]
         return f.value * k, "hour", step * k
@@ -253,7 +260,7 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
 # ---- who says it, what it is about --------------------------------------------------------
 
 
-def _source(text: str, tokens, folded) -> tuple[str, tuple[int, int]]:
+def _source(text: str, tokens, folded, language: str) -> tuple[str, tuple[int, int]]:
     """Who the sentence gives its figures to, as written, and where that is in the text."""
     m = _SOURCE_INTRO.search(text)
     if m:
@@ -269,15 +276,28 @@ def _source(text: str, tokens, folded) -> tuple[str, tuple[int, int]]:
         start = tokens[i].start()
         a, _ = _clause_bounds(text, start)
         before = [t for t in tokens[max(0, i - 5):i] if t.start() >= a]
-        if before and not any(t.group()[0].isdigit() for t in before):
+        if before and not any(_numeric(t, language) for t in before):
             return _trim(text, before)
-        # ", dijo el gobernador", ", said the governor": the speaker after the verb
-        if a == 0 or text[:start].rstrip().endswith((",", "—", "–")) or before == []:
-            _, b = _clause_bounds(text, tokens[i].end())
-            after = [t for t in tokens[i + 1:i + 6] if t.start() < b]
-            if after and not any(t.group()[0].isdigit() for t in after) and fold(after[0].group()) not in ("que", "that"):
-                return _trim(text, after)
+        if before:
+            continue
+        # ", dijo el gobernador.", ", said the governor.": the speaker after the verb, ending the sentence
+        _, b = _clause_bounds(text, tokens[i].end())
+        after = [t for t in tokens[i + 1:i + 6] if t.start() < b]
+        if after and not any(_numeric(t, language) for t in after) and fold(after[0].group()) not in ("que", "that") \
+                and not text[after[-1].end():].strip(" .\"”»'’"):
+            return _trim(text, after)
+        # "El ministro de Salud, Tomás Rivera, anunció ...": the speaker before an apposition
+        back = tokens[max(0, i - 6):i]
+        while back and text[back[0].end():start].count(",") > 2:
+            back = back[1:]
+        if back and not any(_numeric(t, language) for t in back):
+            return _trim(text, back)
     return "", (0, 0)
+
+
+def _numeric(t, language: str) -> bool:
+    w = t.group().lower()
+    return w[0].isdigit() or w in NUMBER_WORDS.get(language, {})
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -321,7 +341,8 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
             close()
         cap = w[0].isupper() and not w[0].isdigit() and folded[i] not in _NOT_NAMES
         if i == 0 and cap:
-            cap = not resources(language).is_stop(w) and folded[0] not in _PLACE_MARKS and len(tokens) > 1 and tokens[1].group()[0].isupper() and folded[1] not in _NOT_NAMES
+            cap = (not resources(language).is_stop(w) and folded[0] not in _PLACE_MARKS and len(tokens) > 1
+                   and tokens[1].group()[0].isupper() and folded[1] not in _NOT_NAMES)
         if cap:
             run.append(i)
         elif run and folded[i] in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper():
@@ -351,10 +372,19 @@ def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list
     places = [n for n in names if n.place and outside(n)]
     if len({fold(n.text) for n in places}) == 1:
         return places[0].text
-    inside = [n for n in names if n.place and not outside(n)]  # "el gobernador de Oaxaca dijo que ..."
+    # "el gobernador de Oaxaca dijo que ...": the place a governor or mayor speaks for
+    inside = [n for n in names if n.place and not outside(n)
+              and _TERRITORIAL & set(fold(text[max(0, n.start - 20):n.start]).split())]
     if len({fold(n.text) for n in inside}) == 1 and not places:
         return inside[0].text
     return ""
+
+
+def mentioned(subject: str, text: str) -> bool:
+    """Whether a sentence names the subject (every word of it)."""
+    words = set(WORD.findall(fold(text)))
+    wanted = set(fold(subject).split()) - _JOINERS
+    return bool(wanted) and wanted <= words
 
 
 def same_subject(a: str, b: str) -> bool:
@@ -417,6 +447,6 @@ def value_label(f: Fact) -> str:
         return f"{text} {f.unit.upper()}"
     if f.kind in ("percentage", "rate"):
         return f"{text}%"
-    if f.unit in ("km", "hour"):
+    if f.unit in ("km", "m", "hour"):
         return f"{text} {f.unit}"
     return text
