@@ -17,7 +17,8 @@ download): measured on tests/fixtures/dates-dev.tsv (`reporter eval dates ... --
 dateparser's search finds and resolves few of these expressions ("el martes", "hace dos
 días", "a finales de julio", "last September" come back as nothing or another day) and
 knows no tense; given our spans it resolves more but still picks past or future by one
-global setting. It also takes about 0.3 s to import. The numbers are in the README.
+global setting. It also takes about 0.25 s to import; our patterns compile on first use, per language (0.07 s).
+The numbers are in the README.
 
 Every pattern is linear: alternations of fixed words and bounded runs of digits and spaces.
 """
@@ -27,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -91,12 +93,12 @@ _BEFORE_BARE = re.compile(r"(?:\b(?:unos|unas|más\s+de|menos\s+de|casi|hasta|so
                           re.IGNORECASE)
 
 # Every date expression holds one of these: a cheap first look before the patterns run.
-_TRIGGER = {
-    "es": re.compile(rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
-                     rf"este\s+día)\b", re.IGNORECASE),
-    "en": re.compile(rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
-                     rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
-                     rf"evening|days|weeks|months|years|day|week)\b", re.IGNORECASE),
+_TRIGGER_SOURCE = {
+    "es": (rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
+           rf"este\s+día)\b"),
+    "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
+           rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
+           rf"evening|days|weeks|months|years|day|week)\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
@@ -160,8 +162,18 @@ _EN = [
              rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
     ("bare", _BARE),
 ]
-_COMPILED = {"es": [(k, re.compile(p, re.IGNORECASE)) for k, p in _ES + [("bare", _BARE)]],
-             "en": [(k, re.compile(p, re.IGNORECASE)) for k, p in _EN]}
+
+
+@cache
+def _trigger(lang: str) -> re.Pattern:
+    return re.compile(_TRIGGER_SOURCE[lang], re.IGNORECASE)
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
+    """A language's patterns, compiled on first use (about 0.07 s each language: a run in one
+    language, and --help, never pay for the other)."""
+    return [(k, re.compile(p, re.IGNORECASE)) for k, p in (_ES + [("bare", _BARE)] if lang == "es" else _EN)]
 
 # Tense: verbs and cues near a date. Future first: a future group swallows its participle
 # ("will be held", "va a ser"), so "held" there is not a past cue.
@@ -206,10 +218,10 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
     """Every date expression of `text` (a sentence), in order, resolved against `published`."""
     lang = "es" if language == "es" else "en"
     text = text[:MAX_CHARS]
-    if not _TRIGGER[lang].search(text):
+    if not _trigger(lang).search(text):
         return ()  # most sentences: no digit, month, weekday or relative word to start a date from
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, pattern in _COMPILED[lang]:
+    for kind, pattern in _patterns(lang):
         for m in pattern.finditer(text):
             if _accept(kind, m, text, lang):
                 found.append((m.start(), m.end(), kind, m))
