@@ -282,3 +282,9 @@ def test_reporting_that_starts_like_a_byline_or_a_stamp_stays_body_and_gives_no_
         text = f"Title\n{line}\n\nMore reporting here.\n"
         lines = classify_lines(text)
         assert lines[1].role == "body" and publication(text, lines) is None
+
+
+def test_a_weekday_with_its_date_is_that_date():
+    # the explicit date wins over the weekday's own reading (the Wednesday before 27 June is the 26th)
+    assert value("Putin arrived in Pyongyang early Wednesday, June 19.", "en", date(2024, 6, 27)) == "2024-06-19"
+    assert value("Putin llegó a Pyongyang el miércoles 19 de junio.", "es", date(2024, 6, 27)) == "2024-06-19"

@@ -137,9 +137,9 @@ _ES = [
 _EN = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
-    ("mdy", rf"\b(?:on\s+)?(?:(?:{_WD})\s*,?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    ("mdy", rf"\b(?:(?:on|early|late|by|until|since)\s+)?(?:(?:{_WD})\s*,?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
             rf"(?:\s*,?\s+(?P<y>{_YR})\b)?"),
-    ("dmy", rf"\b(?:on\s+)?(?:(?:{_WD})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})"
+    ("dmy", rf"\b(?:(?:on|early|late|by|until|since)\s+)?(?:(?:{_WD})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})"
             rf"(?:\s*,?\s+(?P<y>{_YR})\b)?"),
     ("part", rf"\b(?:(?:in|by|from|until|since|at)\s+)?{_PART_EN}[\s-]+(?P<mon>{_MON})(?:\s*,?\s+(?P<y>{_YR})\b)?"),
     ("my", rf"\b(?:(?:in|since|until|by|from|during|of)\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YR})\b"),
