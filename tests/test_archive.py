@@ -143,11 +143,21 @@ def test_a_file_that_is_not_an_archive_is_one_clear_error(tmp_path):
         open_archive(tmp_path / "other.sqlite", create=True)
 
 
-def test_vectors_are_stored_as_float16(archive):
-    ids, matrix = next(archive.vectors())
-    assert matrix.dtype == np.float16 and matrix.shape == (3, 512)
-    exact = ENC.encode(CLAIMS)
-    assert np.abs(matrix.astype(np.float32) - exact).max() < 1e-3
+def test_vectors_are_stored_as_int8_with_a_scale(archive):
+    ids, matrix, scales = next(archive.vectors())
+    assert matrix.dtype == np.int8 and matrix.shape == (3, 512) and scales.shape == (3,)
+    stored = matrix.astype(np.float32) * scales[:, None]
+    assert np.abs(stored - ENC.encode(CLAIMS)).max() <= scales.max() / 2 + 1e-7
+
+
+def test_int8_vectors_keep_cosines_within_0_003():
+    # dense unit vectors like the encoder's (its cosines on STS dev move by less, README)
+    from reporter.archive.store import quantize
+
+    v = np.random.default_rng(0).standard_normal((200, 512)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    rows, scales = quantize(v)
+    assert np.abs((rows * scales[:, None]) @ v.T - v @ v.T).max() < 0.003
 
 
 # ---- matching ------------------------------------------------------------------------------
@@ -194,12 +204,30 @@ def test_unrelated_claims_find_nothing(archive):
     assert lookup(archive, [text], ["en"], ENC.encode([text]), Tiers()) == [[]]
 
 
-def test_lookup_scans_the_archive_in_batches(archive, monkeypatch):
-    # the batches give the same answer as one pass (the best kept across batches)
-    whole = lookup(archive, CLAIMS, ["en"] * 3, ENC.encode(CLAIMS), Tiers(related=0.1))
-    original = archive.vectors
-    monkeypatch.setattr(archive, "vectors", lambda batch=1: original(batch=1))
-    assert lookup(archive, CLAIMS, ["en"] * 3, ENC.encode(CLAIMS), Tiers(related=0.1)) == whole
+def test_lookup_scans_the_archive_in_pages_and_batches(tmp_path, monkeypatch):
+    # pages of one claim, batches of one page give the same answer as one pass (the best kept across batches)
+    from reporter.archive import store
+
+    texts = CLAIMS + [f"The quake killed {n} people in the south." for n in range(10, 17)]
+    with open_archive(tmp_path / "one.sqlite", create=True) as a:
+        a.add([record(t) for t in texts], "t")
+        whole = lookup(a, texts, ["en"] * len(texts), ENC.encode(texts), Tiers(related=0.1))
+    monkeypatch.setattr(store, "PAGE", 2)
+    with open_archive(tmp_path / "paged.sqlite", create=True) as a:
+        for t in texts:  # one add each: pages filled up across adds
+            a.add([record(t)], "t")
+        assert [len(ids) for ids, _, _ in a.vectors(batch=1)] == [2, 2, 2, 2, 2]  # filled across adds
+        original = a.vectors
+        monkeypatch.setattr(a, "vectors", lambda batch=1: original(batch=1))
+        paged = lookup(a, texts, ["en"] * len(texts), ENC.encode(texts), Tiers(related=0.1))
+        simple = lambda found: [[(m.record.text, m.score, m.tier) for m in ms] for ms in found]  # noqa: E731
+        assert simple(paged) == simple(whole)
+        # a removal shrinks its page (no compaction); a re-add goes to the last page
+        a.remove(claim_key(texts[4]))
+        a.add([record(texts[4])], "t")
+        assert [len(ids) for ids, _, _ in original(batch=1)] == [2, 2, 1, 2, 2, 1]
+        again = simple(lookup(a, texts[:1], ["en"], ENC.encode(texts[:1]), Tiers(related=0.1)))[0]
+        assert again[0] == simple(whole)[0][0] and again[1][0] == texts[4]  # a tie goes to the latest review
 
 
 # ---- briefings consult it ------------------------------------------------------------------

@@ -8,7 +8,7 @@
   figures that disagree: an archived claim the new one contradicts is worth a look too).
 
 Identical words (the same claim key) are the same claim whatever the vectors say. The archive
-is scanned in float16 batches turned into float32 one batch at a time (a few tens of MB), so a
+is scanned in int8 batches turned into float32 one batch at a time (a few tens of MB), so a
 briefing's lookups cost one pass over it however many claims it has.
 """
 from __future__ import annotations
@@ -97,17 +97,17 @@ def lookup(archive: Archive | None, texts: Sequence[str], languages: Sequence[st
     query = np.asarray(vectors, dtype=np.float32)
     candidates: list[dict[int, float]] = [{} for _ in texts]
     keep = max(limit * 4, 10)  # figure checks can demote some: look a little further than `limit`
-    for ids, matrix in archive.vectors():
-        scores = matrix.astype(np.float32) @ query.T  # (batch, queries)
+    for ids, matrix, scales in archive.vectors():
+        scores = (matrix.astype(np.float32) @ query.T) * scales[:, None]  # (batch, queries)
         for q in range(scores.shape[1]):
             column = scores[:, q]
             hits = np.flatnonzero(column >= tiers.related)
-            if len(hits) > keep:
-                hits = hits[np.argpartition(-column[hits], keep)[:keep]]
+            if len(hits) > keep:  # the best, ties to the latest review: the same whatever the batches
+                hits = hits[np.lexsort((-ids[hits], -column[hits]))[:keep]]
             for h in hits:
                 candidates[q][int(ids[h])] = float(column[h])
             if len(candidates[q]) > keep:  # the best `keep` across batches
-                best = sorted(candidates[q].items(), key=lambda kv: -kv[1])[:keep]
+                best = sorted(candidates[q].items(), key=lambda kv: (-kv[1], -kv[0]))[:keep]
                 candidates[q] = dict(best)
     keys = [claim_key(t) for t in texts]
     exact = {k: [r.id for r in archive.records(key=k)] for k in set(keys)}

@@ -13,7 +13,7 @@ else ~/.local/share/reporter/archive.sqlite. Only `reporter archive add` creates
   lookups show the latest review first.
 - One `add` is one transaction: a crash or an error midway leaves the archive as it was.
 - What a claim is matched by is stored with it: its vector (the multilingual encoder's, as
-  float16: half the size of float32 for the same ranking, see VECTOR_DTYPE) and its figures.
+  int8 with a scale: a quarter of float32's size and the same ranking, see VECTOR_DTYPE) and its figures.
 """
 from __future__ import annotations
 
@@ -30,10 +30,12 @@ from reporter.errors import InputError, OutputError
 
 FORMAT = "reporter-archive/1"
 FILE_NAME = "archive.sqlite"
-# float16 vectors: 1 KB a claim instead of 2 KB (100,000 claims: 98 MB instead of 195 MB, and
-# half the bytes to read per lookup). Cosines move by at most ~0.001 against float32 (measured
-# on the fixture pairs and STS es/en/es-en: tests/test_archive.py), far below the tiers' margins.
-VECTOR_DTYPE = np.float16
+# Vectors as int8 with one float32 scale each (max |component| / 127): 516 bytes a claim instead
+# of 2 KB as float32 or 1 KB as float16. Measured (reporter/archive/bench.py, 100,000 claims x 512
+# on 2 shared cores): turning float16 into float32 for the product took 1.08 s, int8 0.11 s; the
+# cosines move by < 0.001 against float32 on STS 2017 es-es and es-en dev (float16: < 0.0001), far below
+# the margins of the tiers (tests/test_archive.py checks the bound).
+VECTOR_DTYPE = np.int8
 # A writer waiting for another writer (two `add`s at once) waits this long before failing.
 BUSY_TIMEOUT_MS = 30_000
 
@@ -56,9 +58,13 @@ CREATE TABLE IF NOT EXISTS claims (
     UNIQUE (key, verdict, source)
 );
 CREATE INDEX IF NOT EXISTS claims_key ON claims (key);
-CREATE TABLE IF NOT EXISTS vectors (id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
-                                    vector BLOB NOT NULL);
+-- the vectors in pages of up to PAGE claims (ids int64, scales float32, vectors int8 row-major):
+-- a lookup reads a few hundred blobs instead of a row per claim (100,000 rows cost ~1 s of Python)
+CREATE TABLE IF NOT EXISTS pages (page INTEGER PRIMARY KEY, ids BLOB NOT NULL, scales BLOB NOT NULL,
+                                  vectors BLOB NOT NULL);
 """
+PAGE = 512
+DIMENSIONS = 512
 COLUMNS = ("id", "key", "text", "language", "verdict", "word", "notes", "source", "published", "briefing",
            "reviewed", "added", "figures")
 
@@ -139,19 +145,25 @@ class Archive:
             rows = self._read(lambda c: c.execute(f"SELECT {cols} FROM claims ORDER BY id").fetchall())
         return [_record(r) for r in rows]
 
-    def vectors(self, batch: int = 20_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(ids, float16 matrix) in batches of `batch` claims, in id order: a lookup scans the
-        archive without holding all of it as float32."""
-        last = 0
-        while True:
-            rows = self._read(lambda c: c.execute("SELECT id, vector FROM vectors WHERE id > ? ORDER BY id LIMIT ?",
-                                                  (last, batch)).fetchall())
-            if not rows:
-                return
-            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=VECTOR_DTYPE).reshape(len(rows), -1)
-            yield ids, matrix
-            last = int(ids[-1])
+    def vectors(self, batch: int = 20_000) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(ids, int8 matrix, scales) in batches of about `batch` claims, in id order: a claim's
+        vector is its row times its scale. A lookup scans the archive a batch at a time."""
+        rows = self._read(lambda c: c.execute("SELECT ids, scales, vectors FROM pages ORDER BY page").fetchall())
+        ids: list[np.ndarray] = []
+        scales: list[np.ndarray] = []
+        blocks: list[np.ndarray] = []
+        held = 0
+        for raw_ids, raw_scales, raw_vectors in rows:
+            page_ids = np.frombuffer(raw_ids, dtype=np.int64)
+            ids.append(page_ids)
+            scales.append(np.frombuffer(raw_scales, dtype=np.float32))
+            blocks.append(np.frombuffer(raw_vectors, dtype=VECTOR_DTYPE).reshape(len(page_ids), DIMENSIONS))
+            held += len(page_ids)
+            if held >= batch:
+                yield np.concatenate(ids), np.concatenate(blocks), np.concatenate(scales)
+                ids, scales, blocks, held = [], [], [], 0
+        if held:
+            yield np.concatenate(ids), np.concatenate(blocks), np.concatenate(scales)
 
     def _read(self, query):
         try:
@@ -167,6 +179,8 @@ class Archive:
         error, a crash, Ctrl-C) leaves the archive as it was. `_fail_after` (tests only) raises
         after that many rows, inside the transaction."""
         new = old = 0
+        fresh_ids: list[int] = []
+        fresh: list[np.ndarray] = []
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -182,9 +196,13 @@ class Archive:
                     if cur.rowcount == 0:
                         old += 1
                         continue
-                    vector = np.asarray(r.vector, dtype=VECTOR_DTYPE)
-                    conn.execute("INSERT INTO vectors (id, vector) VALUES (?, ?)", (cur.lastrowid, vector.tobytes()))
+                    vector = np.asarray(r.vector, dtype=np.float32).reshape(-1)
+                    if vector.shape != (DIMENSIONS,):
+                        raise ValueError(f"a vector of {vector.shape[0]} numbers, not {DIMENSIONS}")
+                    fresh_ids.append(cur.lastrowid)
+                    fresh.append(vector)
                     new += 1
+                _append_pages(conn, fresh_ids, fresh)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -200,7 +218,7 @@ class Archive:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE key = ?", (key,))]
-                conn.executemany("DELETE FROM vectors WHERE id = ?", [(i,) for i in ids])
+                _drop_from_pages(conn, ids)
                 conn.execute("DELETE FROM claims WHERE key = ?", (key,))
                 conn.execute("COMMIT")
             except BaseException:
@@ -209,6 +227,56 @@ class Archive:
         except sqlite3.OperationalError as e:
             raise OutputError(f"{self.name}: cannot write the archive ({e}); nothing was removed") from None
         return len(ids)
+
+
+def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 rows, float32 scales) of float vectors: row * scale is the vector within scale / 2."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    peak = np.abs(vectors).max(axis=1)
+    scales = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    return np.rint(vectors / scales[:, None]).astype(np.int8), scales
+
+
+def _append_pages(conn: sqlite3.Connection, ids: list[int], vectors: list[np.ndarray]) -> None:
+    """Append vectors to the last page until it holds PAGE, then new pages (inside the caller's transaction)."""
+    if not ids:
+        return
+    new_ids = np.asarray(ids, dtype=np.int64)
+    rows, scales = quantize(np.stack(vectors))
+    last = conn.execute("SELECT page, ids, scales, vectors FROM pages ORDER BY page DESC LIMIT 1").fetchone()
+    start = 0
+    if last is not None:
+        page, raw_ids, raw_scales, raw_vectors = last
+        room = PAGE - len(raw_ids) // 8
+        if room > 0:
+            start = min(room, len(new_ids))
+            conn.execute("UPDATE pages SET ids = ?, scales = ?, vectors = ? WHERE page = ?",
+                         (raw_ids + new_ids[:start].tobytes(), raw_scales + scales[:start].tobytes(),
+                          raw_vectors + rows[:start].tobytes(), page))
+        number = page + 1
+    else:
+        number = 1
+    for n in range(start, len(new_ids), PAGE):
+        conn.execute("INSERT INTO pages (page, ids, scales, vectors) VALUES (?, ?, ?, ?)",
+                     (number, new_ids[n:n + PAGE].tobytes(), scales[n:n + PAGE].tobytes(), rows[n:n + PAGE].tobytes()))
+        number += 1
+
+
+def _drop_from_pages(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """Take these claims' vectors out of their pages (a page left empty goes)."""
+    gone = np.asarray(ids, dtype=np.int64)
+    for page, raw_ids, raw_scales, raw_vectors in conn.execute("SELECT page, ids, scales, vectors FROM pages").fetchall():
+        page_ids = np.frombuffer(raw_ids, dtype=np.int64)
+        keep = ~np.isin(page_ids, gone)
+        if keep.all():
+            continue
+        if not keep.any():
+            conn.execute("DELETE FROM pages WHERE page = ?", (page,))
+            continue
+        matrix = np.frombuffer(raw_vectors, dtype=VECTOR_DTYPE).reshape(len(page_ids), DIMENSIONS)
+        scales = np.frombuffer(raw_scales, dtype=np.float32)
+        conn.execute("UPDATE pages SET ids = ?, scales = ?, vectors = ? WHERE page = ?",
+                     (page_ids[keep].tobytes(), scales[keep].tobytes(), matrix[keep].tobytes(), page))
 
 
 def _record(row) -> Record:
