@@ -86,8 +86,25 @@ def tier(score: float, agree: bool, tiers: Tiers) -> str | None:
     return None
 
 
+class Index:
+    """The archive's vectors held in memory as float32 (2 KB a claim: 100,000 claims are 205 MB), for
+    a process that searches many times (`search` after start-up); a briefing scans instead."""
+
+    def __init__(self, archive: Archive):
+        ids, rows = [], []
+        for batch_ids, matrix, scales in archive.vectors():
+            ids.append(batch_ids)
+            rows.append(matrix.astype(np.float32) * scales[:, None])
+        self.ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        self.matrix = np.concatenate(rows) if rows else np.zeros((0, 512), np.float32)
+
+    def batches(self):
+        if len(self.ids):
+            yield self.ids, self.matrix, np.ones(len(self.ids), np.float32)
+
+
 def lookup(archive: Archive | None, texts: Sequence[str], languages: Sequence[str], vectors: np.ndarray,
-           tiers: Tiers = Tiers(), limit: int | None = None) -> list[list[Match]]:
+           tiers: Tiers = Tiers(), limit: int | None = None, index: Index | None = None) -> list[list[Match]]:
     """For each claim (its text, language and unit-length vector), the archived claims it matches,
     `same` first, then by score, then the latest review first; at most `limit` (the settings'
     per_claim when None)."""
@@ -97,8 +114,11 @@ def lookup(archive: Archive | None, texts: Sequence[str], languages: Sequence[st
     query = np.asarray(vectors, dtype=np.float32)
     candidates: list[dict[int, float]] = [{} for _ in texts]
     keep = max(limit * 4, 10)  # figure checks can demote some: look a little further than `limit`
-    for ids, matrix, scales in archive.vectors():
-        scores = (matrix.astype(np.float32) @ query.T) * scales[:, None]  # (batch, queries)
+    for ids, matrix, scales in (index.batches() if index is not None else archive.vectors()):
+        if index is not None:
+            scores = matrix @ query.T
+        else:
+            scores = (matrix.astype(np.float32) @ query.T) * scales[:, None]  # (batch, queries)
         for q in range(scores.shape[1]):
             column = scores[:, q]
             hits = np.flatnonzero(column >= tiers.related)
@@ -135,6 +155,6 @@ def lookup(archive: Archive | None, texts: Sequence[str], languages: Sequence[st
 
 
 def search(archive: Archive | None, text: str, language: str, vector: np.ndarray, tiers: Tiers = Tiers(),
-           limit: int = 10) -> list[Match]:
+           limit: int = 10, index: Index | None = None) -> list[Match]:
     """The best matches of one text: every tier, down to the `related` threshold."""
-    return lookup(archive, [text], [language], np.asarray(vector).reshape(1, -1), tiers, limit)[0]
+    return lookup(archive, [text], [language], np.asarray(vector).reshape(1, -1), tiers, limit, index)[0]

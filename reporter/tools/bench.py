@@ -74,7 +74,7 @@ TARGETS = (
     ("peak_memory_mb", "peak memory, long-document case (MB)", 400.0, "<"),
     ("batch_speedup", "separate runs / one batch (seed-sized pairs)", 1.8, ">="),
 )
-CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch", "adversarial")  # --only
+CASES = ("seeds", "stages", "help", "long", "summary", "news", "batch", "adversarial", "archive")  # --only
 # The breakdown (issue 17). Each is exclusive: the time inside a load nested in a stage (the
 # language identifier's model, simplemma's dictionary, the encoder) counts for the load only.
 STAGES = ("imports", "read+ingest", "language id: load", "language id: detect", "lemmatizer data",
@@ -545,8 +545,13 @@ def machine() -> dict:
         except metadata.PackageNotFoundError:
             versions[lib] = "not installed"
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from reporter.text.datacache import folder
+
+    cache = folder()
+    entries = sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.bin")) if cache and cache.is_dir() else []
     return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable, "platform": platform.platform(),
-            "python": platform.python_version(), "libraries": versions}
+            "python": platform.python_version(), "libraries": versions,
+            "cache": f"{cache} ({', '.join(entries) or 'empty: the first run decodes and fills it'})" if cache else "off"}
 
 
 def _summary_times(path: Path, runs: int, slow_runs: int, every_algorithm: bool) -> dict:
@@ -645,8 +650,28 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple
             _case(results, "batch", lambda: _batch(tmp, pairs, progress))
         if "adversarial" in only:
             results["adversarial"] = _adversarial(progress)
+        if "archive" in only:
+            _case(results, "archive", lambda: archive_case(progress, quick))
     results["targets"] = targets(results)
     return results
+
+
+def archive_case(progress, quick: bool) -> dict:
+    """The archive of reviewed claims at scale (issue 16): reporter/archive/bench.py, in a child
+    process (its thread settings are those of a `reporter archive` process)."""
+    progress("archive of reviewed claims: 100,000 claims (child process)" if not quick else "archive: 10,000 claims")
+    cmd = [sys.executable, "-m", "reporter.archive.bench", "--json", "--claims", "10000" if quick else "100000",
+           "--runs", "1" if quick else "3"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env())
+    if done.returncode:
+        raise CaseFailed(f"exit {done.returncode}: {done.stderr.strip().splitlines()[-1:]}")
+    return json.loads(done.stdout)
+
+
+def archive_lines(r: dict) -> list[str]:
+    from reporter.archive import bench as archive_bench
+
+    return [""] + ([f"archive: FAILED ({r['error']})"] if "error" in r else archive_bench.lines(r))
 
 
 def meets(value: float | None, limit: float, direction: str) -> bool | None:
@@ -731,7 +756,8 @@ def report(r: dict) -> str:
     out = [f"reporter benchmark: medians of {r['runs']} runs ({r['slow_runs']} for the slow cases)"
            + ("; QUICK: smaller long documents and batch, not a measurement of the targets" if r["quick"] else ""),
            f"machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['platform']}, Python {m['python']}",
-           "libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()), ""]
+           "libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()),
+           f"decoded language data: {m.get('cache', 'no cache (before issue 17)')}", ""]
     if len(r["cases"]) < len(CASES):
         out += [f"only: {', '.join(r['cases'])}", ""]
     if "seeds_e2e" in r:
@@ -763,6 +789,8 @@ def report(r: dict) -> str:
         out += _batch_lines(r["batch"])
     if "adversarial" in r:
         out += _adversarial_lines(r["adversarial"])
+    if "archive" in r:
+        out += archive_lines(r["archive"])
     out += ["", "targets (issues 5 and 17; ratios of this run's medians):"]
     for t in r["targets"]:
         if t["value"] is None:
