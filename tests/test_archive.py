@@ -447,3 +447,23 @@ def test_a_reviewed_checklist_is_found_again_in_another_language(cli, tmp_path):
     key = listed[0]["key"]
     assert cli("archive", "remove", key, "--archive", archive).status == 0
     assert key not in cli("archive", "list", "--archive", archive).out
+
+
+@pytest.mark.slow
+def test_the_pdf_checklist_shows_the_archived_verdict_in_the_readers_language(sismo, tmp_path):
+    from pypdf import PdfReader
+
+    from reporter.archive.consult import consult
+    from reporter.report import render
+
+    flagged = sismo.sentence(sismo.flags[0].sentence)
+    with open_archive(tmp_path / "archive.sqlite", create=True) as a:
+        a.add([Record(key=claim_key(flagged.text), text=flagged.text, language="es", verdict="misleading",
+                      source="/home/someone/private/nota.txt", reviewed="2026-01-01T10:00:00Z",
+                      figures=claim_figures(flagged.text, "es"), vector=ENC.encode([flagged.text])[0])], "t")
+    b = consult(sismo, tmp_path / "archive.sqlite", "x", encoder=ENC)
+    for language, expected in (("es", "Verificada antes: engañoso (2026-01-01, nota.txt)"),
+                               ("en", "Reviewed before: misleading (2026-01-01, nota.txt)")):
+        (tmp_path / "b.pdf").write_bytes(render.to_pdf(render.to_html(render.build_view(b, language, 20))))
+        text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "b.pdf").pages)
+        assert expected in text and "/home/someone" not in text

@@ -74,12 +74,13 @@ def previous_verdict(b: Briefing, sid: str) -> str:
         if m.sentence != sid:
             continue
         r = m.match.record
-        where = "; ".join(x for x in (r.reviewed[:10], _where(r.source)) if x)
+        where = "; ".join(x for x in (r.reviewed[:10], where(r.source)) if x)
         text = f"{r.word or r.verdict}" + (f" ({where})" if where else "")
         same_words = r.key == claim_key(b.sentence(sid).text)
         return text if m.match.tier == SAME or same_words else f"related {m.match.score:.2f}: {text}"
     return ""
 
 
-def _where(source: str) -> str:
+def where(source: str) -> str:
+    """Where a claim was read, as shown: its URL, or its file's name (never a local folder)."""
     return source if source.lower().startswith(("http://", "https://")) else Path(source).name if source else ""

@@ -294,6 +294,9 @@ class Labels:
     method: str  # {summarizer} {length}
     dating: Dating
     facts: FactLabels
+    # the archive of reviewed claims (issue 16), under a checklist claim: {verdict} {when}
+    archived_same: str = "Reviewed before: {verdict} ({when})"
+    archived_related: str = "A similar claim was reviewed: {verdict} ({when})"
 
 
 EN = Labels(
@@ -575,6 +578,8 @@ ES = replace(
                         percentage="porcentaje", count="cifra", time="hora", report_time="hora del balance",
                         date="fecha", year="año", duration="duración"),
     ),
+    archived_same="Verificada antes: {verdict} ({when})",
+    archived_related="Se verificó una afirmación parecida: {verdict} ({when})",
 )
 
 

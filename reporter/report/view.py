@@ -128,6 +128,7 @@ class Claim:
     priority: str = ""  # the flag's priority, in the reader's language ("" = not flagged)
     verdict: str = ""  # the reviewer's verdict, in the reader's language ("" = not reviewed)
     notes: str = ""
+    previous: str = ""  # the archive's best match (issue 16), in the reader's language ("" = none)
 
 
 @dataclass(frozen=True)
@@ -557,7 +558,20 @@ def _claim(b: Briefing, s: Sentence, t: Labels, flags: dict[str, Flag]) -> Claim
     v = verdict_for(b, s.id) if b.verdicts else None
     return Claim(s, f, tuple(t.reasons.of(x) for x in (f.reasons if f else ())),
                  t.levels.of(f.priority) if f else "",
-                 t.verdicts.of(v.verdict) if v else "", v.notes if v else "")
+                 t.verdicts.of(v.verdict) if v else "", v.notes if v else "", _previous(b, s, t))
+
+
+def _previous(b: Briefing, s: Sentence, t: Labels) -> str:
+    """The archived verdict of the claim's best match (archive/consult.py), "" when none."""
+    from reporter.archive.consult import matches_of, where
+
+    m = next((m for m in matches_of(b) or () if m.sentence == s.id), None)
+    if m is None:
+        return ""
+    r = m.match.record
+    when = ", ".join(x for x in (r.reviewed[:10], where(r.source)) if x)
+    label = t.archived_same if m.match.tier == "same" else t.archived_related
+    return label.format(verdict=t.verdicts.of(r.verdict), when=when).replace(" ()", "")
 
 
 # --- the appendix -----------------------------------------------------------------------------
