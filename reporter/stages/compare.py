@@ -315,6 +315,7 @@ def _shared_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 # Kinds compared only between near-identical claims (c.date_conflict_threshold): "since 2000"
 # and "in 2024" may both be true of two claims that are only alike.
 _DATES = ("year", "date")
+_REPORTED = ("report-time", "report-date")  # when a figure was reported: never compared
 
 
 def _facts(side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Article, str], score: float,
@@ -322,8 +323,8 @@ def _facts(side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Ar
     """Facts both claims agree on (labels), the (kind, subject) facts that differ, and whether
     every growing count that differs grew in the later source (a possible update)."""
     (xa, art_a, text_a), (xb, art_b, text_b) = side_a, side_b
-    xa = [f for f in xa if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
-    xb = [f for f in xb if f.kind != "report-time" and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
+    xa = [f for f in xa if f.kind not in _REPORTED and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
+    xb = [f for f in xb if f.kind not in _REPORTED and (f.kind not in _DATES or score >= c.date_conflict_threshold)]
     agree: list[str] = []
     differ: list[Difference] = []
     updates: list[bool] = []

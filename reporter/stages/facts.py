@@ -26,7 +26,7 @@ from reporter.model import Article, Fact, Figure
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import MONTHS, NUMBER_WORDS, SAYS, WEEKDAYS, concept
+from reporter.text.lexicon import MONTHS, NUMBER_WORDS, PEOPLE, SAYS, WEEKDAYS, concept
 
 # ---- words (folded) ------------------------------------------------------------------------
 
@@ -62,19 +62,21 @@ _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "ha", "han", "
                 "also", "tambien", "later", "mas", "tarde"}
 _SOURCE_INTRO = re.compile(r"\b(?:según|segun|de acuerdo (?:con|a)|conforme a|according to|citing)\s+", re.IGNORECASE)
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "the", "a", "an", "que", "that", "y", "and", "lo"}
-_PLACE_MARKS = {"en", "in", "de", "del", "at", "near", "from", "desde", "of", "hacia", "cerca", "para", "for"}
+_PLACE_MARKS = {"en", "in", "de", "del", "at", "near", "from", "desde", "of", "hacia", "cerca", "para", "for", "across",
+                "throughout", "on", "inside", "within"}
 _TERRITORIAL = {"gobernador", "gobernadora", "alcalde", "alcaldesa", "governor", "mayor", "intendente", "prefecto",
                 "prefect", "edil"}
 _JOINERS = {"de", "del", "la", "las", "los", "of", "the"}
 _NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst"}
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
-_LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344}
+_LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
+              "pie": 0.0003048}
 _HOURS = {"hour": 1.0, "day": 24.0}
 _PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
 # every kind a Fact may have
 KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "height", "money", "rate",
-                   "percentage", "count", "time", "report-time", "date", "year", "duration"})
+                   "percentage", "count", "time", "report-time", "report-date", "date", "year", "duration"})
 # kinds whose counts grow as a story goes on: a later, larger value may be an update
 GROWING = frozenset({"deaths", "injured", "missing", "count"})
 # kinds that describe the event itself (when it struck, how strong, how deep): the place named
@@ -82,7 +84,7 @@ GROWING = frozenset({"deaths", "injured", "missing", "count"})
 # they compare and group whatever place each source names
 EVENT_KINDS = frozenset({"time", "magnitude", "depth", "date", "year"})
 # kinds the table does not show (a report time is shown with the counts it dates)
-_HIDDEN = frozenset({"report-time", "year"})
+_HIDDEN = frozenset({"report-time", "report-date", "year"})
 
 
 def _cue(word: str, cues: tuple[str, ...]) -> bool:
@@ -183,7 +185,9 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
             return "report-time"
         return "time"
     if f.kind in ("date", "year"):
-        return f.kind
+        # "ITAR-TASS reported September 26": the date of the report, not of the event
+        prev = fold(text[max(0, span[0] - 30):span[0]]).split()[-3:]
+        return "report-date" if f.kind == "date" and set(prev) & _SAY_VERBS else f.kind
     if f.kind == "money":
         return "money"
     near = _window(tokens, folded, *span, clauses)
@@ -193,11 +197,14 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
         if any(_cue(w, _DEPTH) for d, w in near if d <= 6):
             return "depth"
         return "height" if any(_cue(w, _HEIGHT) for d, w in near if d <= 6) else "distance"
-    if f.unit == "magnitude" or any(_cue(w, _MAGNITUDE) for d, w in near if d <= 3):
+    if f.unit == "magnitude" or any(_cue(w, _MAGNITUDE) for d, w in near if d <= 3) \
+            or re.match(r"-?\s?magnitud", text[span[1]:span[1] + 12], re.IGNORECASE):  # "a 6.1-magnitude quake"
         return "magnitude"
     if f.unit == "depth":
         return "depth"
-    for d, w in near:
+    # people counted near a word for what happened to them; an age ("36-year-old") or a length
+    # ("200 feet") beside "died" is no death toll
+    for d, w in near if f.unit in _PEOPLE_UNITS or f.unit in PEOPLE or not f.unit else ():
         if d > 6:
             break
         for kind, cues in _PEOPLE_KINDS:
@@ -239,7 +246,7 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
     """(value, unit, step) in the fact's normalised unit."""
     if kind in ("time", "report-time"):
         return f.value, "min", 60.0 if ":" not in f.text and "." not in f.text.split()[0] else 1.0
-    if kind in ("date", "year"):
+    if kind in ("date", "year", "report-date"):
         return f.value, "", 1.0
     written = locale_number(f.text.rstrip("%"), language) if f.text[:1].isdigit() else None
     scale = f.value / written if written else 1.0

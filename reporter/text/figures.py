@@ -139,10 +139,16 @@ def _known_unit(unit: str) -> bool:
 _EVENTS = ("death", "injury", "missing", "arrest", "rescue")
 
 
+_MEASURES = {"foot", "feet", "ft", "pie", "pies", "inch", "inches", "pulgada", "pulgadas", "yard", "yards", "yarda"}
+_AGE = re.compile(r"\s?-\s?years?\s?-\s?old", re.IGNORECASE)
+
+
 def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language: str) -> str:
     """'kilómetros' -> 'km'; '32 personas murieron' -> 'death' (the nearest event word)."""
     if unit in UNIT_ALIASES:
         return UNIT_ALIASES[unit]
+    if unit in _MEASURES:
+        return unit  # "fell 200 feet and died": a length, not a death toll
     known = concept(unit) if unit else None
     if unit in PEOPLE or known is None:
         res = resources(language)
@@ -268,6 +274,9 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         before_unit = _unit_before(tokens, i, language)
         if not _known_unit(unit) and (_known_unit(before_unit) or not unit):
             unit = before_unit  # "magnitud 7,8 sacudió": the property named before the number
+        if _AGE.match(text, consumed):  # "a 36-year-old climber died": an age, not a toll
+            out.append((Figure(value, raw, "count", "year", qualifier), span))
+            continue
         out.append((Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier), span))
     return out
 
