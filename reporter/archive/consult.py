@@ -74,8 +74,8 @@ def previous_verdict(b: Briefing, sid: str) -> str:
         if m.sentence != sid:
             continue
         r = m.match.record
-        where = "; ".join(x for x in (r.reviewed[:10], where(r.source)) if x)
-        text = f"{r.word or r.verdict}" + (f" ({where})" if where else "")
+        place = "; ".join(x for x in (r.reviewed[:10], where(r.source)) if x)
+        text = f"{r.word or r.verdict}" + (f" ({place})" if place else "")
         same_words = r.key == claim_key(b.sentence(sid).text)
         return text if m.match.tier == SAME or same_words else f"related {m.match.score:.2f}: {text}"
     return ""
