@@ -281,7 +281,7 @@ def test_checkworthy_unquotes_csv_quoted_fields_but_keeps_a_tweets_own_quotation
 
 
 def test_claimbuster_predictions_are_one_decision_and_score_per_item_in_order(tmp_path):
-    FLAG_THRESHOLD = Settings().flag.threshold
+    FLAG_THRESHOLD = Settings().flag.rules_threshold  # --scorer rules
 
     cb = tmp_path / "2x.json.gz"
     items = [{"text": "Thank you very much.", "label": 0},
@@ -427,14 +427,21 @@ def test_train_learns_from_the_very_items_eval_checkworthy_scores(tmp_path, monk
     (data / "CT24_checkworthy_spanish_dev.tsv.gz").write_bytes(gzip.compress(
         ("tweet_id\ttweet_url\ttweet_text\tclass_label\n"
          + "".join(f"{i}\thttps://x.com/{i}\t{t}\t{c}\n" for i, (t, c) in enumerate(tweets))).encode()))
+    # Spanish learns from the English training part too (train.EXTRA): tiny English files beside
+    (data / "CT24_checkworthy_english_dev.tsv").write_text(
+        "Sentence_id\tText\tclass_label\n1\tWe spent 50 percent more on roads.\tYes\n2\tThank you all.\tNo\n",
+        encoding="utf-8")
+    (data / "2xNCS.json.gz").write_bytes(gzip.compress(json.dumps(
+        [{"text": "Taxes rose 20 percent.", "label": 1}, {"text": "Hello there.", "label": 0}]).encode()))
     seen = {}
     learn = train.train
-    monkeypatch.setattr(train, "train", lambda items, language, name: learn(seen.setdefault(language, items),
-                                                                            language, name))
+    monkeypatch.setattr(train, "train", lambda items, language, name, **kw: learn(seen.setdefault(language, items),
+                                                                                  language, name, **kw))
     assert train.main([str(data), "--out", str(tmp_path / "out"), "--languages", "es"]) == 0
     items = checkworthy_items(data / "CT24_checkworthy_spanish_dev.tsv.gz")
     assert seen["es"] == items and items[0] == ("Hubo 30 muertos en  Sismo   según  ", 1)
     model = json.loads((tmp_path / "out" / "checkworthy-es.json").read_text(encoding="utf-8"))
     assert model["threshold"] in train.THRESHOLDS and "12 items, 6 check-worthy" in model["about"]
-    with pytest.raises(SystemExit):  # the English files are missing: one usage error, no traceback
+    (data / "2xNCS.json.gz").unlink()
+    with pytest.raises(SystemExit):  # an English file is missing: one usage error, no traceback
         train.main([str(data), "--out", str(tmp_path / "out"), "--languages", "en"])

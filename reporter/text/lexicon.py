@@ -193,32 +193,56 @@ def _cues(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 # Word starts (folded) that signal each reason of the flagger (stages/flag.py), Spanish and English.
 ATTRIBUTION = _cues(
-    "dijo dice decir declar afirm asegur señal explic indic calific subray sostuv sostien anunci "
-    "confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse acusad según$ "
-    "citado cita "
-    "said says say told tell stated states claim according announc confirm report added adds "
+    "dijo dice decir declar afirm asegur señal explic indicó indica$ indican$ indicaron calific subray sostuv "
+    "sostien anunci confirm inform advirt adviert reconoc insist negó niega desment denunci acusa acuso acuse "
+    "acusad según$ citado citada "  # not "cita" (an appointment), not "indic..." ("indicador", "indicios")
+    "said says say told tell stated claim according announc confirm report added adds "  # not "states": United States
     "warned warns accus describ insist denied denies deny acknowledg quoted"
 )
 ACCUSATION = _cues(
     "acusa acuso acuse acusad denunci culpa culpo culpan culpable responsabiliz imput alega señalado "
     "accus alleg blame blamed charged indict"
 )
-SUPERLATIVE = _cues(
-    "récord record histórico histórica primer primera primero mayor menor peor mejor máximo mínimo "
-    "first largest biggest highest lowest worst best unprecedented precedentes"  # "sin precedentes": "sin" alone is "without"
-)
+# A superlative needs a superlative (stages/flag.py, superlative()): "más" / "more" alone is a
+# comparison ("Dos personas más fallecieron"), "mayor" is also the English "mayor", "mejor..."
+# starts "mejorar", "menores" are minors, "mínimo" is the minimum wage, "primer" the prime minister.
+# Whole words (folded) that are superlatives or records on their own:
+SUPERLATIVE_WORDS = frozenset(_stems(
+    "récord récords record records unprecedented "
+    "largest biggest highest lowest worst best deadliest strongest greatest oldest youngest fastest "
+    "longest shortest smallest hottest coldest warmest wettest driest heaviest richest poorest busiest "
+    "costliest tallest deepest widest weakest"
+))
+# Word pairs (folded) that make one: "sin precedentes", "the most ...", "por primera vez".
+SUPERLATIVE_PAIRS = frozenset(tuple(_stems(p)) for p in (
+    "sin precedentes", "the most", "the least", "first time", "first ever", "all time", "primera vez",
+    "primero en", "primera en", "primeros en", "primeras en",
+))
+# Spanish: an article or possessive, then "mayor / menor / peor / mejor" ("el mayor terremoto", "su peor
+# dato"), or "más / menos" after "el / la / los / las / lo" and at most one word ("el más fuerte", "la
+# cifra más alta"); "-ísimo" adjectives. Not "la mayor parte" (most of), "más de" / "más que" (more than).
+SPANISH_DETERMINERS = frozenset(_stems("el la los las lo su sus"))
+SPANISH_COMPARATIVES = frozenset(_stems("mayor mayores menor menores peor peores mejor mejores"))
+NOT_SUPERLATIVE_AFTER = frozenset(_stems("parte partes edad"))  # after mayor/menor/peor/mejor
+NOT_SUPERLATIVE_AFTER_MAS = frozenset(_stems("de que tarde"))  # "más de 30", "más que", "más tarde"
+# Speculation said in two words ("tal vez": "vez" alone is "time", as in "primera vez").
+SPECULATION_PAIRS = frozenset({("tal", "vez")})
+ABSOLUTE_SUFFIXES = _stems("ísimo ísima ísimos ísimas")
 CONSEQUENTIAL = _cues(
-    "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "
+    "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "  # not "de acuerdo", "ha tratado de" (flag.py)
     "muert víctim herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
     "sanction treaty law laws decree missile weapon munition attack dead death kill kills killed killing "
     "victim injur arrest election vote votes budget tax taxes debt inflation crime fraud corruption"
 )
 SPECULATION = _cues(
-    "podría podrían podria podrian quizás quizá tal vez posiblemente probablemente puede pueden "
+    "podría podrían podria podrian quizás quizá posiblemente probablemente puede pueden "
     "could might may perhaps possibly probably likely opin creo think believe parece seems"
 )
 DATE_WORDS = frozenset(_stems(
     "ayer hoy mañana anoche enero febrero marzo abril mayo junio julio agosto septiembre octubre "
-    "noviembre diciembre yesterday today tomorrow tonight january february march april june july "
+    "noviembre diciembre yesterday today tomorrow tonight january february april june july "
     "august september october november december"
 ))
+# English months that are also common words count only capitalised ("in March", not "thousands
+# march"; "in May", not "may cost"): stages/flag.py.
+CAPITALISED_MONTHS = frozenset({"March", "May"})
