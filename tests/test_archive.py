@@ -20,7 +20,8 @@ import pytest
 
 from conftest import FIXTURES, one_error_line, subprocess_env
 from reporter.archive.match import RELATED, SAME, claim_figures, figures_agree, lookup
-from reporter.archive.store import Record, default_path, open_archive
+from reporter.archive.location import default_path
+from reporter.archive.store import Record, open_archive
 from reporter.errors import InputError
 from reporter.review.claims import claim_key
 from reporter.settings import Archive as Tiers

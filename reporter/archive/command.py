@@ -31,7 +31,7 @@ LANGUAGES = ("de", "en", "es", "fr", "it", "pt", "sv")
 
 def archive_path(given: str | None, env: Env = Env(), environ: Mapping[str, str] = os.environ) -> tuple[Path, str]:
     """(the archive's path, its name for messages): --archive, else $REPORTER_ARCHIVE, else the data folder."""
-    from reporter.archive.store import default_path
+    from reporter.archive.location import default_path
 
     if given:
         return env.path(given), given

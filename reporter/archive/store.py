@@ -18,18 +18,17 @@ else ~/.local/share/reporter/archive.sqlite. Only `reporter archive add` creates
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from reporter.archive.location import FILE_NAME, default_path  # noqa: F401  (where the archive is)
 from reporter.errors import InputError, OutputError
 
 FORMAT = "reporter-archive/1"
-FILE_NAME = "archive.sqlite"
 # Vectors as int8 with one float32 scale each (max |component| / 127): 516 bytes a claim instead
 # of 2 KB as float32 or 1 KB as float16. Measured (reporter/archive/bench.py, 100,000 claims x 512
 # on 2 shared cores): turning float16 into float32 for the product took 1.08 s, int8 0.11 s; the
@@ -87,16 +86,6 @@ class Record:
     figures: tuple[tuple[str, str, float, str], ...] = ()
     id: int = 0
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
-
-
-def default_path(environ: Mapping[str, str] = os.environ) -> Path:
-    """$REPORTER_ARCHIVE, else the user's data folder."""
-    given = environ.get("REPORTER_ARCHIVE")
-    if given:
-        return Path(given).expanduser()
-    xdg = environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path(environ.get("HOME") or Path.home()) / ".local" / "share"
-    return base / "reporter" / FILE_NAME
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
