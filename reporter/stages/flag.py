@@ -149,7 +149,7 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
             reasons, hedged = reasons_for(s.text, article.language,
                                           single_source=several and s.id not in related, conflict=s.id in conflicted)
             if model is None:
-                value, flagged = score(reasons, hedged, settings), None
+                value = score(reasons, hedged, settings)
                 flagged = value >= settings.rules_threshold
             else:
                 value = probability(model, vectors[i], s.text, article.language, reasons, hedged)
