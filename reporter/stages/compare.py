@@ -141,7 +141,14 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
         related_scores.append(related)
         sim = _other_subjects(sim, [stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib],
                               c.other_subject_factor)
-        found = _candidates(sim, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
+        select = sim
+        if encoder is not None and not same_language and c.cross_language_support:
+            # Across languages no lemma meets: a pair that states the same kind of fact about the
+            # same subject, or names the same person or place, is chosen with this much more
+            # (its score stays the meaning cosine)
+            select = sim + c.cross_language_support * _support([stated.get(claims[i].id, []) for i in ia],
+                                                               [stated.get(claims[j].id, []) for j in ib], fa, fb)
+        found = _candidates(select, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
         if same_language:
             found = [(r, col) for r, col in found
                      if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)
@@ -250,6 +257,23 @@ def _other_subjects(sim: np.ndarray, xa: list[list[Fact]], xb: list[list[Fact]],
     return out
 
 
+# Facts that say little about which claim a sentence is: when a report was made, a bare year.
+_WEAK_KINDS = frozenset({"report-time", "year"})
+
+
+def _support(xa: list[list[Fact]], xb: list[list[Fact]], fa: list[Features], fb: list[Features]) -> np.ndarray:
+    """1 where two claims (of two languages) state the same kind of fact about the same subject
+    (or one of them names none), or share a proper name; else 0."""
+    out = np.zeros((len(xa), len(xb)))
+    for r, (facts_a, feat_a) in enumerate(zip(xa, fa)):
+        for col, (facts_b, feat_b) in enumerate(zip(xb, fb)):
+            if any(x.kind == y.kind and x.unit == y.unit and x.kind not in _WEAK_KINDS
+                   and (not x.subject or not y.subject or same_subject(x.subject, y.subject))
+                   for x in facts_a for y in facts_b) or _shared_names(feat_a.names, feat_b.names):
+                out[r, col] = 1.0
+    return out
+
+
 def _same_fact(xa: list[Fact], xb: list[Fact]) -> bool:
     """Both claims state a count of one kind about one named subject ("three people died in
     Calera", "in Calera, two people were killed"): support enough for a pair over the threshold,
@@ -269,11 +293,15 @@ def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
         keep = (sim >= threshold) & (sim >= c.best_margin * sim.max(axis=1, keepdims=True)) \
             & (sim >= c.best_margin * sim.max(axis=0, keepdims=True))
         best_col, best_row = np.argmax(sim, axis=1), np.argmax(sim, axis=0)
+        row_max, col_max = sim.max(axis=1), sim.max(axis=0)
         out = []
         for r, col in zip(*np.nonzero(keep)):
             r, col = int(r), int(col)
             r_best, col_best = int(best_row[col]), int(best_col[r])
-            if (col_best == col and r_best == r) or (same is not None and (
+            # a tie is best for all it ties (a sentence repeated in a source): the same pairs
+            # whichever article comes first
+            mutual = sim[r, col] >= row_max[r] - 1e-12 and sim[r, col] >= col_max[col] - 1e-12
+            if mutual or (same is not None and (
                     (col_best == col and same("a", r, r_best)) or (r_best == r and same("b", col, col_best)))):
                 out.append((r, col))
         return out
