@@ -153,7 +153,8 @@ def lines(r: dict) -> list[str]:
             f"  adding {ADDED:,} claims, store alone                          {r['add_store_s']:8.3f} s",
             *([f"  `reporter archive add` of a {ADDED:,}-row checklist       {r['add_cli_s']:8.3f} s"
                f"  ({'ok' if r['add_cli_ok'] else 'FAILED'}; encoder {r['encode_per_claim_s'] * 1000:.0f} ms a claim)"]
-              if "add_cli_s" in r else [])]
+              if "add_cli_s" in r else []),
+            "targets (issue 16):", *targets(r)]
 
 
 def main(argv: list[str] | None = None) -> int:
