@@ -122,14 +122,15 @@ NUMBER_WORDS = {
            "noventa": 90, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23,
            "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28,
            "veintinueve": 29, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
-           "cuatrocientos": 400, "quinientos": 500, "mil": 1000, "docena": 12, "decenas": 10,
-           "centenares": 100, "cientos": 100},
+           "cuatrocientos": 400, "quinientos": 500, "mil": 1000, "docena": 12},
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
            "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-           "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 12, "hundreds": 100},
+           "hundred": 100, "thousand": 1000, "dozen": 12},
 }
+# "Decenas", "cientos", "hundreds", "dozens" are not numbers: "cientos de familias" is any number
+# from 200 to 999 and agrees with "unas 300 familias", so they are left out of NUMBER_WORDS.
 # Words a quantity is often followed by before the counted noun: "8 millones DE personas".
 NUMBER_LINKS = {"de", "del", "of", "the", "más", "more", "than", "que", "por", "al", "menos", "la", "las", "los", "el",
           "least", "some", "unos", "unas", "cerca", "about", "around", "over", "casi", "almost"}
