@@ -126,8 +126,6 @@ def test_relations_do_not_depend_on_the_order_of_the_articles(pair):
     assert forward and forward == backward
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: '1 200' (space-grouped thousands, Spanish) is read as 1.2 "
-                                       "(figures.locale_number), so it 'conflicts' with '1.200'")
 def test_space_grouped_thousands_agree_with_dotted_thousands():
     r = only_relation("El sismo dejó 1 200 muertos en la costa norte del país el martes.",
                       "El sismo dejó 1.200 muertos en la costa norte del país el martes.")

@@ -68,24 +68,22 @@ def test_a_scale_word_multiplies_the_figure():
     assert values("Losses reached $1.5 billion.", "en")[0][:3] == (1_500_000_000.0, "money", "usd")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: figures.locale_number turns a space group separator into ',' "
-                                       "before parsing, which Spanish reads as the decimal mark ('1 200' -> 1.2); "
-                                       "a no-break space is not converted at all, so the figure is lost and "
-                                       "the last group is read alone ('1\\u00a0200 personas' -> 200)")
 def test_a_space_or_no_break_space_groups_thousands():
     # The RAE writes 10 000 with a space; many sites use a no-break space.
     assert locale_number("1 200", "es") == 1200
     assert [f.value for f in figures("Murieron 1\u00a0200 personas.", "es")] == [1200.0]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: in English '1,5' (a continental decimal) reads as 15; Spanish "
-                                       "already reads the other locale's '8.2' as a decimal, English does not "
-                                       "return the favour")
 def test_the_other_locales_decimal_comma_is_still_a_decimal_in_english():
     assert locale_number("1,5", "en") == 1.5
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the minus sign is not part of a figure: '-5 grados' reads as 5, "
-                                       "so '-5 grados' and '5 grados' are reported as agreeing")
 def test_a_minus_sign_belongs_to_the_figure():
     assert [f.value for f in figures("La temperatura bajó a -5 grados.", "es")] == [-5.0]
+
+
+def test_a_hyphen_between_figures_or_after_a_word_is_no_minus_sign():
+    assert [f.value for f in figures("La temporada 2023-2024 dejó 12 muertos por COVID-19.", "es")
+            if f.kind != "year"][:1] != [-2024.0]
+    assert -19.0 not in [f.value for f in figures("Murieron 12 personas por COVID-19.", "es")]
+    assert [f.value for f in figures("The index fell to −3.5 percent.", "en")] == [-3.5]

@@ -20,6 +20,8 @@ from reporter.text.lexicon import (CURRENCY_WORDS, MONTHS, NUMBER_LINKS, NUMBER_
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)"
 )
+# A minus sign right before a figure, after a space, an opening bracket or the text's start.
+_NEGATIVE = re.compile(r"(?:^|[\s(\[])[-\u2212]$|^[-\u2212]$")
 _PERCENT = re.compile(r"\s*(?:%|por ciento|percent|per cent|pc\b)", re.IGNORECASE)  # .match(text, pos)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s*$")
 # A time of day: "23:49", "11:49 p.m.", "13.00 horas", "11 p.m." (.match at a digit token).
@@ -62,10 +64,15 @@ def _time_of_day(text: str, pos: int) -> tuple[float, str] | None:
     return float(hours * 60 + minutes), m.group().rstrip()
 def locale_number(raw: str, language: str) -> float | None:
     """Parse '8,2' / '1.000' / '1,000.5' the way the article's locale writes it."""
-    s = raw.replace("\u00a0", " ").replace(" ", ",") if re.search(r"\d \d{3}", raw) else raw
     decimal = "." if language == "en" else ","
     thousands = "," if decimal == "." else "."
-    if s.count(decimal) <= 1 and thousands in s:
+    # "1 200", "10\u00a0000": a space or a no-break space groups thousands (the RAE's way) in any locale
+    s = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", raw)
+    if s.count(decimal) <= 1 and thousands in s and decimal not in s and s.count(thousands) == 1 \
+            and len(s.split(thousands)[1]) != 3:
+        # the other locale's decimal mark ("8.2" in a Spanish text, "1,5" in an English one): a decimal
+        s = s.replace(thousands, decimal)
+    elif s.count(decimal) <= 1 and thousands in s:
         groups = s.split(decimal)[0].split(thousands)
         if all(len(g) == 3 for g in groups[1:]):
             s = s.replace(thousands, "")
@@ -234,6 +241,8 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
                 continue
             raw = m.group()
             value = locale_number(raw, language)
+            if value is not None and _NEGATIVE.match(text[max(0, tok.start() - 2):tok.start()]):
+                value = -value  # "-5 grados", "−3,2 %" (not "COVID-19", not "2023-2024")
         elif all(p in words for p in low.split("-")) and (raw == low or i == 0):
             if low in ("un", "una", "uno", "one", "a"):
                 continue  # the article, not a count
