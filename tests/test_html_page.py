@@ -179,3 +179,13 @@ def test_html_in_a_config_file_is_true_or_false(value, ok):
     else:
         with pytest.raises(InputError, match="html must be true or false"):
             apply(Settings(), {"html": value}, "test")
+
+
+def test_batch_html_writes_a_page_for_every_row(cli, tmp_path):
+    (tmp_path / "in").mkdir()
+    articles(tmp_path / "in")
+    (tmp_path / "manifest.csv").write_text("output,article1,article2\nout/x.pdf,in/a.txt,in/b.txt\n", encoding="utf-8")
+    r = cli("batch", "manifest.csv", "--jobs", "1", "--no-progress", "--html")  # one worker: this process
+    assert r.status == 0, r.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x.csv", "x.html", "x.json", "x.pdf"]
+    assert "<script" not in (tmp_path / "out" / "x.html").read_text(encoding="utf-8").lower()
