@@ -468,3 +468,13 @@ def test_the_pdf_checklist_shows_the_archived_verdict_in_the_readers_language(si
         (tmp_path / "b.pdf").write_bytes(render.to_pdf(render.to_html(render.build_view(b, language, 20))))
         text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "b.pdf").pages)
         assert expected in text and "/home/someone" not in text
+
+
+@pytest.mark.slow
+def test_eval_archive_meets_the_issue_targets_on_the_fixture_pairs(cli):
+    # issue 16: found (any tier) >= 0.8 in the same language and >= 0.6 across es/en; `same` precision >= 0.9
+    r = cli("eval", "archive", FIXTURES / "pairs-gold.json", "--articles", FIXTURES, "--json")
+    assert r.status == 0, r.err
+    rows = {row["pairs"]: row for row in json.loads(r.out)["rows"]}
+    assert rows["same language"]["found_share"] >= 0.8 and rows["across es/en"]["found_share"] >= 0.6
+    assert rows["same language"]["same_precision"] >= 0.9 and rows["all"]["same_precision"] >= 0.9
