@@ -55,7 +55,8 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
     relations, relatedness = compare(articles, settings.compare, meaning, facts)
-    flags = flag(articles, relations, settings.flag, checkworthy)
+    copied = shared_text([(s.id, a.id, s.text) for a in articles for s in a.claims])
+    flags = flag(articles, relations, settings.flag, checkworthy, encoder, copied)
     notes = []
     if len(articles) > 1 and relatedness < settings.compare.unrelated_below:
         notes.append("unrelated")
@@ -66,7 +67,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
                     notes=tuple(notes), facts=facts, timeline=timeline(articles),
-                    shared_text=shared_text([(s.id, a.id, s.text) for a in articles for s in a.claims]))
+                    shared_text=copied)
 
 
 def _article_ids(n: int) -> list[str]:

@@ -67,3 +67,21 @@ def test_two_outlets_running_the_same_efe_paragraphs_are_one_independent_source(
     assert all(c["independent_sources"] == 1 and c["same_text"] == [["A", "B"]] for c in shared)
     texts = {sid: x["text"] for a in d["articles"] for x in a["sentences"] for sid in [x["id"]]}
     assert any("800 vecinos" in texts[c["sentences"]["A"][0]] for c in shared)
+
+
+def test_a_claim_only_wire_copy_repeats_is_flagged_as_one_independent_source():
+    # wire_a/wire_b: the two EFE paragraphs are related across the sources, yet each has no
+    # independent support: the flag says "single source", and why ("same_text")
+    from conftest import fixture
+
+    from reporter.pipeline import brief, make_source
+    from reporter.settings import Settings
+
+    s = Settings()
+    b = brief([make_source(n, fixture(n), s) for n in ("wire_a.txt", "wire_b.txt")], s)
+    reasons = {f.sentence: f.reasons for f in b.flags}
+    copied = {x for t in b.shared_text for x in (t.a, t.b)}
+    assert copied == {"A3", "A4", "B2", "B3"}
+    for sid in copied & set(reasons):
+        assert "single_source" in reasons[sid] and "same_text" in reasons[sid]
+    assert all("same_text" not in r for sid, r in reasons.items() if sid not in copied)

@@ -51,6 +51,7 @@ class Reasons(_Keyed):
     consequential: str
     named_actor: str
     wording: str
+    same_text: str
 
 
 @dataclass(frozen=True)
@@ -365,7 +366,8 @@ EN = Labels(
     reasons=Reasons(conflict="sources disagree", accusation="accusation", figure="figure", quotation="quotation",
                     attribution="attribution", date="date", single_source="only one source",
                     superlative="superlative or record", consequential="consequential topic",
-                    named_actor="names an actor", wording="worded like check-worthy claims"),
+                    named_actor="names an actor", wording="worded like check-worthy claims",
+                    same_text="the other source runs the same text (wire copy)"),
     sec_summaries="Summaries",
     summary_of="{id}: {title}",
     sec_checklist="Checklist for review",
@@ -505,7 +507,8 @@ ES = replace(
     reasons=Reasons(conflict="las fuentes discrepan", accusation="acusación", figure="cifra", quotation="cita",
                     attribution="atribución", date="fecha", single_source="una sola fuente",
                     superlative="superlativo o récord", consequential="tema de peso",
-                    named_actor="nombra a un actor", wording="redactada como afirmación verificable"),
+                    named_actor="nombra a un actor", wording="redactada como afirmación verificable",
+                    same_text="la otra fuente publica el mismo texto (copia de agencia)"),
     sec_summaries="Resúmenes",
     sec_checklist="Lista de verificación",
     reasons_col="Motivos",

@@ -133,12 +133,23 @@ def _shift(p: float, logit: float) -> float:
 
 def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], settings: Flagging = Flagging(),
          checkworthy: Callable[[str], Model | None] = load_model,
-         encoder: Callable[[], Encoder] = load_encoder) -> tuple[Flag, ...]:
+         encoder: Callable[[], Encoder] = load_encoder, shared_text: tuple = ()) -> tuple[Flag, ...]:
     """Flags for the claims worth checking. `checkworthy` gives a language's learned model (or
     None: rules alone), `encoder` the sentence encoder it reads meaning with (the comparator's, so
     a claim it has read is not encoded twice); both are asked only when settings.use_model."""
     related = {r.a for r in relations} | {r.b for r in relations}
     conflicted = {x for r in relations if r.type == CONFLICT for x in (r.a, r.b)}
+    # "Single source" means one independent source: a claim whose every partner in the other
+    # sources tells it in the same words (wire copy, text/provenance.py) has no independent support.
+    partners: dict[str, set[str]] = {}
+    for r in relations:
+        partners.setdefault(r.a, set()).add(r.b)
+        partners.setdefault(r.b, set()).add(r.a)
+    copied: dict[str, set[str]] = {}
+    for t in shared_text:
+        copied.setdefault(t.a, set()).add(t.b)
+        copied.setdefault(t.b, set()).add(t.a)
+    same_text = {sid for sid, ps in partners.items() if ps and ps <= copied.get(sid, set())}
     several = len(articles) > 1
     flags = []
     for article in articles:
@@ -147,7 +158,8 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
         vectors = encoder().encode([s.text for s in claims]) if model is not None else None
         for i, s in enumerate(claims):
             reasons, hedged = reasons_for(s.text, article.language,
-                                          single_source=several and s.id not in related, conflict=s.id in conflicted)
+                                          single_source=several and (s.id not in related or s.id in same_text),
+                                          conflict=s.id in conflicted)
             if model is None:
                 value = score(reasons, hedged, settings)
                 flagged = value >= settings.rules_threshold
@@ -162,5 +174,7 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
                 if flagged and not CONTENT & set(reasons):
                     reasons.append("wording")
             if flagged:
+                if s.id in same_text:
+                    reasons.append("same_text")  # why "single source" though another source tells it
                 flags.append(Flag(s.id, value, tuple(reasons)))
     return tuple(flags)
