@@ -85,3 +85,27 @@ def test_a_claim_only_wire_copy_repeats_is_flagged_as_one_independent_source():
     for sid in copied & set(reasons):
         assert "single_source" in reasons[sid] and "same_text" in reasons[sid]
     assert all("same_text" not in r for sid, r in reasons.items() if sid not in copied)
+
+
+def test_page_one_names_each_claim_once_with_every_source_that_tells_it():
+    # issue 13, item 4 (a page-1 section): "Do not miss" lists a claim once, as "A3 · B2" when two
+    # sources tell it, and never again as a flag after its conflict
+    from conftest import briefing_of
+
+    from reporter.report.view import build_view
+
+    a = ("Incendio en la sierra\n\n"
+         "Un incendio forestal obligó el domingo a evacuar a 800 vecinos de dos pueblos, según los bomberos.\n\n"
+         "Las llamas arrasaron 1.200 hectáreas de pinar, según el gobierno regional.\n")
+    b = ("Fuego en Valdemora\n\n"
+         "Los bomberos evacuaron el domingo a 800 vecinos de dos pueblos por un incendio forestal.\n\n"
+         "El gobierno regional cifró en 4.000 las hectáreas arrasadas por las llamas.\n")
+    brief = briefing_of(a, b)
+    points = build_view(brief).key_points
+    conflict = next(r for r in brief.relations if r.type == "conflict")
+    assert not any(p.startswith(f"{conflict.a}:") or p.startswith(f"{conflict.b}:") for p in points)
+    shared = next(r for r in brief.relations if r.type == "overlap")
+    flagged = {f.sentence for f in brief.flags}
+    assert shared.a in flagged and shared.b in flagged
+    assert sum(p.startswith(f"{shared.a} · {shared.b}:") for p in points) == 1
+    assert not any(p.startswith(f"{shared.b}:") for p in points)

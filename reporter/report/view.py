@@ -327,7 +327,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         sources=tuple(_source_row(a) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
         notes=tuple(Note(t.notes.of(n), "warning" if n in WARNINGS else "info") for n in b.notes), chart=_chart(t, totals, articles),
-        review=_review(b), key_points=_key_points(t, conflicts, checklist),
+        review=_review(b), key_points=_key_points(t, conflicts, checklist, _tellers(b)),
         changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
         totals=totals, abridged=abridged, sentence_count=sentence_count,
@@ -375,16 +375,35 @@ def _review(b: Briefing) -> Review:
     return Review(given=bool(b.verdicts), reviewed=reviewed, left=len(b.flags) - reviewed)
 
 
-def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, ...]) -> tuple[str, ...]:
+def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, ...],
+                tellers: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Every differing value of the listed conflicts (a possible update said as one), then the
-    highest-priority flags, KEY_POINTS at most."""
+    highest-priority flags, KEY_POINTS at most: each claim once (issue 13, item 4), named by every
+    sentence that tells it ("A3 · B2"), never again after its conflict."""
     points = [(t.facts.key_update if p.relation.update else t.key_conflict).format(
                   a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=_kind_subject(d, t), wa=d.a_when or "?",
                   wb=d.b_when or "?")
               for p in conflicts for d in p.relation.evidence.differing]
-    points += [t.key_flag.format(id=c.sentence.id, text=_quoted(_short(c.sentence.text)), reasons=", ".join(c.reasons))
-               for c in checklist[:KEY_POINTS - min(KEY_POINTS, len(points))]]
+    told = {x for p in conflicts if p.relation.evidence.differing for x in tellers.get(p.a.id, (p.a.id, p.b.id))}
+    for c in checklist:
+        if len(points) >= KEY_POINTS:
+            break
+        ids = tellers.get(c.sentence.id, (c.sentence.id,))
+        if c.sentence.id in told:
+            continue
+        told.update(ids)
+        points.append(t.key_flag.format(id=" · ".join(ids), text=_quoted(_short(c.sentence.text)),
+                                        reasons=", ".join(c.reasons)))
     return tuple(points[:KEY_POINTS])
+
+
+def _tellers(b: Briefing) -> dict[str, tuple[str, ...]]:
+    """Sentence id -> every sentence of its claim group (itself included), in source order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in claim_groups(b.articles, b.relations):
+        for sid in group:
+            out[sid] = tuple(group)
+    return out
 
 
 def _dated(b: Briefing) -> list[tuple[date, Article]]:
