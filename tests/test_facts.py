@@ -308,3 +308,16 @@ def test_the_pdf_says_possible_update_with_both_times_and_shows_who_says_what(te
         pdf = PdfReader(io.BytesIO(to_pdf(to_html(build_view(temblor, lang)))))
         text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
         assert update in text and section in text and row in text
+
+
+def test_the_events_time_a_few_words_after_its_verb_is_no_report_time():
+    # "sacudió el jueves a las 23:49 horas ... dejó 32 muertos": 23:49 is when the quake struck,
+    # not the time of a report (it was shown as B's report time beside 13:00)
+    from reporter.stages.facts import sentence_facts
+
+    kinds = {f.text: f.kind for f in sentence_facts(
+        "Un terremoto de magnitud 8,2 sacudió el jueves a las 23:49 horas el sur de México y dejó al menos "
+        "32 muertos, según el último balance de Protección Civil.", "es", "B3")}
+    assert kinds["23:49 horas"] == "time"
+    assert {f.kind for f in sentence_facts("A las 13:00, Protección Civil elevó el balance a 58 muertos.", "es",
+                                           "B4")} == {"report-time", "deaths"}

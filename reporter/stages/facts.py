@@ -177,7 +177,7 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
     """The quantity a figure measures, "" when we cannot tell (a bare number)."""
     if f.kind == "time":
         before = text[max(0, span[0] - 24):span[0]]
-        words = [w for d, w in _window(tokens, folded, *span, clauses) if d <= 4]
+        words = [w for d, w in _window(tokens, folded, *span, clauses) if d <= 6]  # "sacudió el jueves a las 23:49"
         prev = fold(before).split()[-3:]
         if _AS_OF.search(before) or set(prev) & (_REPORT_CUES | _SAY_VERBS):  # "informó a las 13:00"
             return "report-time"
