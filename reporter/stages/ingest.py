@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Line, Published
+from reporter.text.lexicon import AGENCIES, PICTURE_AGENCIES
 from reporter.text.dates import DAY, mentions
 
 _LINE = re.compile(r"[^\r\n]+")
-_AGENCIES = (
-    r"AFP|EFE|AP|Reuters|REUTERS|Europa Press|EP|dpa|DPA|ANSA|Xinhua|SPUTNIK|Sputnik|"
-    r"Getty Images|Getty|EPA|Bloomberg|TASS|Télam|Telam|AP Photo|NA|Notimex|Prensa Latina"
-)
+# Text and picture agencies (text/lexicon.py), longest spellings first so "AP Photo" is one credit.
+_AGENCIES = "|".join(sorted({*(p for ps in AGENCIES.values() for p in ps.split("|")), *PICTURE_AGENCIES},
+                            key=lambda p: (-len(p), p)))
 # A whole line (or sentence) that is only an agency name or credit: "AFP", "(EFE)".
 LONE_CREDIT = re.compile(rf"^\W*(?:{_AGENCIES})(?:\s*[/,]\s*(?:{_AGENCIES}))*\W*$")
 # A photo caption: ends (or starts) with a credit such as "(Foto de archivo: Reuters)",

@@ -247,3 +247,26 @@ DATE_WORDS = frozenset(_stems(
 # English months that are also common words count only capitalised ("in March", not "thousands
 # march"; "in May", not "may cost"): stages/flag.py.
 CAPITALISED_MONTHS = frozenset({"March", "May"})
+
+
+# News agencies whose text outlets run (text/provenance.py reads credits with these; stages/ingest.py
+# adds the picture agencies for credit lines). Canonical name -> how it is written.
+AGENCIES: dict[str, str] = {
+    "AP": r"AP|The Associated Press|Associated Press",
+    "AFP": r"AFP|Agence France-Presse|Agence France Presse",
+    "EFE": r"EFE|Agencia EFE",
+    "Reuters": r"Reuters|REUTERS|Thomson Reuters",
+    "Europa Press": r"Europa Press|EUROPA PRESS",
+    "dpa": r"dpa|DPA",
+    "ANSA": r"ANSA",
+    "Xinhua": r"Xinhua",
+    "Notimex": r"Notimex",
+    "Prensa Latina": r"Prensa Latina",
+    "Bloomberg": r"Bloomberg",
+    "TASS": r"TASS",
+    "Télam": r"Télam|Telam",
+    "Sputnik": r"Sputnik|SPUTNIK",
+    "ANSA Latina": r"ANSA Latina",
+}
+# Agencies that credit pictures, not text: "(Foto: Getty Images)", "/ SPUTNIK / AFP)".
+PICTURE_AGENCIES = (r"Getty Images", r"Getty", r"EPA", r"AP Photo", r"NA", r"EP")

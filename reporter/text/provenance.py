@@ -23,25 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from reporter.model import SharedText
+from reporter.text.lexicon import AGENCIES
 
-# Canonical name -> how it is written. Order matters only for the name reported.
-AGENCIES: dict[str, str] = {
-    "AP": r"AP|The Associated Press|Associated Press",
-    "AFP": r"AFP|Agence France-Presse|Agence France Presse",
-    "EFE": r"EFE|Agencia EFE",
-    "Reuters": r"Reuters|REUTERS|Thomson Reuters",
-    "Europa Press": r"Europa Press|EUROPA PRESS",
-    "dpa": r"dpa|DPA",
-    "ANSA": r"ANSA",
-    "Xinhua": r"Xinhua",
-    "Notimex": r"Notimex",
-    "Prensa Latina": r"Prensa Latina",
-    "Bloomberg": r"Bloomberg",
-    "TASS": r"TASS",
-    "Télam": r"Télam|Telam",
-    "Sputnik": r"Sputnik|SPUTNIK",
-    "ANSA Latina": r"ANSA Latina",
-}
 _ANY = "|".join(f"(?:{p})" for p in AGENCIES.values())
 _NAME = re.compile(rf"(?<!\w)(?:{_ANY})(?!\w)")
 
