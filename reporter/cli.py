@@ -84,6 +84,9 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--force", action="store_true", help="overwrite existing outputs")
     m.add_argument("--allow-outside", action="store_true",
                    help="let the manifest name absolute paths and paths outside its folder (default: refused)")
+    m.add_argument("--archive", metavar="PATH", help="the archive of reviewed claims every row consults (default: "
+                                                     "$REPORTER_ARCHIVE, else the user's data folder; only read)")
+    m.add_argument("--no-archive", action="store_true", help="do not consult the archive of reviewed claims")
     _settings_options(m)
     m.add_argument("--no-progress", action="store_true", help="no progress bar")
     m.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -272,7 +275,8 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
             from reporter.run.batch import run_manifest
 
             return run_manifest(args.manifest, settings_of(args, env), jobs=args.jobs, force=args.force,
-                                progress=not args.no_progress, env=env, allow_outside=args.allow_outside)
+                                progress=not args.no_progress, env=env, allow_outside=args.allow_outside,
+                                archive=_archive_of(args, env))
         if args.command == "archive":
             from reporter.archive.command import run as run_archive
 

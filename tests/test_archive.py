@@ -445,6 +445,19 @@ def test_a_reviewed_checklist_is_found_again_in_another_language(cli, tmp_path):
     assert not any(m["tier"] == "same" and "32" in m["text"] and "58" in m["text"] for m in matches)
     r = cli("brief", FIXTURES / "valdora_es.txt", FIXTURES / "valdora_en.txt", "-o", "n.pdf", "--no-archive")
     assert "archive_matches" not in json.loads((tmp_path / "n.json").read_text("utf-8"))
+    # every row of a batch consults the archive too (--no-archive: none does)
+    for name in ("valdora_es.txt", "valdora_en.txt"):
+        (tmp_path / name).write_text((FIXTURES / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "batch.csv").write_text("output,article1,article2\nbv.pdf,valdora_es.txt,valdora_en.txt\n"
+                                        "bn.pdf,valdora_es.txt,valdora_en.txt\n", "utf-8")
+    r = cli("batch", "batch.csv", "--archive", archive, "--jobs", "1", "--no-progress")
+    assert r.status == 0, r.err
+    batch_matches = json.loads((tmp_path / "bv.json").read_text("utf-8"))["archive_matches"]
+    assert [(m["sentence"], m["tier"]) for m in batch_matches] == [(m["sentence"], m["tier"]) for m in matches]
+    (tmp_path / "bv.pdf").unlink()
+    r = cli("batch", "batch.csv", "--no-archive", "--jobs", "1", "--no-progress", "--force")
+    assert r.status == 0, r.err
+    assert "archive_matches" not in json.loads((tmp_path / "bv.json").read_text("utf-8"))
     key = listed[0]["key"]
     assert cli("archive", "remove", key, "--archive", archive).status == 0
     assert key not in cli("archive", "list", "--archive", archive).out

@@ -46,7 +46,7 @@ class Outcome:
 
 
 def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None,
-                  allow_outside: bool = False) -> list[Row]:
+                  allow_outside: bool = False, archive: str | None = None) -> list[Row]:
     """The rows of a manifest. Its paths are relative to its folder, and stay in it: an output
     or an input that is absolute or leads out of the folder (through .. or a symlink) refuses the
     whole manifest before any row runs, unless allow_outside (--allow-outside). An empty output
@@ -87,7 +87,7 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, name: str |
             continue  # a blank line
         # no output: a new dated briefing beside the manifest (not in the working folder)
         output = resolve(output, n, "output") if output else str(base) + os.sep
-        rows.append(Row(n, Job(files, output, row_settings, force, keep_models=True)))
+        rows.append(Row(n, Job(files, output, row_settings, force, keep_models=True, archive=archive)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
@@ -258,10 +258,11 @@ def _stop_workers(pool: ProcessPoolExecutor, processes: list, seconds: float = 3
 
 
 def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
-                 env: Env = Env(), allow_outside: bool = False) -> int:
+                 env: Env = Env(), allow_outside: bool = False, archive: str | None = None) -> int:
     """Every row of the manifest; a table of outcomes on env's standard output. SIGTERM or
     Ctrl-C (KeyboardInterrupt): the finished rows are kept and listed, the rest stopped; 130."""
-    rows = read_manifest(env.path(manifest), settings, force, manifest, allow_outside)
+    rows = read_manifest(env.path(manifest), settings, force, manifest, allow_outside,
+                         archive=None if archive is None else str(env.path(archive)))  # every row reads the one archive
     workers = worker_count(jobs, len(rows))
     outcomes: list[Outcome] = []
     interrupted = False
