@@ -303,7 +303,8 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     # Highlighting costs a lemma lookup per word: only for the pairs the PDF lists.
     conflicts = tuple(_pair(b, r, t) for r in all_conflicts[:cap])
     shared = tuple(_pair(b, r, t) for r in all_shared[:cap])
-    groups = claim_groups(b.articles, b.relations) if len(b.articles) > 2 else ()
+    every_group = claim_groups(b.articles, b.relations)
+    groups = every_group if len(b.articles) > 2 else ()
     matrix = _matrix(b, groups, all_conflicts, cap)
     articles = _article_blocks(b, t, flags, cap)
     checklist = _checklist(b, t, flags, cap)
@@ -327,7 +328,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         sources=tuple(_source_row(a) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
         notes=tuple(Note(t.notes.of(n), "warning" if n in WARNINGS else "info") for n in b.notes), chart=_chart(t, totals, articles),
-        review=_review(b), key_points=_key_points(t, conflicts, checklist, _tellers(b)),
+        review=_review(b), key_points=_key_points(t, conflicts, checklist, _tellers(every_group)),
         changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
         totals=totals, abridged=abridged, sentence_count=sentence_count,
@@ -397,10 +398,10 @@ def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, 
     return tuple(points[:KEY_POINTS])
 
 
-def _tellers(b: Briefing) -> dict[str, tuple[str, ...]]:
+def _tellers(groups: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, ...]]:
     """Sentence id -> every sentence of its claim group (itself included), in source order."""
     out: dict[str, tuple[str, ...]] = {}
-    for group in claim_groups(b.articles, b.relations):
+    for group in groups:
         for sid in group:
             out[sid] = tuple(group)
     return out

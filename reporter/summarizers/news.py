@@ -80,9 +80,18 @@ class NewsSummarizer:
         lede = usable[0]
         chosen = [lede] + [i for i in ranked if i != lede][:count - 1]
         kept = 1  # the lede, then each figure put in, stay; the lowest-ranked other choice gives way
+        read: dict[int, tuple] = {}  # each sentence's figures, read once
+
+        def figures_of(i: int) -> tuple:
+            if i not in read:
+                from reporter.text.figures import figures
+
+                read[i] = figures(sentences[i], self.language)
+            return read[i]
+
         for units, kinds in ((CASUALTIES, frozenset()), (KEY_UNITS, KEY_KINDS)):
             def carries(i: int) -> bool:
-                return has_key_figure(sentences[i], self.language, units, kinds)
+                return any(f.unit in units or f.kind in kinds for f in figures_of(i))
 
             if kept >= min(count, len(chosen)) or any(carries(i) for i in chosen):
                 continue
