@@ -20,7 +20,7 @@ import math
 
 from reporter.model import Article
 from reporter.settings import Summary, parse_length
-from reporter.text.language import WORD, resources
+from reporter.text.language import WORD, resources, stemmer
 
 
 class WordTokenizer:
@@ -46,14 +46,14 @@ def build_lexrank(language: str):
     """sumy's LexRank, vectorised, with the tokenizer, stemmer and stop words sumy's is given."""
     from reporter.summarizers.lexrank import LexRank
 
-    return LexRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
+    return LexRank(WordTokenizer(language).to_words, stemmer(language), resources(language).stop_words)
 
 
 def build_textrank(language: str):
     """sumy's TextRank, vectorised, with the tokenizer, stemmer and stop words sumy's is given."""
     from reporter.summarizers.textrank import TextRank
 
-    return TextRank(WordTokenizer(language).to_words, _stemmer(language), resources(language).stop_words)
+    return TextRank(WordTokenizer(language).to_words, stemmer(language), resources(language).stop_words)
 
 
 def build_news(language: str):
@@ -69,6 +69,8 @@ VECTORISED = {"news": build_news, "lexrank": build_lexrank, "textrank": build_te
 
 
 def _stemmer(language: str):
+    """sumy's own Stemmer, for sumy's summarizers (ours get language.stemmer: the same NLTK
+    Snowball stemmer without importing sumy and all of NLTK, issue 17)."""
     from sumy.nlp.stemmers import Stemmer
 
     return Stemmer(resources(language).name)

@@ -18,6 +18,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 # Languages for which sumy has stop words and NLTK a Snowball stemmer.
 LANGUAGES = {
@@ -140,10 +141,95 @@ def resources(code: str) -> Resources:
 @lru_cache(maxsize=None)
 def _stop_words(code: str) -> frozenset[str]:
     from stop_words import get_stop_words as more_stop_words
-    from sumy.utils import get_stop_words
 
-    words = set(get_stop_words(LANGUAGES[code])) | set(more_stop_words(code))
+    words = set(_sumy_stop_words(LANGUAGES[code])) | set(more_stop_words(code))
     return frozenset(w.casefold() for w in words)
+
+
+def _sumy_stop_words(name: str) -> frozenset[str]:
+    """sumy's stop words of a language (sumy.utils.get_stop_words), read from its package data
+    without importing sumy.utils, which imports requests and pycountry (0.3 s a run, issue 17)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sumy")  # finds the package without running it
+    data = Path(spec.origin).parent / "data" / "stopwords" / f"{name}.txt" if spec and spec.origin else None
+    if data is None or not data.is_file():
+        from sumy.utils import get_stop_words
+
+        return get_stop_words(name)
+    return frozenset(w.rstrip() for w in data.read_bytes().decode("utf-8").splitlines() if w)  # as parse_stop_words
+
+
+@lru_cache(maxsize=None)
+def stemmer(code: str):
+    """NLTK's Snowball stemmer of a supported language: what sumy's Stemmer(name) calls
+    (sumy.nlp.stemmers: getattr(nltk.stem.snowball, Name + "Stemmer")().stem), for the
+    summarizers (tests/test_textrank.py pins the same choices as sumy's own)."""
+    return getattr(_snowball(), LANGUAGES[code].capitalize() + "Stemmer")().stem
+
+
+_NLTK_SNOWBALL = ("nltk.redos", "nltk.termsec", "nltk.stem.api", "nltk.stem.util", "nltk.stem.porter",
+                  "nltk.stem.snowball")
+
+
+def _snowball():
+    """NLTK's snowball module, without running NLTK's package __init__, which imports nearly all
+    of NLTK (corpus readers, translate, chunkers: about 0.8 s of every run, issue 17) for the six
+    small modules this one needs. The parent packages are stand-ins while those load, and are
+    removed after: a later `import nltk` runs the real package, which finds these six modules
+    already loaded. Any surprise (another NLTK layout) falls back to the plain import."""
+    import sys
+
+    if "nltk.stem.snowball" in sys.modules:
+        return sys.modules["nltk.stem.snowball"]
+    if "nltk" in sys.modules:
+        import nltk.stem.snowball
+
+        return sys.modules["nltk.stem.snowball"]
+    try:
+        return _snowball_alone(sys)
+    except Exception:  # noqa: BLE001 -- any failure: the ordinary import, whatever it costs
+        for name in _NLTK_SNOWBALL:
+            sys.modules.pop(name, None)
+        import nltk.stem.snowball
+
+        return sys.modules["nltk.stem.snowball"]
+
+
+def _snowball_alone(sys):
+    import importlib
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("nltk")
+    root = list(spec.submodule_search_locations)
+
+    class Stopwords:  # nltk.corpus.stopwords, only read with ignore_stopwords=True (never here)
+        @staticmethod
+        def words(*args, **kwargs):
+            from nltk.corpus import stopwords  # the real one, stand-ins gone by then
+
+            return stopwords.words(*args, **kwargs)
+
+    stand_ins = {"nltk": types.ModuleType("nltk"), "nltk.stem": types.ModuleType("nltk.stem"),
+                 "nltk.corpus": types.ModuleType("nltk.corpus")}
+    stand_ins["nltk"].__path__ = root
+    stand_ins["nltk.stem"].__path__ = [str(Path(r) / "stem") for r in root]
+    stand_ins["nltk.corpus"].stopwords = Stopwords()
+    for name, module in stand_ins.items():
+        if "." in name:
+            setattr(stand_ins["nltk"], name.split(".")[1], module)
+    sys.modules.update(stand_ins)
+    try:
+        for name in _NLTK_SNOWBALL:
+            importlib.import_module(name)
+        return sys.modules["nltk.stem.snowball"]
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 @lru_cache(maxsize=None)

