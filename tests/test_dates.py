@@ -288,3 +288,65 @@ def test_a_weekday_with_its_date_is_that_date():
     # the explicit date wins over the weekday's own reading (the Wednesday before 27 June is the 26th)
     assert value("Putin arrived in Pyongyang early Wednesday, June 19.", "en", date(2024, 6, 27)) == "2024-06-19"
     assert value("Putin llegó a Pyongyang el miércoles 19 de junio.", "es", date(2024, 6, 27)) == "2024-06-19"
+
+
+# --- ranges, weeks, weekends, seasons, spans (dates-heldout3.tsv's first run: 53/76) ----------
+
+
+def test_every_team_set_stays_at_or_over_95_percent():
+    # the held-out sets became regression sets once their misses were fixed (README: first runs)
+    for name in ("dates-heldout.tsv", "dates-heldout2.tsv", "dates-heldout3.tsv"):
+        rows = evaldates.read_rows(str(FIXTURES / name))
+        right, total = evaldates.score(rows, evaldates.predict(rows))["all"]
+        assert right / total >= 0.95, name
+
+
+def test_a_range_of_days_resolves_to_its_first_day():
+    may = date(2025, 5, 20)
+    assert value("Las jornadas se celebrarán del 3 al 5 de junio.", pub=may) == "2025-06-03"
+    assert value("Entre el 2 y el 6 de junio habrá cortes.", pub=may) == "2025-06-02"
+    assert value("Talks were held from 12 to 14 May.", "en", may) == "2025-05-12"
+    assert value("The fair runs between June 3 and 5.", "en", may) == "2025-06-03"
+
+
+def test_a_week_resolves_to_its_monday_and_a_weekend_to_its_saturday():
+    monday = date(2025, 3, 10)
+    assert value("La semana pasada el precio de la luz subió.", pub=monday) == "2025-03-03"
+    assert value("El Congreso debatirá la ley la semana que viene.", pub=monday) == "2025-03-17"
+    assert value("Prices hit a new high the week before.", "en", monday) == "2025-03-03"
+    assert value("Un incendio calcinó el fin de semana 200 hectáreas.", pub=monday) == "2025-03-08"
+    assert value("The storm will reach the coast next weekend.", "en", monday) == "2025-03-15"
+
+
+def test_a_season_resolves_to_the_year_it_starts_in():
+    october = date(2025, 10, 8)
+    assert value("Las obras se reanudarán la próxima primavera.", pub=october) == "2026"
+    assert value("Record heat was measured last summer.", "en", october) == "2025"
+    assert value("El verano de 2022 fue el más cálido.", pub=october) == "2022"
+    assert value("El Gobierno aprobará los presupuestos antes del verano.", pub=october) == ""  # an open time
+
+
+def test_a_span_up_to_or_from_the_publication_resolves_to_its_first_day():
+    august = date(2025, 8, 20)
+    assert value("Se han atendido 300 llamadas en las últimas 48 horas.", pub=august) == "2025-08-18"
+    assert value("Firefighters rescued 40 people in the past 24 hours.", "en", august) == "2025-08-19"
+    assert value("Se esperan lluvias en las próximas 72 horas.", pub=august) == "2025-08-20"
+    assert value("The rescue took 48 hours.", "en", august) == ""  # a duration, no date
+
+
+def test_a_day_set_for_something_is_the_nearest_such_day_whatever_the_verb():
+    june = date(2025, 6, 5)
+    assert value("El sindicato convocó una huelga para el 23 de junio.", pub=june) == "2025-06-23"
+    assert value("Inflation data for June 23 showed a rise.", "en", date(2025, 10, 8)) == "2025-06-23"
+    assert value("El pasado día 12 la policía desmanteló un laboratorio.", pub=date(2025, 5, 20)) == "2025-05-12"
+
+
+def test_names_and_habits_that_look_like_weeks_or_seasons_are_not_dates():
+    pub = date(2025, 10, 8)
+    for text, lang in (("La Primavera Árabe cambió la región.", "es"), ("The Arab Spring changed the region.", "en"),
+                       ("A fall in prices hit farmers.", "en"), ("Since the fall of Kabul, thousands fled.", "en"),
+                       ("Trabaja tres días a la semana.", "es"), ("Cada fin de semana llegan turistas.", "es"),
+                       ("He works every weekend.", "en"), ("The week before the election was tense.", "en"),
+                       ("La semana anterior a las elecciones fue tensa.", "es"), ("He scored on the 3rd attempt.", "en"),
+                       ("El fin de semana de Pascua hubo atascos.", "es"), ("El día 5 de cada mes cobran.", "es")):
+        assert value(text, lang, pub) == "", text

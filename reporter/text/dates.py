@@ -54,10 +54,16 @@ NUMBERS = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
            "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "a couple of": 2}
-UNITS = {"día": "d", "días": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m", "meses": "m",
+           "thirty": 30, "a couple of": 2, "veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72,
+           "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
+UNITS = {"hora": "h", "horas": "h", "hour": "h", "hours": "h", "día": "d", "días": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m", "meses": "m",
          "año": "y", "años": "y", "day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m",
          "months": "m", "year": "y", "years": "y"}
+
+
+# A season's first month (northern hemisphere: the seasons of Spain, Mexico, the US, the UK).
+SEASONS = {"primavera": 3, "verano": 6, "otoño": 9, "otono": 9, "invierno": 12,
+           "spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 def _alt(words) -> str:
@@ -73,6 +79,7 @@ _DIA = _alt(WEEKDAYS_ES)
 _WD = _alt(WEEKDAYS_EN)
 _NUM = r"\d{1,2}|" + _alt(NUMBERS)
 _UNIT = _alt(UNITS)
+_SEASON = _alt(SEASONS)
 _YR = r"(?:19|20)\d\d"
 _PART_ES = r"(?P<part>finales|fines|principios|comienzos|inicios|mediados)"
 _PART_EN = r"(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)"
@@ -95,16 +102,19 @@ _BEFORE_BARE = re.compile(r"(?:\b(?:unos|unas|más\s+de|menos\s+de|casi|hasta|so
 # Every date expression holds one of these: a cheap first look before the patterns run.
 _TRIGGER_SOURCE = {
     "es": (rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
-           rf"este\s+día)\b"),
+           rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON})\b"),
     "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
            rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
-           rf"evening|days|weeks|months|years|day|week)\b"),
+           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON})\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
-_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd"})
+_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "dom", "weekend", "season"})
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
+# A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
+# day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
+_SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
 
 # (kind, pattern) per language; the longest match at a place wins, then the earliest.
 _ES = [
@@ -123,6 +133,24 @@ _ES = [
     ("wd", rf"\b(?:(?P<pre>el|este|del|al|desde\s+el|hasta\s+el|para\s+el)\s+)(?:(?P<q1>pasado|próximo|proximo)\s+)?"
            rf"(?P<wd>{_DIA})(?:\s+(?P<q2>pasado|próximo|proximo|que\s+viene))?(?!\s+\d)\b"),
     ("wd", rf"\b(?:(?P<q1>pasado|próximo|proximo)\s+)(?P<wd>{_DIA})(?!\s+\d)\b"),
+    # a range of days resolves to its first day ("del 3 al 5 de junio", "entre el 2 y el 6 de marzo")
+    ("dmy", rf"\b(?:(?:del|desde\s+el|entre\s+el|entre|los\s+días|los\s+dias)\s+)?(?P<d>\d{{1,2}})\s*(?:al|y\s+el|y|a|hasta\s+el|-|–)"
+            rf"\s*(?:el\s+)?\d{{1,2}}\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+    # a day of the month alone ("el pasado día 12", "el día 3")
+    ("dom", rf"\b(?:el\s+)?(?:(?P<q>pasado|próximo|proximo)\s+)?d[ií]a\s+(?P<d>\d{{1,2}})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
+    # a week, from its Monday ("la semana pasada", "la próxima semana", "esta semana")
+    ("week", r"\b(?:(?P<pre>la|esta|en\s+la|durante\s+la|de\s+la)\s+)?(?:(?P<q1>próxima|proxima|pasada|última|ultima)\s+)?"
+             r"semana(?:\s+(?P<q2>pasada|anterior|que\s+viene|próxima|proxima|entrante))?\b"),
+    # a weekend, from its Saturday ("el fin de semana", "el próximo fin de semana")
+    ("weekend", r"\b(?:(?P<pre>el|este|durante\s+el|en\s+el|del|al|para\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|último|ultimo)\s+)?"
+                r"fin\s+de\s+semana(?:\s+(?P<q2>pasado|que\s+viene|próximo|proximo|anterior))?\b"),
+    # a season, as the year it starts in ("la próxima primavera", "el verano pasado", "el verano de 2022")
+    ("season", rf"\b(?:(?P<pre>en|durante|este|esta|para|desde|hasta|a\s+partir\s+de|(?:(?:en|durante|desde|hasta|para|a\s+partir\s+de)\s+)?"
+               rf"(?:el|la|del|al))\s+)?(?:(?P<q1>pasad[oa]|próxim[oa]|proxim[oa]|últim[oa]|ultim[oa])\s+)?(?P<season>{_SEASON})"
+               rf"(?:\s+(?:(?P<q2>pasad[oa]|que\s+viene|próxim[oa]|proxim[oa])|(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})))?\b"),
+    # a span up to or from the publication, as its first day ("en las últimas 48 horas")
+    ("span", rf"\b(?:en|durante|a\s+lo\s+largo\s+de)\s+(?:las|los)\s+(?P<dir>últim[oa]s|ultim[oa]s|pasad[oa]s|próxim[oa]s|proxim[oa]s)"
+             rf"\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|solo|sólo)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("in", rf"\bdentro\s+de\s+(?:(?:unos|unas)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
@@ -150,6 +178,18 @@ _EN = [
               rf"\b(?![\w.]*\s+(?:\d|(?-i:[A-Z])))"),
     ("wd", rf"\b(?:(?P<pre>on|this|last|next|this\s+past|this\s+coming|coming|past|by|until|since|from|"
            rf"early|late|on\s+the\s+night\s+of)\s+)?(?P<wd>{_WD})(?!s\b)\b"),
+    # a range of days resolves to its first day ("from 10 to 12 March", "3-5 June")
+    ("dmy", rf"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|through)\s*(?:the\s+)?"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:\s*,?\s+(?P<y>{_YR})\b)?"),
+    ("dom", r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|[a-z]))"),
+    ("week", r"\b(?P<q1>last|next|this|this\s+past|this\s+coming|the\s+coming|the\s+previous|the\s+following|the)\s+"
+             r"week(?P<q2>\s+before|\s+after)?\b(?!'s\s+\w+\s+(?:of|at)\b)"),
+    ("weekend", r"\b(?P<pre>over|during|on|at|for|this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past)\s+"
+                r"(?:the\s+)?weekend\b"),
+    ("season", rf"\b(?:(?P<pre>in|during|by|until|since|from|through|over|this|last|next|this\s+past|this\s+coming|the\s+coming|"
+               rf"early|late|mid|(?:in|during|by|until|since|from|through|over)\s+(?:the|early|late|mid)|the)[\s-]+)"
+               rf"(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YR})\b)?"),
+    ("span", rf"\b(?:in|over|during|within|for|throughout)\s+the\s+(?P<dir>past|last|next|coming)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
     ("in", rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?:'s\s+time)?(?!\s+(?:of|after|before|later|earlier))\b"),
     ("rel", r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|"
@@ -230,7 +270,10 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
     for start, stop, kind, m in found:
         if start < end:
             continue  # inside a longer expression found at an earlier place
-        if kind in _NEEDS_TENSE:
+        lead = re.match(r"(?:el|the)\s+", m.group(0), re.IGNORECASE)
+        if kind in ("dmy", "mdy", "dom") and _SET_FOR.search(text[max(0, start - 12):start + (lead.end() if lead else 0)]):
+            tense = ""  # "convocó una huelga para el 23 de junio", "data for June 23": the nearest, whatever the verb
+        elif kind in _NEEDS_TENSE:
             cues = cues or _cues(text, lang)
             tense = _tense(cues, start, stop, len(text))
         else:
@@ -277,6 +320,44 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
             return False  # "el año", "el mes" alone: no date
         if lang == "en" and (g.get("q1") or "").lower() == "the past":
             return False  # "the past year": a span, not a date
+    if kind == "dom" and lang == "es" and not re.match(r"(?:el|pasado|próximo|proximo)\b", m.group(0), re.IGNORECASE):
+        return False  # "cada día 5", "día 3" of a list: only "el (pasado) día 12" is a date
+    if kind == "week":
+        g = m.groupdict()
+        q1, q2 = (g.get("q1") or "").lower(), (g.get("q2") or "").strip().lower()
+        if lang == "es" and not (q1 or q2 or (g.get("pre") or "").lower() == "esta"):
+            return False  # "la semana", "tres semanas": no date
+        if lang == "en" and q1 == "the" and not q2:
+            return False  # "the week": no date
+        after = text[m.end():m.end() + 12]
+        if (q2 in ("anterior", "before", "after") or q1 in ("the previous", "the following")) and \
+                re.match(r"\s*(?:a|al|de|del|the|his|her|its|their|a|an|[A-ZÁÉÍÓÚ]|\d)\b", after):
+            return False  # "la semana anterior a las elecciones", "the week before the vote": another event's week
+        if re.match(r"\s+(?:de|of)\b", after) or re.search(r"\b(?:cada|every|each|una|a|per|por)\s+$", text[max(0, m.start() - 8):m.start()]):
+            return False
+    if kind == "weekend":
+        g = m.groupdict()
+        if not (g.get("pre") or g.get("q1") or g.get("q2")):
+            return False  # "cada fin de semana", "un fin de semana": no date
+        if re.match(r"\s+(?:de|of|largo\s+de)\b", text[m.end():m.end() + 10]):
+            return False  # "el fin de semana de Pascua": a named weekend
+    if kind == "season":
+        g = m.groupdict()
+        name = m.group("season")
+        pre = re.sub(r"\s+", " ", (g.get("pre") or "").lower())
+        if name[0].isupper():
+            return False  # "la Primavera Árabe", "the Arab Spring": names
+        if not (pre or g.get("q1") or g.get("q2") or g.get("y")):
+            return False  # "el verano", "primavera" alone: no date
+        if lang == "en" and pre == "the" and not g.get("y"):
+            return False
+        if name.lower() == "fall" and pre in ("in", "by", "since", "from", "until", "through", "over", "the", "during") \
+                and not g.get("y"):
+            return False  # "a fall in prices", "since the fall": a fall, not autumn
+        if not g.get("y") and re.match(r"\s+(?:of|de)\s", text[m.end():m.end() + 5]):
+            return False  # "the fall of Kabul", "el otoño de la vida"
+        if re.search(r"\b(?:antes|después|despues|before|after)\s+(?:de(?:l)?\s+|the\s+)?$", text[max(0, m.start() - 16):m.start()]):
+            return False  # "antes del verano": an open time, not the season
     if kind == "bare":
         after = _NEXT_WORD.match(text, m.end())
         word = (after.group(1) or "") if after else ""
@@ -378,7 +459,7 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         return _weekday(pub, weekday, tense, words).isoformat(), DAY
     if kind in ("ago", "in"):
         n, unit = _number(g["n"]), UNITS[g["unit"].lower()]
-        granularity = {"d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
+        granularity = {"h": DAY, "d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
         if n is None:
             return "", ""
         if pub is None:
@@ -406,6 +487,42 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         return f"{total // 12:04d}-{total % 12 + 1:02d}", MONTH
     if kind in ("year", "bare"):
         return f"{int(g['y']):04d}", YEAR
+    if kind == "dom":
+        if pub is None:
+            return "", DAY
+        q = (g.get("q") or "").lower()
+        return _day_of_month(pub, int(g["d"]), "past" if q == "pasado" else "future" if q else tense)
+    if kind == "week":
+        if pub is None:
+            return "", DAY
+        q = " ".join(x for x in (g.get("q1"), g.get("q2")) if x).lower()
+        step = -1 if re.search(r"pasada|anterior|última|ultima|last|past|previous|before", q) else 1 if re.search(
+            r"próxima|proxima|que viene|entrante|next|coming|following|after", q) else 0
+        return (pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)).isoformat(), DAY
+    if kind == "weekend":
+        if pub is None:
+            return "", DAY
+        words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        words = re.sub(r"último|ultimo|anterior", "pasado", words)
+        if re.fullmatch(r"(?:este|this)", words) and pub.weekday() >= 5:
+            return (pub - timedelta(days=pub.weekday() - 5)).isoformat(), DAY  # this weekend, while it lasts
+        return _weekday(pub, 5, tense, words).isoformat(), DAY
+    if kind == "season":
+        if g.get("y"):
+            return f"{int(g['y']):04d}", YEAR
+        if pub is None:
+            return "", YEAR
+        words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        return _season(pub, SEASONS[g["season"].lower()], tense, words), YEAR
+    if kind == "span":
+        n, unit = _number(g["n"]), UNITS[g["unit"].lower()]
+        granularity = {"h": DAY, "d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
+        if n is None:
+            return "", ""
+        if pub is None:
+            return "", granularity
+        back = re.match(r"(?:últim|ultim|pasad|past|last)", g["dir"].lower())
+        return _shift(pub, -n if back else 0, unit), granularity  # a span's first day: n back, or now
     if kind == "wdnum":
         if pub is None:
             return "", DAY
@@ -455,6 +572,49 @@ def _day_of_weekday(pub: date, day: int, weekday: int) -> tuple[str, str]:
     return min(fitting, key=lambda c: abs((c - pub).days)).isoformat(), DAY
 
 
+def _day_of_month(pub: date, day: int, tense: str) -> tuple[str, str]:
+    """'el pasado día 12': that day of this month, the one before or the next, by the tense (the nearest without one)."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        total = pub.year * 12 + pub.month - 1 + shift
+        try:
+            candidates.append(date(total // 12, total % 12 + 1, day))
+        except ValueError:
+            pass
+    pool = [c for c in candidates if (c <= pub if tense == "past" else c >= pub if tense == "future" else True)]
+    if not pool:
+        return "", ""
+    return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
+
+
+def _season(pub: date, first_month: int, tense: str, words: str) -> str:
+    """The year a season starts in: the last one over ("pasado", "last"), the next one to come
+    ("próximo", "next"), the one under way, else the one the tense points to ("este verano" in
+    May: the coming one; in October, in the past tense: the one just gone)."""
+    spans = []
+    for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
+        start = date(y, first_month, 1)
+        end_month = y * 12 + first_month - 1 + 3
+        spans.append((y, start, date(end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)))
+    current = [y for y, a, b in spans if a <= pub <= b]
+    over = [y for y, a, b in spans if b < pub]
+    coming = [y for y, a, b in spans if a > pub]
+    if re.search(r"\b(?:pasad[oa]|últim[oa]|ultim[oa]|last|past)\b", words):
+        return f"{over[-1]:04d}"
+    if re.search(r"\b(?:próxim[oa]|proxim[oa]|que viene|next|coming)\b", words):
+        return f"{coming[0]:04d}"
+    if current:
+        return f"{current[0]:04d}"
+    if tense == "past":
+        return f"{over[-1]:04d}"
+    if tense == "future":
+        return f"{coming[0]:04d}"
+    near = min([(pub - spans[i][2]).days for i in range(len(spans)) if spans[i][0] == over[-1]] +
+               [10 ** 6])
+    ahead = min([(spans[i][1] - pub).days for i in range(len(spans)) if spans[i][0] == coming[0]] + [10 ** 6])
+    return f"{(over[-1] if near < ahead else coming[0]):04d}"
+
+
 def _month_near(pub: date, month: int, tense: str, words: str) -> str:
     here = pub.year * 12 + pub.month - 1
     options = [(y * 12 + month - 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
@@ -487,6 +647,8 @@ def _weekday(pub: date, weekday: int, tense: str, words: str) -> date:
 
 
 def _shift(pub: date, n: int, unit: str) -> str:
+    if unit == "h":
+        return (pub + timedelta(days=int(n / 24))).isoformat()  # whole days only: "hace 12 horas" is today
     if unit == "d":
         return (pub + timedelta(days=n)).isoformat()
     if unit == "w":
