@@ -162,3 +162,96 @@ def test_an_html_skip_link_in_h1_is_not_the_title():
     text = html_to_text(page, "page.html")
     assert "skip to content" not in text
     assert text.startswith("Mexico quake: 8.2 earthquake kills 15\n")
+
+
+# ---- wire copy and web furniture (team pairs cercanias, tipos, huelga; tests/fixtures/pairs-gold.json) ----
+
+def _segmented(text: str, language: str = "es"):
+    lines = classify_lines(text)
+    return segment(Source("t.txt", text, language, lines), "A").sentences
+
+
+@pytest.mark.parametrize("dateline, lead", [
+    ("MADRID, 12 Mar. (EUROPA PRESS) -", "El Consejo de Ministros aprobó este martes un plan de 850 millones."),
+    ("LUSMAR, 5 Jun. (EFE).-", "El banco central elevó los tipos de interés en 0,5 puntos porcentuales."),
+    ("BOGOTÁ (Colombia), 3 jun (EFE).-", "El Gobierno anunció 40 nuevas medidas."),
+    ("LONDON, Aug 15 (Reuters) -", "The Bank of England raised rates by 25 basis points on Thursday."),
+    ("Ciudad de México, 16 de agosto de 2023.-", "El sismo dejó 12 heridos."),
+])
+def test_a_wire_dateline_is_boilerplate_and_the_lead_stays_one_sentence(dateline, lead):
+    # The splitter cut "MADRID, 12 Mar." off as a sentence of its own and the lead began with
+    # "(EUROPA PRESS) - El Consejo...": the dateline is now a boilerplate line before the lead.
+    sents = _segmented(f"Titular de la noticia\n\n{dateline} {lead}\n\nOtro párrafo con punto final.\n")
+    body = [s for s in sents if s.role == BODY]
+    head = [s for s in sents[1:] if s.end <= body[0].start]  # the splitter may still cut it at "Jun."
+    assert body[0].text == lead and " ".join(s.text for s in head) == dateline
+    assert head and all(s.role == BOILERPLATE for s in head)
+
+
+def test_a_dateline_on_a_line_of_its_own_is_boilerplate():
+    got = roles("Titular\n\nMADRID, 12 (EUROPA PRESS)\n\nEl Gobierno ha aprobado un plan de 850 millones.\n")
+    assert got[1] == (BOILERPLATE, "MADRID, 12 (EUROPA PRESS)") and got[2][0] == BODY
+
+
+@pytest.mark.parametrize("claim", [
+    "Madrid, Lima y Bogotá registraron 40 casos, informó el ministerio.",
+    "Lima, 12 de marzo (según la EFE), fue la ciudad más afectada.",
+    "Reuters said on Monday that 40 people had died.",
+])
+def test_a_lead_that_only_names_places_or_an_agency_is_not_a_dateline(claim):
+    assert roles(f"Titular\n\n{claim}\n\nOtro párrafo.\n")[1] == (BODY, claim)
+
+
+def test_the_dateline_still_gives_the_publication_date():
+    from reporter.stages.ingest import publication
+
+    text = "Titular\n\nCiudad de México, 16 ago 2023 (EFE).- El sismo dejó 12 heridos.\n"
+    assert publication(text, classify_lines(text), "es").date == "2023-08-16"
+
+
+@pytest.mark.parametrize("caption", [
+    "La ministra, en la rueda de prensa posterior al Consejo de Ministros. (Europa Press/Jesús Hellín)",
+    "Trenes en la estación de Valdemora-Sur, en una imagen de archivo. EUROPA PRESS - Archivo",
+    "El presidente, a su llegada al Congreso. EFE/Archivo",
+    "Rescue workers search the rubble on Rowan Street. Photo: Marta Vidal/Reuters",
+])
+def test_a_caption_that_ends_with_an_agency_and_photographer_is_a_caption(caption):
+    assert roles(f"Titular\n\n{caption}\n\nEl cuerpo de la noticia, con su punto final.\n")[1] == (CAPTION, caption)
+
+
+def test_headlines_listed_under_a_related_links_label_are_boilerplate():
+    text = ("Titular\n\nPrimer párrafo con punto final.\n\nNoticias relacionadas\n\n"
+            "El Metro de Valdemora cerrará tres estaciones este verano por las obras de la nueva línea 12\n\n"
+            "Renfe suprime 40 trenes diarios por falta de maquinistas\n\n"
+            "¿Cuánto cuesta el abono transporte en 2026? Todas las tarifas\n\n"
+            "El plan incluye la compra de 62 trenes, según el Ministerio.\n\nÚltimo párrafo.\n")
+    got = roles(text)
+    assert [r for r, _ in got[2:6]] == [BOILERPLATE] * 4
+    assert got[6][0] == BODY and got[7][0] == BODY
+
+
+def test_a_standfirst_under_the_title_is_not_a_claim():
+    text = ("El Gobierno destina 850 millones a renovar las Cercanías\n\n"
+            "La ministra de Transportes anuncia que las obras empezarán en septiembre y durarán cuatro años\n\n"
+            "El Consejo de Ministros aprobó este martes un plan de 850 millones de euros.\n")
+    assert [r for r, _ in roles(text)] == [TITLE, HEADING, BODY]
+
+
+@pytest.mark.parametrize("line", [
+    "Por Raquel Saldaña · 20 de octubre de 2026 · 4 min de lectura",
+    "Redacción | Valdemora | 12/03/2026 - 15:10h",
+    "Redacción · Castrolargo · Actualizado el 20/10/2026 a las 19:45",
+    "By Jane Doe | 5 min read",
+    "Recibe gratis nuestro boletín con la actualidad de Valdemora: apúntate aquí",
+    "📩 Recibe cada mañana las noticias de Castrolargo en tu correo. Apúntate gratis",
+    "¿Te ha resultado útil esta información? Suscríbete a nuestro boletín diario.",
+    "Was this article helpful? Tell us what you think.",
+])
+def test_bylines_with_reading_time_and_newsletter_prompts_are_boilerplate(line):
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{line}\n\nEl cuerpo de la noticia, con su punto final.\n")[2] == \
+        (BOILERPLATE, line)
+
+
+def test_a_newsroom_line_that_reports_is_still_body():
+    claim = "Redacción de la ley: el Congreso aprobó 40 enmiendas el martes."
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{claim}\n")[2] == (BODY, claim)

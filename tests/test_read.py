@@ -117,3 +117,16 @@ def test_a_limit_under_a_kilobyte_is_said_in_bytes(tmp_path):
     path.write_text("El puerto abrió el lunes con 12 grúas nuevas, según la autoridad portuaria. " * 3, encoding="utf-8")
     with pytest.raises(InputError, match=r"larger than the 104 bytes input limit"):
         read(str(path), max_bytes=104)
+
+
+def test_markdown_numbered_items_tables_and_lone_images():
+    # A numbered item kept its "1." and the splitter made a sentence of it; a table's rule row and
+    # an image's alt text became lines of the article (team pair huelga, tests/fixtures/huelga_*.md).
+    md = ("Lo que piden:\n\n1. Contratar a 300 médicos antes de 2027.\n2) Pagar las guardias a 25 euros.\n\n"
+          "| Centro | Seguimiento |\n|---|:---:|\n| Hospital Central | 78 % |\n\n"
+          "![Médicos ante el hospital](https://example.org/a.jpg)\n*Médicos ante el hospital. Foto: Iván Goñi*\n\n"
+          "En 2024. Los datos: ver ![gráfico](g.png) abajo.\n")
+    lines = [l for l in markdown_to_text(md).splitlines() if l.strip()]
+    assert lines == ["Lo que piden:", "Contratar a 300 médicos antes de 2027.", "Pagar las guardias a 25 euros.",
+                     "Centro | Seguimiento", "Hospital Central | 78 %", "Médicos ante el hospital. Foto: Iván Goñi",
+                     "En 2024. Los datos: ver gráfico abajo."]

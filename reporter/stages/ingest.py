@@ -24,7 +24,10 @@ LONE_CREDIT = re.compile(rf"^\W*(?:{_AGENCIES})(?:\s*[/,]\s*(?:{_AGENCIES}))*\W*
 _CREDIT = re.compile(
     r"(?:\(\s*(?:foto|fotos|fotografía|imagen|photo|photograph|picture|image|archivo|crédito|credit|video)\b[^()]*\)"
     r"|\b(?:foto|fotografía|imagen|photo|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
-    r"|/\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$)\s*$",  # one run of spaces, one quantifier
+    r"|/\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$"
+    # the agency, then the photographer or "archive": "(Europa Press/Jesús Hellín)", "EUROPA PRESS - Archivo"
+    r"|\(\s*(?:" + _AGENCIES + r")\s*/\s*[^()/]{1,60}\)\s*$"
+    r"|(?<!\w)(?:" + _AGENCIES + r")\s*[-–—/]\s*(?:archivo|archive|file|handout)\s*\)?\s*$)\s*$",  # one run of spaces, one quantifier
     re.IGNORECASE,
 )
 # Lines that are site furniture rather than reporting: a cue at the start of the line, as
@@ -57,7 +60,9 @@ _RIGHTS = re.compile(r"©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4})|todos los
 _CALL = re.compile(
     r"^\W*(?:suscr[ií]bete|suscribite|subscribe|sign up|únete|unite a|join our|haz clic|hacé clic|pulsa aquí"
     r"|click here|síguenos|seguinos|follow us|deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)"
-    r"|recib[eí] (?:las|nuestras|nuestro)|share (?:this|on)"
+    r"|recib[eí] (?:las|nuestras|nuestros?|gratis|cada|todas|el bolet[ií]n|la newsletter)|share (?:this|on)"
+    r"|ap[uú]ntate|ap[uú]ntese|inscr[ií]bete|¿te ha (?:resultado útil|gustado|sido útil)|¿te ha parecido"
+    r"|was this (?:article |story )?(?:helpful|useful)|did you (?:find|enjoy) this|get our newsletter"
     r"|press\W+enter\W+to\s+skip|(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?content"
     r"|(?:saltar|ir|pasar)\s+al\s+contenido)(?!\w)",  # accessibility skip links
     re.IGNORECASE,
@@ -99,6 +104,33 @@ TOP_LINES = 12
 
 _TERMINAL = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 
+# A wire dateline that opens the lead, with the agency: "MADRID, 12 Mar. (EUROPA PRESS) -", "LUSMAR, 5 Jun.
+# (EFE).-", "LONDON, Aug 15 (Reuters) -", "BOGOTÁ (Colombia), 3 jun (EFE).-", or standing alone on its line
+# ("MADRID, 12 (EUROPA PRESS)"); or, without an agency, closed by ".-": "Ciudad de México, 16 de agosto de
+# 2023.-". It is the copy's credit, not a claim: its own line (so the splitter does not cut the lead at the
+# month's dot, "12 Mar.") and boilerplate. Every quantifier is bounded: the pattern runs on article text.
+_PLACE = r"[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:[ .'’-]{1,3}[^\W\d_]+){0,5}(?:\s?\([^()\d]{1,30}\))?"
+_DATELINE = re.compile(
+    rf"^{_PLACE}(?:\s?,\s?[^()\n]{{1,40}}?)?\s?\(\s?(?:{_AGENCIES})(?:\s?[/,-]\s?(?:{_AGENCIES}))*\s?\)"
+    r"(?:\s?\.?\s?[-–—]{1,2}|\s?[.:])?\s*"
+    rf"|^{_PLACE}\s?,\s?[^()\n]{{0,40}}?\d[^()\n]{{0,20}}?\.[-–—]\s*")
+# A newsroom or desk byline, with the place and the time: "Redacción | Valdemora | 12/03/2026 - 15:10h".
+_DESK = re.compile(r"^\W*(?:redacción|redaccion|agencias|staff|newsroom|staff reporter|web desk)\b", re.IGNORECASE)
+# Reading time beside a byline: "4 min de lectura", "5 min read", "Lectura: 3 min".
+_READING_TIME = re.compile(r"\b\d{1,3}\s*(?:min(?:utos?)?\.?|minutes?)\s*(?:de\s+lectura|read)\b"
+                           r"|\blectura\s*:?\s*\d{1,3}\s*min(?:utos?)?\b|\b\d{1,3}-minute read\b", re.IGNORECASE)
+# A label that opens a list of links to other stories ("Noticias relacionadas", "Te puede interesar",
+# "Read more"): the headlines listed under it are links too, however long.
+_LINKS_LABEL = re.compile(
+    r"^\W*(?:noticias relacionadas|te puede interesar|le puede interesar|lee también|leé también|lea también"
+    r"|te recomendamos|recomendados?|ver también|más noticias|más información|lo más leído|más leídas"
+    r"|related(?: articles| stories| coverage| content| news)?|read more|also read|read also|see also"
+    r"|more on this(?: story)?|most read|recommended|trending|you may also like|más en \w+)\W*$", re.IGNORECASE)
+LINK_WORDS = 25
+# The standfirst (deck) under a headline: a line without closing punctuation right under the title,
+# not a claim of the body (it restates the lead) and not the title; up to this many words.
+STANDFIRST_WORDS = 40
+
 
 def classify_lines(text: str) -> tuple[Line, ...]:
     """Split the text into non-blank lines and decide each line's role."""
@@ -118,15 +150,40 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     spans = _unwrap(text, spans)
     lines: list[Line] = []
     title_text = None
+    under_title = links = dated = False
     for i, (start, end, par) in enumerate(spans):
         s = text[start:end]
+        if not dated and i < TOP_LINES:
+            m = _DATELINE.match(s[:DATELINE_CHARS + 40])
+            if m:
+                dated = True
+                head = s[:m.end()].rstrip()
+                lines.append(Line(start, start + len(head), par, BOILERPLATE, "dateline"))
+                if m.end() >= len(s):
+                    continue
+                start += m.end()
+                s = text[start:end]
         # the title is the first line that is not furniture ("Press Enter to skip to content")
         first = i <= 8 and all(line.role == BOILERPLATE for line in lines)
         role, why = _role(s, i, spans, text, title_text, first)
+        if links and role in (BODY, HEADING) and _is_link_headline(s):
+            role, why = BOILERPLATE, "related link"
+        elif under_title and role in (BODY, HEADING) and _words(s) <= STANDFIRST_WORDS \
+                and not _TERMINAL.search(s) and i + 1 < len(spans):
+            role, why = HEADING, "standfirst under the title"
+        links = (role == BOILERPLATE and bool(_LINKS_LABEL.match(s))) or (links and why == "related link")
+        if role not in (BOILERPLATE, CAPTION):
+            under_title = role == TITLE
         if role == TITLE:
             title_text = s
         lines.append(Line(start, end, par, role, why))
     return tuple(lines)
+
+
+def _is_link_headline(s: str) -> bool:
+    """A headline listed under a links label: short, and not ending like a sentence (a question may)."""
+    return _words(s) <= LINK_WORDS and (not _SENTENCE_END.search(s) or s.rstrip().endswith("?")
+                                        or bool(re.search(r"\?\s+\S[^.!?]*$", s)))
 
 
 # A paragraph hard-wrapped across lines (wire copy, e-mail, plain-text archives): a line that
@@ -173,6 +230,9 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
         return BOILERPLATE, "byline"
     if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _only_names_and_dates(s, True):
         return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023"
+    if _words(s) <= STAMP_WORDS + 4 and (_BYLINE_START.match(s) or _DESK.match(s)) \
+            and _only_names_and_dates(_READING_TIME.sub(" ", s), False):
+        return BOILERPLATE, "byline"  # "Por Ana Ruiz · 20 de octubre de 2026 · 4 min de lectura", "Redacción | Lima"
     if len(s) <= STAMP_CHARS and _STAMP.match(s):
         return BOILERPLATE, "date stamp"
     if title is not None and _norm(s) == _norm(title):
@@ -263,7 +323,10 @@ def publication(text: str, lines: tuple[Line, ...], language: str = "") -> Publi
         s = text[line.start:line.end]
         if len(s) > 400:  # a paragraph, not a stamp (and the date patterns stay cheap)
             s = s[:400]
-        if line.role != BODY and _UPDATED.match(s):
+        if line.why == "dateline":
+            found.setdefault("dateline", _day(s, language))
+            first_body = False
+        elif line.role != BODY and _UPDATED.match(s):
             found.setdefault("updated-line", _day(s, language))
         elif line.role != BODY and (_PUBLISHED.match(s) or _BYLINE_START.match(s) or line.why == "date stamp"):
             found.setdefault("byline", _day(s, language))

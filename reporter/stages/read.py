@@ -223,6 +223,14 @@ _MD_RULES = [
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.M), ""),  # headings
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
     (re.compile(r"^[ \t]*[-*+][ \t]+", re.M), ""),  # bullets
+    # numbered items ("1. Contratar..."): the number alone would be cut off as a sentence "1."
+    (re.compile(r"^[ \t]{0,3}\d{1,3}[.)][ \t]+(?=\S)", re.M), ""),
+    # tables: the separator row goes, a row keeps its cells between bars ("Hospital Central | 78 %")
+    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$", re.M), ""),
+    (re.compile(r"^[ \t]*\|[ \t]*(.*?)[ \t]*\|[ \t]*$", re.M), r"\1"),
+    # an image alone on its line: its alt text describes the picture, it is not the article's text
+    # (a caption, when there is one, is the line under it)
+    (re.compile(r"^[ \t]*!\[[^\[\]\n]*\]\([^)\]\n]*\)[ \t]*$", re.M), ""),
     # Images and links: keep the alt text / the text. Neither part may hold the bracket that
     # would start the next one, so each scan stops where the next begins: with [^\]]* a line of
     # 30,000 "![" was scanned to its end from every one of them (minutes).
