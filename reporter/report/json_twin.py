@@ -58,7 +58,7 @@ def to_dict(b: Briefing) -> dict:
         "timeline": [e.as_dict() for e in b.timeline],
         # the fact table: one row per quantity and subject, with what each source says (stages/facts.py)
         "facts": [{"kind": row.kind, "unit": row.unit, "subject": row.subject,
-                   "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b.facts)],
+                   "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b.facts, b.relations)],
         # claims reviewed before (the archive, issue 16): absent when no archive was consulted
         **_archive_matches(b),
     }

@@ -505,7 +505,7 @@ def _pair(b: Briefing, r: Relation, t: Labels) -> Pair:
 def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
     """The rows stated by two or more sources (with one source, all), those whose values differ
     first, then in order of first mention: `facts` (as listed) and `facts_total`."""
-    rows = [r for r in fact_table(b.facts) if len(r.articles) > 1 or len(b.articles) == 1]
+    rows = [r for r in fact_table(b.facts, b.relations) if len(r.articles) > 1 or len(b.articles) == 1]
     built = []
     for row in rows:
         says = []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reporter.model import Article, Fact, Figure
+from reporter.model import CONFLICT, Article, Fact, Figure, Relation
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
@@ -417,19 +417,83 @@ class Row:
         return tuple(dict.fromkeys(a for a, _ in self.facts))
 
 
-def table(facts_: tuple[Fact, ...]) -> tuple[Row, ...]:
+def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tuple[Row, ...]:
     """One row per quantity kind, unit and subject (time of day, report times and years aside:
-    a report time is shown with the counts it dates), rows in order of first mention."""
-    rows: dict[tuple[str, str, str], list[tuple[str, Fact]]] = {}
+    a report time is shown with the counts it dates), rows in order of first mention.
+
+    The conflicts come from this table (issue 14): the comparator pairs two values of one
+    quantity when one claim names no place and its related claim names one ("the quake killed
+    15" / "dejó 32 muertos en el sur de México"), or when each names the other's; the values it
+    set against each other (a conflict's `differing`) are one row here too, under the named
+    subject, so every conflict the briefing lists is a row of its table."""
+    keys: list[tuple[str, str, str]] = []
     shown: dict[tuple[str, str, str], str] = {}
-    for f in facts_:
-        if f.kind in _HIDDEN:
+    kept: list[int] = []
+    # a year is shown only when a conflict sets two against each other ("completed in 1974" /
+    # "built in 1981"); report times never (they are shown with the counts they date)
+    linked = {n for pair in _linked(facts_, {n: n for n in range(len(facts_))}, relations) for n in pair}
+    for n, f in enumerate(facts_):
+        if f.kind in _HIDDEN and not (f.kind == "year" and n in linked):
             continue
         subject = "" if f.kind in EVENT_KINDS else f.subject
-        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in rows if k[:2] == (f.kind, f.unit)]))
-        rows.setdefault(key, []).append((f.sentence.rstrip("0123456789"), f))
+        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in shown if k[:2] == (f.kind, f.unit)]))
+        keys.append(key)
+        kept.append(n)
         shown.setdefault(key, subject)
-    return tuple(Row(k[0], k[1], shown[k], tuple(v)) for k, v in rows.items())
+    # rows the comparator set against each other become one (union-find over row keys)
+    parent = {k: k for k in shown}
+
+    def root(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    where = dict(zip(kept, keys))
+    for a_key, b_key in _linked(facts_, where, relations):
+        ra, rb = root(a_key), root(b_key)
+        if ra != rb:
+            first, second = (ra, rb) if list(shown).index(ra) <= list(shown).index(rb) else (rb, ra)
+            parent[second] = first
+            if not shown[first]:
+                shown[first] = shown[second]  # the row takes the subject one side names
+    rows: dict[tuple[str, str, str], list[tuple[str, Fact]]] = {}
+    for n, key in zip(kept, keys):
+        f = facts_[n]
+        rows.setdefault(root(key), []).append((f.sentence.rstrip("0123456789"), f))
+    return tuple(Row(k[0], k[1], shown[k], tuple(sorted(v, key=lambda x: _order(x[1].sentence))))
+                 for k, v in rows.items())
+
+
+def _order(sentence: str) -> tuple[str, int]:
+    """Article and sentence order of a sentence id ("B12" -> ("B", 12))."""
+    head = sentence.rstrip("0123456789")
+    tail = sentence[len(head):]
+    return head, int(tail) if tail else 0
+
+
+def _linked(facts_: tuple[Fact, ...], where: dict, relations: tuple[Relation, ...]):
+    """(where[x], where[y]) for each pair of facts x, y (indices into facts_, those in `where`)
+    that a conflict sets against each other: the facts of its two sentences with the kind, unit
+    and text of one of its differences."""
+    by_sentence: dict[str, list[int]] = {}
+    for n in where:
+        by_sentence.setdefault(facts_[n].sentence, []).append(n)
+    for r in relations:
+        if r.type != CONFLICT:
+            continue
+        for d in r.evidence.differing:
+            if d.kind not in KINDS:
+                continue  # a weekday, a speaker: no figure, no row
+
+            def side(sid: str, values: str) -> list[int]:
+                written = set(values.split(", "))
+                return [n for n in by_sentence.get(sid, ()) if facts_[n].kind == d.kind and facts_[n].unit == d.unit
+                        and facts_[n].text in written]
+
+            for x in side(r.a, d.a):
+                for y in side(r.b, d.b):
+                    yield where[x], where[y]
 
 
 def _subject_key(subject: str, known: list[str]) -> str:
@@ -448,6 +512,8 @@ def value_label(f: Fact) -> str:
         return _clock(f.value)
     if f.kind == "date":
         return f"{int(f.value) % 100}/{int(f.value) // 100}"
+    if f.kind == "year":
+        return f"{int(f.value)}"  # 1974, not 1,974
     v = f.value
     text = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
     if f.kind == "money":
