@@ -26,6 +26,11 @@ def briefing_of(*texts: str, settings: Settings = Settings()):
 
 
 def fixture(name: str) -> str:
+    """A fixture's article text: a web page or Markdown file as the reader hands it on (its text)."""
+    if name.endswith((".html", ".md")):
+        from reporter.stages.read import read
+
+        return read(str(FIXTURES / name)).text
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 

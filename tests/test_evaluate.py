@@ -155,7 +155,13 @@ def test_team_fixture_pairs_hold_their_floor():
                         "--articles", str(FIXTURES), "--json"], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     rows = {row["pair"]: row for row in json.loads(r.stdout)["rows"]}
-    total = rows.pop("TOTAL")
+    rows.pop("TOTAL")
+    # The held-out pairs (written before the tool ran on them) are held to their own floor below;
+    # the figures here are the eleven pairs' own.
+    held_out = {name: rows.pop(name) for name in HELD_OUT_PAIRS}
+    total = {key: ([sum(row[key][0] for row in rows.values()), sum(row[key][1] for row in rows.values())]
+                   if isinstance(row0, list) else sum(row[key] for row in rows.values()))
+             for key, row0 in next(iter(rows.values())).items() if key != "pair"}
     across = [rows["puerto"], rows["vacunas"], rows["valdora"]]
     for group, floor_recall, floor_precision in ((list(rows.values()), 0.9, 0.9), (across, 0.8, 0.85)):
         hit, need = map(sum, zip(*(row["align_recall"] for row in group)))
@@ -166,6 +172,18 @@ def test_team_fixture_pairs_hold_their_floor():
     assert total["only_viol"] == total["boilerplate_viol"] == total["summary_viol"] == 0
     assert total["checkworthy_viol"] == 0 and total["checkworthy_recall"][0] >= 40
     assert total["summary_lead"] == [18, 18] and total["lost_anchors"] == 0
+    # The four held-out pairs (cercanias, derrumbe, tipos, huelga): what they hold since the ingest fixes.
+    # Their conflicts are not floored yet (2 of 3 found; the derrumbe update 30 -> 41 rescued is typed a
+    # conflict, the tipos inflation 5,1 % / 5.4 % is not related): a decision for the compare stage.
+    hit, need = map(sum, zip(*(row["align_recall"] for row in held_out.values())))
+    good, made = map(sum, zip(*(row["align_precision"] for row in held_out.values())))
+    assert hit / need >= 0.9 and good / made >= 0.9, (hit, need, good, made)
+    for row in held_out.values():
+        assert row["only_viol"] == row["boilerplate_viol"] == row["summary_viol"] == row["checkworthy_viol"] == 0, row
+        assert row["summary_lead"][0] == row["summary_lead"][1] and row["lost_anchors"] == 0, row
+
+
+HELD_OUT_PAIRS = ("cercanias", "derrumbe", "tipos", "huelga")
 
 
 def _reporter(*argv, timeout=120):
