@@ -74,6 +74,9 @@ def parser() -> argparse.ArgumentParser:
                    help=f"list at most N conflicts, shared claims, claims only in each source and checklist rows in the PDF, "
                         f"the most important first; the JSON and CSV keep every one (default: {PDF_ITEMS}; 0 or all: no limit, "
                         "and the appendix shows every sentence however long the sources)")
+    b.add_argument("--short", action="store_true",
+                   help="a one-page PDF: the sources and the top items to check, each claim once, conflicts first "
+                        "(the JSON and CSV are the full briefing's)")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     m = sub.add_parser("batch", help="run many briefings from a manifest CSV",
                        epilog=BATCH_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -330,7 +333,7 @@ def _brief(args, env: Env) -> int:
     from reporter.run.briefing import Job, run
 
     job = Job(tuple(args.files), args.output, settings_of(args, env), args.force, args.templates,
-              args.verdicts, args.since, args.allow_urls, archive=_archive_of(args, env))
+              args.verdicts, args.since, args.allow_urls, archive=_archive_of(args, env), short=args.short)
     written = run(job, env)
     print("wrote " + ", ".join(str(p) for p in written), file=env.err)
     return ExitStatus.OK

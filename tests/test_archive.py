@@ -258,10 +258,11 @@ def test_a_briefing_shows_the_archived_verdict_in_json_and_checklist(sismo, tmp_
     assert m == {"sentence": flagged.id, "key": claim_key(flagged.text), "text": flagged.text, "verdict": "misleading",
                  "tier": "same", "score": 1.0, "reviewed": "2026-01-01T10:00:00Z", "source": "https://example.org/nota"}
     rows = list(csv.reader(io.StringIO(to_csv(b).decode("utf-8-sig"))))
-    assert rows[0] == COLUMNS and COLUMNS[-1] == "previous verdict" and COLUMNS[:9] == [
+    # the older columns keep their places; issue 13's come after "previous verdict"
+    assert rows[0] == COLUMNS and COLUMNS[9] == "previous verdict" and COLUMNS[:9] == [
         "id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes"]
-    row = next(r for r in rows[1:] if r[0] == flagged.id)
-    assert row[-1] == "engañoso (2026-01-01; https://example.org/nota)" and row[7] == ""  # the verdict stays the reviewer's
+    row = next(r for r in rows[1:] if flagged.id in r[0].split(" · "))
+    assert row[9] == "engañoso (2026-01-01; https://example.org/nota)" and row[7] == ""  # the verdict stays the reviewer's
 
 
 def test_an_archive_that_matches_nothing_gives_an_empty_list(sismo, tmp_path):

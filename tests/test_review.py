@@ -15,9 +15,12 @@ from conftest import FIXTURES
 PAIR = (str(FIXTURES / "sismo_a.txt"), str(FIXTURES / "sismo_b.txt"))
 
 
-def test_checklist_csv_has_one_row_per_flag_with_stable_keys(sismo):
+def test_checklist_csv_has_one_row_per_claim_with_stable_keys(sismo):
     rows = list(csv.DictReader(io.StringIO(to_csv(sismo).decode("utf-8-sig"))))
-    assert [r["id"] for r in rows] == [f.sentence for f in sismo.flags]
+    # a row per claim (issue 13): every flag is in exactly one row, highest priority first
+    ids = [x for r in rows for x in r["id"].split(" · ")]
+    assert {f.sentence for f in sismo.flags} <= set(ids) and len(ids) == len(set(ids))
+    assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
     assert all(r["verdict"] == "" and r["notes"] == "" for r in rows)
     assert to_csv(sismo).startswith("\ufeff".encode("utf-8"))  # spreadsheets keep the accents
     s = sismo.sentence(rows[0]["id"])

@@ -72,10 +72,12 @@ def test_the_checklist_lists_the_highest_priority_and_the_csv_has_every_row(long
     b = long_briefing
     v = build_view(b, listed=CAP)
     assert len(v.checklist) == CAP
-    assert min(c.flag.score for c in v.checklist) >= max(
-        f.score for f in b.flags if f.sentence not in {c.sentence.id for c in v.checklist})
+    listed = {x for c in v.checklist for x in c.ids}
+    assert min(c.flag.score for c in v.checklist) >= max(f.score for f in b.flags if f.sentence not in listed)
     rows = list(csv.DictReader(io.StringIO(to_csv(b).decode("utf-8-sig"))))
-    assert len(rows) == len(b.flags) == v.totals.flagged
+    # a row per claim (issue 13): every flag in one row, and the PDF says how many rows there are
+    assert len(rows) == v.totals.checklist and sorted(x for r in rows for x in r["id"].split(" · ") if x in
+                                                      {f.sentence for f in b.flags}) == sorted(f.sentence for f in b.flags)
 
 
 def test_claims_only_one_source_makes_are_the_most_check_worthy_in_source_order(lopsided):
@@ -126,7 +128,7 @@ def test_the_briefing_says_how_many_more_and_where(long_briefing):
     html = to_html(v)
     assert f"the {CAP} strongest of {v.totals.conflicts}" in html
     assert f"the {CAP} strongest of {v.totals.shared}" in html
-    assert f"the {CAP} highest-priority of {v.totals.flagged} flagged claims" in html
+    assert f"the {CAP} highest-priority of {v.totals.checklist} flagged claims" in html
     assert "Appendix: the sentences cited" in html and "sentences not cited" in html
     es = to_html(build_view(long_briefing, "es", listed=CAP))
     assert f"las {CAP} más fuertes de {v.totals.conflicts}" in es and "oraciones no citadas" in es
@@ -136,7 +138,8 @@ def test_no_limit_lists_everything_and_shows_every_sentence(long_briefing):
     b = long_briefing
     v = build_view(b, listed=0)
     assert len(v.conflicts) == v.totals.conflicts and len(v.shared) == v.totals.shared
-    assert len(v.checklist) == len(b.flags) and not v.abridged
+    assert len(v.checklist) == v.totals.checklist and {f.sentence for f in b.flags} <= {x for c in v.checklist for x in c.ids}
+    assert not v.abridged
     assert all(whole(block) for block in v.articles)
     assert "Listed here" not in to_html(v)
 
@@ -145,7 +148,8 @@ def test_a_short_briefing_is_not_cut():
     b = briefing_of(fixture("sismo_a.txt"), fixture("sismo_b.txt"))
     v = build_view(b)
     assert not v.abridged and all(whole(block) for block in v.articles)
-    assert len(v.conflicts) + len(v.shared) == len(b.relations) and len(v.checklist) == len(b.flags)
+    assert len(v.conflicts) + len(v.shared) == len(b.relations) and len(v.checklist) == v.totals.checklist
+    assert {f.sentence for f in b.flags} <= {x for c in v.checklist for x in c.ids}
     assert "Listed here" not in to_html(v)
 
 

@@ -6,7 +6,7 @@ import json
 from reporter.stages.compare import claim_groups, group_id
 from reporter.stages.facts import table as fact_table
 from reporter.model import CONFLICT, Briefing
-from reporter.review.checklist import verdict_for
+from reporter.review.checklist import row_keys, row_verdict, rows as checklist_rows, verdict_for
 from reporter.review.claims import claim_key
 from reporter.text.provenance import independent
 
@@ -52,6 +52,9 @@ def to_dict(b: Briefing) -> dict:
             for r in b.relations
         ],
         "flags": [_flag(b, f) for f in b.flags],
+        # the checklist (issue 13, item 2): a row per claim, however many sources tell it, highest
+        # priority first, as the CSV has them; flags[] stays a flag per sentence, in source order
+        "checklist": [_row(b, row) for row in checklist_rows(b)],
         # the claim matrix: every claim carried by two or more sources, with its sentences per source
         "claims": [_claim(b, n, g) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
         # the dates the claims mention, resolved against their source's publication date, earliest first
@@ -78,6 +81,17 @@ def _flag(b: Briefing, f) -> dict:
     out = {"sentence": f.sentence, "key": claim_key(s.text), "score": f.score, "priority": f.priority,
            "reasons": list(f.reasons)}
     v = verdict_for(b, f.sentence) if b.verdicts else None
+    if v:
+        out["verdict"], out["notes"] = v.verdict, v.notes
+    return out
+
+
+def _row(b: Briefing, row) -> dict:
+    out = {"sentences": list(row.sentences), "key": row_keys(b, row)[0], "keys": list(row_keys(b, row)),
+           "lead": row.lead, "sources": list(dict.fromkeys(b.sentence(x).article for x in row.sentences)),
+           "priority": row.priority, "score": row.score, "reasons": list(row.reasons),
+           "conflicts_with": list(row.conflicts)}
+    v = row_verdict(b, row) if b.verdicts else None
     if v:
         out["verdict"], out["notes"] = v.verdict, v.notes
     return out

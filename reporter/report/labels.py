@@ -298,6 +298,11 @@ class Labels:
     # the archive of reviewed claims (issue 16), under a checklist claim: {verdict} {when}
     archived_same: str = "Reviewed before: {verdict} ({when})"
     archived_related: str = "A similar claim was reviewed: {verdict} ({when})"
+    # the one-page briefing (--short, issue 13 item 4)
+    short_title: str = "First to check"
+    short_more: str = ("{more} more to check: the checklist CSV has a row for each claim, "
+                       "the briefing without --short lists them all.")
+    short_more_sources: str = "and {more} more sources (the JSON twin lists every one)"
 
 
 EN = Labels(
@@ -583,6 +588,10 @@ ES = replace(
     ),
     archived_same="Verificada antes: {verdict} ({when})",
     archived_related="Se verificó una afirmación parecida: {verdict} ({when})",
+    short_title="Lo primero que verificar",
+    short_more=("{more} más por verificar: la lista CSV tiene una fila por afirmación; "
+                "el informe sin --short las recoge todas."),
+    short_more_sources="y {more} fuentes más (el JSON las recoge todas)",
 )
 
 

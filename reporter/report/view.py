@@ -28,7 +28,7 @@ from reporter.text.language import WORD, fold, resources
 from reporter.settings import PDF_ITEMS
 from reporter.model import CONFLICT, OVERLAP, Article, Briefing, Difference, Flag, Relation, Sentence
 from reporter.report.labels import Labels, labels_for
-from reporter.review.checklist import verdict_for
+from reporter.review.checklist import Row, row_verdict, rows as checklist_rows, verdict_for
 from reporter.review.changes import Changes, changes
 
 
@@ -74,6 +74,7 @@ class Totals:
     matrix: int  # claims two or more sources carry (three or more sources)
     added: int  # since the earlier briefing (--since)
     dropped: int
+    checklist: int = 0  # the checklist's rows: a row per claim, however many sources tell it (issue 13)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,21 @@ class Claim:
     verdict: str = ""  # the reviewer's verdict, in the reader's language ("" = not reviewed)
     notes: str = ""
     previous: str = ""  # the archive's best match (issue 16), in the reader's language ("" = none)
+    # a checklist row (issue 13, item 2): every sentence that tells the claim, in source order
+    # (`sentence` is its first flagged one); and the sentences giving another value (rows of their own)
+    ids: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShortItem:
+    """One item of the one-page briefing (--short): a conflict, or a checklist row."""
+
+    ids: tuple[str, ...]  # its sentences: both sides of a conflict, every teller of a claim
+    sentences: tuple[Sentence, ...]  # what it shows: both sides of a conflict, a claim's first flagged wording
+    why: str  # the differing values of a conflict, a row's reasons: in the reader's language
+    level: str  # "conflict", or the row's priority ("high", "medium", "low"): a css class
+    label: str  # the same in the reader's language, with the score for a row
 
 
 @dataclass(frozen=True)
@@ -218,6 +234,11 @@ class View:
     # the fact table (who says what), rows stated by two or more sources, differing first
     facts: tuple[FactRow, ...] = ()
     facts_total: int = 0
+    # --short (issue 13, item 4): one page, the top items to check, conflicts first
+    short: bool = False
+    short_items: tuple[ShortItem, ...] = ()
+    short_more: int = 0  # items to check the page leaves to the checklist
+
 
 
 # The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
@@ -293,7 +314,7 @@ def kind_label(d: Difference, t: Labels) -> str:
     return t.units.of(d.unit or d.kind)
 
 
-def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED) -> View:
+def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED, short: bool = False) -> View:
     lang = ui_language or (b.articles[0].language if b.articles[0].language in ("en", "es") else "en")
     t = labels_for(lang)
     cap = listed if listed > 0 else None  # None: list everything
@@ -307,11 +328,12 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     groups = every_group if len(b.articles) > 2 else ()
     matrix = _matrix(b, groups, all_conflicts, cap)
     articles = _article_blocks(b, t, flags, cap)
-    checklist = _checklist(b, t, flags, cap)
+    every_row = checklist_rows(b)
+    checklist = tuple(_row(b, row, t) for row in every_row[:cap])
     every_change = changes(b)
     totals = Totals(conflicts=len(all_conflicts), shared=len(all_shared), flagged=len(b.flags),
                     matrix=len(groups), added=len(every_change.added) if every_change else 0,
-                    dropped=len(every_change.dropped) if every_change else 0)
+                    dropped=len(every_change.dropped) if every_change else 0, checklist=len(every_row))
     listed_changes = _listed_changes(every_change, cap)
 
     sentence_count = sum(len(a.sentences) for a in b.articles)
@@ -336,6 +358,7 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
         published=_published(b, t), chronology=_chronology(b, t),
         timeline=timeline, timeline_total=len(b.timeline),
         **_fact_rows(b, t, cap),
+        **(_short_items(b, t, all_conflicts, every_row) if short else {}),
     )
 
 
@@ -568,9 +591,37 @@ def _article_block(b: Briefing, a: Article, t: Labels, flags: dict[str, Flag], r
 # --- the checklist ----------------------------------------------------------------------------
 
 
-def _checklist(b: Briefing, t: Labels, flags: dict[str, Flag], cap: int | None) -> tuple[Claim, ...]:
-    ranked = sorted(b.flags, key=lambda f: (-f.score, _order(b, f.sentence)))
-    return tuple(_claim(b, b.sentence(f.sentence), t, flags) for f in ranked[:cap])
+def _row(b: Briefing, row: Row, t: Labels) -> Claim:
+    """A checklist row (review/checklist.py rows: a row per claim, highest priority first)."""
+    v = row_verdict(b, row) if b.verdicts else None
+    previous = next((p for p in (_previous(b, b.sentence(x), t) for x in dict.fromkeys((row.lead, *row.sentences)))
+                     if p), "")
+    return Claim(b.sentence(row.lead), row.flag, tuple(t.reasons.of(x) for x in row.reasons), t.levels.of(row.priority),
+                 t.verdicts.of(v.verdict) if v else "", v.notes if v else "", previous, row.sentences, row.conflicts)
+
+
+SHORT_ITEMS = 8  # what one page holds with its sources table: conflicts first, then the checklist's top rows
+SHORT_TEXT = 220  # characters of a sentence on the one page
+
+
+def _short_items(b: Briefing, t: Labels, conflicts: list[Relation], every_row: tuple[Row, ...]) -> dict:
+    """--short: the conflicts (strongest first), then the checklist rows they do not cover, in
+    priority order, SHORT_ITEMS at most; each claim once, with every sentence that tells it."""
+    items: list[ShortItem] = []
+    told: set[str] = set()
+    for r in conflicts:
+        sa, sb = b.sentence(r.a), b.sentence(r.b)
+        why = "; ".join(f"{_kind_subject(d, t)}: {d.a} ≠ {d.b}" for d in r.evidence.differing)
+        items.append(ShortItem((sa.id, sb.id), (sa, sb), why or t.reasons.conflict, "conflict", t.conflicts))
+        told.update((sa.id, sb.id))
+    for row in every_row:
+        if told.intersection(row.sentences):
+            continue
+        items.append(ShortItem(row.sentences, (b.sentence(row.lead),), ", ".join(t.reasons.of(x) for x in row.reasons),
+                               row.priority, f"{t.levels.of(row.priority)} ({row.score:.2f})"))
+    shown = tuple(replace(i, sentences=tuple(replace(s, text=_short(s.text, SHORT_TEXT)) for s in i.sentences))
+                  for i in items[:SHORT_ITEMS])
+    return {"short": True, "short_items": shown, "short_more": len(items) - len(shown)}
 
 
 def _claim(b: Briefing, s: Sentence, t: Labels, flags: dict[str, Flag]) -> Claim:
@@ -613,7 +664,8 @@ def _back_links(conflicts: tuple[Pair, ...], shared: tuple[Pair, ...], articles:
         for s in blk.summary:
             back.setdefault(s.id, f"m-{s.id}")
     for c in checklist:
-        back.setdefault(c.sentence.id, f"k-{c.sentence.id}")
+        for x in (c.sentence.id, *c.ids):  # every sentence a row names links back to the row
+            back.setdefault(x, f"k-{c.sentence.id}")
     return back
 
 

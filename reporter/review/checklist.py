@@ -7,6 +7,21 @@ words (review/claims.py): a row lands on the claims whose normalised text has th
 row's key or is the row's claim text, never on a sentence because it has the
 row's id. Rows that match no claim are counted (the CLI says how many), and a
 file none of whose verdicts matches is refused.
+
+One row per claim (issue 13, item 2): a claim several sources tell (the comparator's
+claim groups over overlaps, stages/compare.py) is one row naming every sentence that
+tells it ("A4 · B3"), ordered by priority (its highest score). The row quotes its
+first flagged sentence in source order and carries that sentence's key in `key`, and
+every sentence's key in `keys`: a verdict read back lands on each of them. Sentences
+in conflict are never one row: each value is verified on its own. Files written with
+one row per sentence still read: each row's verdict lands on its own sentence; if
+the sentences of one claim then carry different verdicts, the claim is written as
+one row per verdict (nothing the reviewer wrote is lost). Two rows giving different
+verdicts to the same words are refused with one clear error naming both lines.
+
+The `reasons` and `priority` cells are in the briefing's UI language; `reason codes`
+and `priority code` keep the pipeline's codes for tools. Column names stay English:
+they are machine keys (the reader finds the verdict column by its name).
 """
 from __future__ import annotations
 
@@ -17,11 +32,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import InputError
-from reporter.model import Briefing
+from reporter.model import OVERLAP, Briefing, Flag
 from reporter.review.claims import claim_key
 
 COLUMNS = ["id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes",
-           "previous verdict"]  # the archive's (issue 16): a suggestion; the verdict column stays the reviewer's
+           "previous verdict",  # the archive's (issue 16): a suggestion; the verdict column stays the reviewer's
+           # issue 13 item 2 and issue 15 item 4, after the older columns so their positions hold:
+           "sources",  # every source that tells the claim: "A: a.txt · B: b.txt"
+           "keys",  # the key of every sentence of the row, space-separated (the verdict lands on each)
+           "reason codes", "priority code"]  # the pipeline's codes; reasons and priority are in the UI language
 VERDICTS = {
     "accurate": ("accurate", "correcto", "correcta", "verdadero", "cierto", "true"),
     "inaccurate": ("inaccurate", "false", "falso", "falsa", "incorrecto", "incorrecta"),
@@ -46,8 +65,9 @@ class Reviewed:
     """One filled row of a reviewer's checklist."""
 
     line: int  # in the file, for messages
-    keys: tuple[str, ...]  # claim keys it may stand for: its key cell, and the key of its claim cell
+    keys: tuple[str, ...]  # claim keys it stands for: its key and keys cells, and the key of its claim cell
     verdict: Verdict
+    where: str = ""  # the file, as the user named it (for messages)
 
 
 def verdict_word(word: str, where: str) -> str:
@@ -77,23 +97,121 @@ def plain_cell(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 
 
+@dataclass(frozen=True)
+class Row:
+    """One checklist row: one claim, with every sentence that tells it."""
+
+    sentences: tuple[str, ...]  # sentence ids, in source order ("A4", "B3")
+    lead: str  # the sentence the row quotes and whose key it carries: its first flagged one
+    flag: Flag  # the row's own: the lead's id, the highest score of its sentences, every reason
+    conflicts: tuple[str, ...] = ()  # sentences giving another value (rows of their own)
+
+    @property
+    def score(self) -> float:
+        return self.flag.score
+
+    @property
+    def priority(self) -> str:
+        return self.flag.priority
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return self.flag.reasons
+
+    @property
+    def id(self) -> str:
+        return " · ".join(self.sentences)
+
+
+def ui_language(b: Briefing) -> str:
+    """The language the briefing's labels are in (report/view.py build_view's rule)."""
+    return b.settings.report.ui_language or (b.articles[0].language if b.articles[0].language in ("en", "es") else "en")
+
+
+def rows(b: Briefing) -> tuple[Row, ...]:
+    """The checklist: a row per flagged claim, highest score first (ties: source order).
+
+    A claim is a claim group of the overlaps (stages/compare.py claim_groups: at most one
+    sentence per source); conflicts never join one, so each disputed value is its own row.
+    A group is a row when one of its sentences is flagged; its other sentences are named in
+    it, flagged or not (they tell the claim). Its reasons are its flags' reasons, highest
+    score first. A group whose sentences carry different verdicts is a row per verdict."""
+    order = {s.id: (ai, s.index) for ai, a in enumerate(b.articles) for s in a.sentences}
+    flags = {f.sentence: f for f in b.flags}
+    from reporter.stages.compare import claim_groups
+
+    overlaps = tuple(r for r in b.relations if r.type == OVERLAP)
+    group_of = {x: g for g in claim_groups(b.articles, overlaps) for x in g}
+    disputes: dict[str, list[str]] = {}
+    for r in b.relations:
+        if r.type != OVERLAP:
+            disputes.setdefault(r.a, []).append(r.b)
+            disputes.setdefault(r.b, []).append(r.a)
+    out: list[Row] = []
+    seen: set[str] = set()
+    for f in sorted(b.flags, key=lambda f: order[f.sentence]):
+        if f.sentence in seen:
+            continue
+        group = group_of.get(f.sentence, (f.sentence,))
+        seen.update(group)
+        best = max((flags[x] for x in group if x in flags), key=lambda g: (g.score, [-n for n in order[g.sentence]]))
+        for part in _by_verdict(b, group):
+            mine = sorted((flags[x] for x in part if x in flags), key=lambda g: (-g.score, order[g.sentence]))
+            lead = next((x for x in part if x in flags), part[0])
+            reasons = tuple(dict.fromkeys(r for g in (mine or [best]) for r in g.reasons))
+            against = tuple(sorted({y for x in part for y in disputes.get(x, ())} - set(part), key=order.__getitem__))
+            out.append(Row(part, lead, Flag(lead, (mine or [best])[0].score, reasons), against))
+    return tuple(sorted(out, key=lambda r: (-r.score, order[r.sentences[0]])))
+
+
+def _by_verdict(b: Briefing, group: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The group as one part, or one part per verdict when its sentences carry different ones
+    (an older checklist had a row per sentence); sentences without one go with the first."""
+    if not b.verdicts or len(group) == 1:
+        return [group]
+    given = {x: b.verdicts.get(claim_key(b.sentence(x).text)) for x in group}
+    distinct = list(dict.fromkeys(v for v in given.values() if v is not None))
+    if len(distinct) <= 1:
+        return [group]
+    parts: dict[Verdict, list[str]] = {v: [] for v in distinct}
+    for x in group:
+        parts[given[x] or distinct[0]].append(x)
+    return [tuple(p) for p in parts.values()]
+
+
+def row_keys(b: Briefing, row: Row) -> tuple[str, ...]:
+    """The keys of a row's sentences, its lead's first."""
+    return tuple(dict.fromkeys(claim_key(b.sentence(x).text) for x in (row.lead, *row.sentences)))
+
+
+def row_verdict(b: Briefing, row: Row) -> Verdict | None:
+    """The verdict of a row: the one its sentences carry (rows() splits a claim whose differ)."""
+    return next((v for v in (b.verdicts.get(k) for k in row_keys(b, row)) if v is not None), None)
+
+
 def to_csv(b: Briefing) -> bytes:
     """The checklist, UTF-8 with a byte-order mark so spreadsheets keep the accents; no cell
-    starts like a formula (text_cell). The last column is the archive's previous verdict."""
+    starts like a formula (text_cell). A row per claim (rows()), highest priority first."""
     from reporter.archive.consult import previous_verdict
+    from reporter.report.labels import labels_for
 
+    t = labels_for(ui_language(b))
+    files = {a.id: a.source for a in b.articles}
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(COLUMNS)
-    for f in b.flags:
-        s = b.sentence(f.sentence)
-        src = b.article_of(s.id).source
-        key = claim_key(s.text)
-        given = b.verdicts.get(key)
+    for row in rows(b):
+        s = b.sentence(row.lead)
+        keys = row_keys(b, row)
+        given = row_verdict(b, row)
+        sources = dict.fromkeys(b.sentence(x).article for x in row.sentences)
+        previous = next((p for p in (previous_verdict(b, x) for x in (row.lead, *row.sentences)) if p), "")
         w.writerow([text_cell(cell) for cell in (
-            s.id, key, src, s.text, "; ".join(f.reasons), f.priority, f"{f.score:.2f}",
-            (given.word or given.verdict) if given else "", given.notes if given else "",
-            previous_verdict(b, s.id))])
+            row.id, keys[0], b.article_of(s.id).source, s.text, "; ".join(t.reasons.of(r) for r in row.reasons),
+            t.levels.of(row.priority), f"{row.score:.2f}",
+            (given.word or given.verdict) if given else "", given.notes if given else "", previous,
+            " · ".join(f"{a}: {files[a]}" for a in sources), " ".join(keys),
+            "; ".join(row.reasons), row.priority)])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -140,8 +258,10 @@ def read_verdicts(path: str | Path, name: str | None = None, max_bytes: int = MA
                 continue
             v = Verdict(verdict_word(word, f"{path}: line {n}"), plain_cell(row.get("notes") or ""), word)
             claim = plain_cell(row.get("claim") or "")
-            keys = [(row.get("key") or "").strip(), claim_key(claim) if claim.strip() else ""]
-            out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v))
+            # `keys` (a row per claim): every sentence of the row; older files have only `key`
+            keys = [(row.get("key") or "").strip(), *(row.get("keys") or "").split(),
+                    claim_key(claim) if claim.strip() else ""]
+            out.append(Reviewed(n, tuple(dict.fromkeys(k for k in keys if k)), v, str(path)))
     except csv.Error as e:
         too_long = "field larger than field limit" in str(e)
         reason = f"a cell longer than {csv.field_size_limit() // 1024} KB" if too_long else str(e)
@@ -152,15 +272,25 @@ def read_verdicts(path: str | Path, name: str | None = None, max_bytes: int = MA
 def attach(rows: tuple[Reviewed, ...], b: Briefing) -> tuple[dict[str, Verdict], tuple[int, ...]]:
     """(claim key -> verdict for the claims of `b` the rows are about, the lines of rows that
     match no claim). A row matches by its key or its claim's words, never by its id."""
-    present = {claim_key(s.text) for a in b.articles for s in a.claims}
+    present = {claim_key(s.text): s.text for a in b.articles for s in a.claims}
     verdicts: dict[str, Verdict] = {}
+    line_of: dict[str, int] = {}
     unmatched: list[int] = []
     for row in rows:
         hits = [k for k in row.keys if k in present]
         if not hits:
             unmatched.append(row.line)
         for k in hits:
-            verdicts[k] = row.verdict
+            earlier = verdicts.get(k)
+            if earlier is not None and earlier.verdict != row.verdict.verdict:
+                # the same words judged twice, differently (an older file's rows for two sources'
+                # identical sentences, a row pasted twice): which one holds is the reviewer's call
+                text = present[k]
+                raise InputError(f"{row.where or 'the verdicts file'}: lines {line_of[k]} and {row.line} give the same "
+                                 f"claim different verdicts ({earlier.word or earlier.verdict} and "
+                                 f"{row.verdict.word or row.verdict.verdict}: "
+                                 f"{text[:60]!r}{'...' if len(text) > 60 else ''}); keep one")
+            verdicts[k], line_of[k] = row.verdict, row.line
     return verdicts, tuple(unmatched)
 
 

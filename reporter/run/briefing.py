@@ -37,6 +37,7 @@ class Job:
     allow_urls: bool = False
     keep_models: bool = False  # keep language data loaded after the run (batch workers make more briefings)
     archive: str | None = None  # the archive of reviewed claims to consult (None: none; never created here)
+    short: bool = False  # --short: a one-page PDF of the top items to check (the JSON and CSV unchanged)
 
 
 def targets(pdf: Path, with_review: bool, with_html: bool = False) -> list[Path]:
@@ -90,7 +91,8 @@ def run(job: Job, env: Env = Env()) -> list[Path]:
     html_page = None
     try:
         with _deadline(job.settings.limits.render_timeout):
-            html = render.to_html(render.build_view(briefing, report.ui_language, report.pdf_items), user_templates)
+            html = render.to_html(render.build_view(briefing, report.ui_language, report.pdf_items, short=job.short),
+                                  user_templates)
             if page:  # the same HTML the PDF is made of, self-contained
                 html_page = render.standalone_html(html, user_templates).encode("utf-8")
             pdf = render.to_pdf(html, user_templates)
