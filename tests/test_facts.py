@@ -380,3 +380,31 @@ def test_without_relations_the_table_keeps_an_unnamed_value_apart():
     facts = (*sentence_facts("The earthquake killed 15 people, the president said.", "en", "A1"),
              *sentence_facts("El sismo dejó 32 muertos en Valdora.", "es", "B1"))
     assert [(r.kind, r.subject) for r in table(facts)] == [("deaths", ""), ("deaths", "Valdora")]
+
+
+# --- ranges, weeks and relative dates as facts -------------------------------------------------
+
+
+def test_a_range_of_days_is_two_dates_not_a_count():
+    # "del 3 al 5 de junio" was a count of 'celebrar' (3) and a date (5 June)
+    for text, lang in (("Las jornadas se celebrarán del 3 al 5 de junio en Sevilla.", "es"),
+                       ("The conference will run between June 3 and 5 in Geneva.", "en")):
+        assert [(f.kind, f.value) for f in sentence_facts(text, lang, "A1")] == [("date", 603), ("date", 605)], text
+    assert [(f.kind, f.value) for f in sentence_facts("Talks were held from 12 to 14 May in Paris.", "en", "A1")] == [
+        ("date", 512), ("date", 514)]
+    # a count after a date stays a count
+    assert [(f.kind, f.value) for f in sentence_facts("Between June 3 and 5 people were hurt.", "en", "A1")] == [
+        ("date", 603), ("injured", 5)]
+
+
+def test_weeks_are_a_duration_and_a_relative_date_is_no_fact():
+    assert [(f.kind, f.value, f.unit) for f in sentence_facts("El juicio durará dos semanas.", "es", "A1")] == [
+        ("duration", 336.0, "hour")]
+    # "hace dos semanas murieron 3 personas": the two was read as 2 deaths
+    assert [(f.kind, f.value) for f in sentence_facts("Hace dos semanas murieron 3 personas en Calera.", "es", "A1")] \
+        == [("deaths", 3)]
+    assert [(f.kind, f.value) for f in sentence_facts("Two weeks ago, 3 people died in Calera.", "en", "A1")] == [
+        ("deaths", 3)]
+    got = relations("El rescate en la mina de Calera duró dos semanas, según Protección Civil.",
+                    "El rescate en la mina de Calera duró 14 días, según Protección Civil.")
+    assert got and all(r.type == OVERLAP for r in got)  # two weeks are 14 days

@@ -72,7 +72,7 @@ _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 _LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
               "pie": 0.0003048}
-_HOURS = {"hour": 1.0, "day": 24.0}
+_HOURS = {"hour": 1.0, "day": 24.0, "week": 168.0}
 _PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
 # every kind a Fact may have
 KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "height", "money", "rate",
@@ -120,6 +120,9 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     names = _names(text, tokens, folded, language)
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
+        f = _reread(f, span, text)
+        if f is None:
+            continue
         raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=any(
             _PEOPLE_UNITS.get(g.unit) for g in figs))))
     for n, (f, span, kind) in enumerate(raw):
@@ -140,6 +143,54 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
+
+
+_MONTH_NAMES = {**MONTHS, "may": 5}
+_MES = "|".join(sorted((m for m in _MONTH_NAMES if not m.isascii() or m in MONTHS), key=len, reverse=True))
+_MON = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A day of a range or a day before its month: "del 3 al 5 de junio", "from 12 to 14 May", "June 3 and 5"
+_RANGE_START = re.compile(rf"(?:st|nd|rd|th)?\s*(?:al|a|y|hasta|-|–|to|and|until|through)\s+(?:el\s+|the\s+)?\d{{1,2}}"
+                          rf"(?:st|nd|rd|th)?\s+(?:de\s+(?P<mes>{_MES})\b|(?:of\s+)?(?P<mon>{_MON})\b)", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b")
+_RANGE_END = re.compile(rf"\b(?P<mon>{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|through)\s*$", re.IGNORECASE)
+# A number of hours, days or weeks is a duration whatever the figure reader took it to count
+# ("hace dos semanas murieron 3 personas": the two is no death toll); "hace", "ago": a date.
+_TIME_AFTER = re.compile(r"\s+(?:(?:más|more)\s+)?(?P<u>horas?|hours?|d[ií]as?|days?|semanas?|weeks?|meses|mes|months?|"
+                         r"años|año|years?)\b(?P<ago>\s+(?:ago|atrás|antes))?", re.IGNORECASE)
+_TIME_UNITS = {"hora": "hour", "horas": "hour", "hour": "hour", "hours": "hour", "día": "day", "días": "day",
+               "dia": "day", "dias": "day", "day": "day", "days": "day", "semana": "week", "semanas": "week",
+               "week": "week", "weeks": "week", "mes": "month", "meses": "month", "month": "month",
+               "months": "month", "año": "year", "años": "year", "year": "year", "years": "year"}
+
+
+def _reread(f: Figure, span: tuple[int, int], text: str) -> Figure | None:
+    """A figure read again where the figure reader misses what it is: a day of a range or a day
+    before its month is a date (month * 100 + day, as dates are); a number of hours, days or
+    weeks is a duration; one of months or years counts months or years; a relative date
+    ("hace dos semanas", "two weeks ago") is no fact (the timeline has it)."""
+    if f.kind != "count" or not re.fullmatch(r"\d{1,2}", f.text):
+        if f.kind == "count" and f.text[:1].isalpha():  # "dos semanas", "three weeks"
+            return _as_time(f, span, text)
+        return f
+    after = text[span[1]:span[1] + 40]
+    m = _RANGE_START.match(after) or _DAY_MONTH.match(after)
+    before = _RANGE_END.search(text[max(0, span[0] - 24):span[0]]) if not f.unit else None  # not "June 3 and 5 people"
+    month_word = (m.group("mes") or m.group("mon")) if m and "mes" in m.groupdict() else m.group("mon") if m else \
+        before.group("mon") if before else ""
+    if month_word and 1 <= int(f.text) <= 31:
+        return Figure(float(_MONTH_NAMES[month_word.lower()] * 100 + int(f.text)), f.text, "date", "", f.qualifier)
+    return _as_time(f, span, text)
+
+
+def _as_time(f: Figure, span: tuple[int, int], text: str) -> Figure | None:
+    m = _TIME_AFTER.match(text, span[1])
+    if not m:
+        return f
+    if m.group("ago") or re.search(r"\b(?:hace|dentro\s+de)\s+(?:(?:unos|unas|más\s+de)\s+)?$",
+                                   text[max(0, span[0] - 20):span[0]], re.IGNORECASE):
+        return None  # "hace dos semanas", "two weeks ago": when, not how long
+    unit = _TIME_UNITS[m.group("u").lower()]
+    return Figure(f.value, f.text, "count", unit, f.qualifier) if unit != f.unit else f
 
 
 def _spans(text: str, figs: tuple[Figure, ...]) -> list[tuple[int, int]]:
