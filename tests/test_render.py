@@ -319,7 +319,7 @@ def test_templates_use_only_fields_the_view_has():
     check = check_templates({p.name: p.read_text(encoding="utf-8") for p in sorted(TEMPLATES.glob("*.html"))})
     assert check.errors == []
     # the check follows nested paths through loops and {% set %}, not just v.<field>
-    for deep in ("v.t", "t.notes_col", "p.relation.evidence", "d.a", "ev.names", "a.only", "c.flag.priority",
+    for deep in ("v.t", "t.notes_col", "p.relation.evidence", "d.a", "p.shared_words", "a.only", "c.flag.priority",
                  "v.changes.added", "line.sentence", "s.is_claim", "line.back", "row.conflicted", "bar.label"):
         assert deep in check.checked, deep
 

@@ -119,6 +119,8 @@ class Whys(_Keyed):
         "photo caption or credit": "photo_caption",
         "first line": "first_line",
         "short line without punctuation": "short_line",
+        "standfirst under the title": "standfirst",
+        "related link": "related_link",
     }
 
     agency_credit: str
@@ -129,6 +131,9 @@ class Whys(_Keyed):
     photo_caption: str
     first_line: str
     short_line: str
+    dateline: str = "dateline"
+    standfirst: str = "standfirst under the title"
+    related_link: str = "related link"
 
 
 @dataclass(frozen=True)
@@ -303,6 +308,15 @@ class Labels:
     short_more: str = ("{more} more to check: the checklist CSV has a row for each claim, "
                        "the briefing without --short lists them all.")
     short_more_sources: str = "and {more} more sources (the JSON twin lists every one)"
+    # issue 15: the labels' language, and what a count counts when no source in that language
+    # names it (key: the pipeline's unit, an English concept or a lemma; reporter.text.lexicon)
+    lang: str = "en"
+    counted: tuple[tuple[str, str], ...] = (
+        ("house", "homes"), ("people", "people"), ("resident", "residents"), ("shelter", "shelters"),
+        ("albergue", "shelters"), ("aftershock", "aftershocks"), ("city", "towns"), ("dose", "doses"),
+        ("hour", "hours"), ("day", "days"), ("month", "months"), ("year", "years"), ("rescue", "rescued"),
+        ("worker", "workers"), ("company", "companies"), ("miner", "miners"), ("hospital", "hospitals"),
+        ("protest", "protests"), ("ha", "hectares"), ("t", "tonnes"), ("kg", "kg"), ("degree", "degrees"))
 
 
 EN = Labels(
@@ -536,7 +550,8 @@ ES = replace(
               site_furniture="elementos de la página (invitación a comentar, enlace relacionado, anuncio, compartir)",
               byline="firma", date_stamp="fecha de publicación", title_repeated="título repetido",
               photo_caption="pie o crédito de foto", first_line="primera línea",
-              short_line="línea corta sin puntuación"),
+              short_line="línea corta sin puntuación", dateline="data (lugar y agencia)",
+              standfirst="entradilla bajo el título", related_link="enlace relacionado"),
     gap="{count} oraciones no citadas ({first}–{last})",
     gap_one="1 oración no citada ({first})",
     sec_method="Cómo se hizo este informe",
@@ -592,6 +607,13 @@ ES = replace(
     short_more=("{more} más por verificar: la lista CSV tiene una fila por afirmación; "
                 "el informe sin --short las recoge todas."),
     short_more_sources="y {more} fuentes más (el JSON las recoge todas)",
+    lang="es",
+    counted=(
+        ("house", "viviendas"), ("people", "personas"), ("resident", "vecinos"), ("shelter", "albergues"),
+        ("albergue", "albergues"), ("aftershock", "réplicas"), ("city", "localidades"), ("dose", "dosis"),
+        ("hour", "horas"), ("day", "días"), ("month", "meses"), ("year", "años"), ("rescue", "rescatados"),
+        ("worker", "trabajadores"), ("company", "empresas"), ("miner", "mineros"), ("hospital", "hospitales"),
+        ("protest", "protestas"), ("ha", "hectáreas"), ("t", "toneladas"), ("kg", "kg"), ("degree", "grados")),
 )
 
 

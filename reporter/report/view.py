@@ -28,6 +28,7 @@ from reporter.text.language import WORD, fold, resources
 from reporter.settings import PDF_ITEMS
 from reporter.model import CONFLICT, OVERLAP, Article, Briefing, Difference, Flag, Relation, Sentence
 from reporter.report.labels import Labels, labels_for
+from reporter.report import readable
 from reporter.review.checklist import Row, row_verdict, rows as checklist_rows, verdict_for
 from reporter.review.changes import Changes, changes
 
@@ -41,6 +42,7 @@ class SourceRow:
     words: int
     sentences: int
     claims: int
+    file_html: Markup = Markup("")  # the file name, breakable after _ - . / only (issue 15)
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class Pair:
     b_html: Markup
     strength: str  # how strongly the two match ("high" / "medium"), in the reader's language
     kinds: tuple[str, ...] = ()  # readable label of each differing value, in the reader's language
+    shared_words: tuple[str, ...] = ()  # the shared names, figures and words as the sentences write them
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,6 @@ class View:
     short_more: int = 0  # items to check the page leaves to the checklist
 
 
-
 # The PDF is for reading; the JSON twin and the checklist CSV are for everything. Past
 # LISTED items a section lists the most important ones and says how many more the JSON
 # and the CSV carry (--pdf-items changes it; 0 lists all). This also bounds the time to
@@ -346,11 +348,11 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
     articles = tuple(replace(blk, appendix=_appendix(blk.sentences, t, back, cited if abridged else None))
                      for blk in articles)
     return View(
-        t=t, lang=lang, title=b.title, generated=_when(b, t), version=b.version, created=b.generated_iso,
+        t=t, lang=lang, title=readable.full_title(b.title, b.articles[0].sentences), generated=_when(b, t), version=b.version, created=b.generated_iso,
         sources=tuple(_source_row(a) for a in b.articles),
         relatedness=b.relatedness, relatedness_label=_relatedness_label(b, t),
         notes=tuple(Note(t.notes.of(n), "warning" if n in WARNINGS else "info") for n in b.notes), chart=_chart(t, totals, articles),
-        review=_review(b), key_points=_key_points(t, conflicts, checklist, _tellers(every_group)),
+        review=_review(b, every_row), key_points=_key_points(t, conflicts, checklist, _tellers(every_group)),
         changes=listed_changes, since=Path(b.previous.path).name if b.previous else "",
         conflicts=conflicts, matrix=matrix, shared=shared, articles=articles, checklist=checklist,
         totals=totals, abridged=abridged, sentence_count=sentence_count,
@@ -366,7 +368,9 @@ def build_view(b: Briefing, ui_language: str | None = None, listed: int = LISTED
 
 
 def _source_row(a: Article) -> SourceRow:
-    return SourceRow(a.id, a.title, Path(a.source).name, a.language, a.word_count, len(a.sentences), len(a.claims))
+    name = Path(a.source).name
+    return SourceRow(a.id, readable.full_title(a.title, a.sentences), name, a.language, a.word_count,
+                     len(a.sentences), len(a.claims), readable.file_markup(name, visible))
 
 
 def _when(b: Briefing, t: Labels) -> str:
@@ -394,9 +398,10 @@ def _chart(t: Labels, totals: Totals, articles: tuple[ArticleBlock, ...]) -> tup
             Bar(t.conflicts, totals.conflicts, "conflict"), Bar(t.flagged, totals.flagged, "flag"))
 
 
-def _review(b: Briefing) -> Review:
-    reviewed = sum(1 for f in b.flags if b.verdicts and verdict_for(b, f.sentence))
-    return Review(given=bool(b.verdicts), reviewed=reviewed, left=len(b.flags) - reviewed)
+def _review(b: Briefing, every_row: tuple[Row, ...]) -> Review:
+    """Counted in checklist rows (a claim several sources tell is one to review)."""
+    reviewed = sum(1 for row in every_row if b.verdicts and row_verdict(b, row))
+    return Review(given=bool(b.verdicts), reviewed=reviewed, left=len(every_row) - reviewed)
 
 
 def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, ...],
@@ -405,9 +410,9 @@ def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, 
     highest-priority flags, KEY_POINTS at most: each claim once (issue 13, item 4), named by every
     sentence that tells it ("A3 · B2"), never again after its conflict."""
     points = [(t.facts.key_update if p.relation.update else t.key_conflict).format(
-                  a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=_kind_subject(d, t), wa=d.a_when or "?",
-                  wb=d.b_when or "?")
-              for p in conflicts for d in p.relation.evidence.differing]
+                  a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=f"{kind}, {d.subject}" if d.subject else kind,
+                  wa=d.a_when or "?", wb=d.b_when or "?")
+              for p in conflicts for d, kind in zip(p.relation.evidence.differing, p.kinds)]
     told = {x for p in conflicts if p.relation.evidence.differing for x in tellers.get(p.a.id, (p.a.id, p.b.id))}
     for c in checklist:
         if len(points) >= KEY_POINTS:
@@ -416,7 +421,7 @@ def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, 
         if c.sentence.id in told:
             continue
         told.update(ids)
-        points.append(t.key_flag.format(id=" · ".join(ids), text=_quoted(_short(c.sentence.text)),
+        points.append(t.key_flag.format(id=" · ".join(ids), text=_quoted(c.sentence.text),  # whole: page 1 wraps, never cuts
                                         reasons=", ".join(c.reasons)))
     return tuple(points[:KEY_POINTS])
 
@@ -517,9 +522,66 @@ def _pair(b: Briefing, r: Relation, t: Labels) -> Pair:
     terms |= {fold(x.text) for x in analyze(sa.text, la).figures if x.text in sb.text}
     va = tuple(d.a for d in r.evidence.differing)
     vb = tuple(d.b for d in r.evidence.differing)
-    kinds = tuple(kind_label(d, t) for d in r.evidence.differing)
-    return Pair(r, sa, sb, highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb),
-                t.levels.high if r.score >= 0.5 else t.levels.medium, kinds)
+    sides = ((sa.text, la), (sb.text, lb))
+    kinds = tuple(_kind_said(d, t, sides) for d in r.evidence.differing)
+    a_html, b_html = highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb)
+    if r.evidence.differing:  # the values the reader's way ("23:49", "75 mi (121 km)"), after highlighting as written
+        r = replace(r, evidence=replace(r.evidence, differing=tuple(_reader_difference(d, t, sides)
+                                                                      for d in r.evidence.differing)))
+    words = readable.surface_words(r.evidence.words, r.evidence.names,
+                                   tuple(_figure_said(b, label, sa, sb) for label in r.evidence.figures), sides)
+    return Pair(r, sa, sb, a_html, b_html, t.levels.high if r.score >= 0.5 else t.levels.medium, kinds, words)
+
+
+def _figure_said(b: Briefing, label: str, sa: Sentence, sb: Sentence) -> str:
+    """A shared figure (a fact label, '120.7 km') as the two sentences write it: '75 miles = 120
+    kilometres', or once when both write it alike; the label when no fact of the pair has it."""
+    from reporter.stages.compare import _label as fact_label
+
+    said, kind = [], ""
+    for s in (sa, sb):
+        f = next((f for f in b.facts if f.sentence == s.id and (fact_label(f) == label or (
+            f.kind == kind and kind in readable.LENGTHS))), None)  # a length written in another unit
+        kind = kind or (f.kind if f is not None else "")
+        if f is not None:
+            said.append(readable.figure_text(f.text, s.text, b.article_of(s.id).language, f.kind))
+    said = list(dict.fromkeys(said)) or [x for s in (sa, sb)
+                                         if (x := readable.figure_in(label, s.text, b.article_of(s.id).language))][:1]
+    return " = ".join(said)
+
+
+def _reader_difference(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...]) -> Difference:
+    """A differing value as the reader reads it: a time as '23:49', a length with its unit and,
+    when the two sources write different units, the other unit beside it."""
+    (ta, la), (tb, lb) = sides
+    if d.kind in ("time", "report-time"):
+        return replace(d, a=readable.clock(d.a, la), b=readable.clock(d.b, lb))
+    if d.kind == "duration":  # '3' -> '3 horas', as its sentence says it
+        return replace(d, a=_with_noun(d.a, ta), b=_with_noun(d.b, tb))
+    if d.kind in readable.LENGTHS or d.unit in ("km", "mi"):
+        ua = [readable.written_unit(x, ta) for x in d.a.split(", ")]
+        ub = [readable.written_unit(x, tb) for x in d.b.split(", ")]
+        mixed = len({u for u in ua + ub if u}) > 1
+        return replace(d, a=", ".join(readable.length(x, u, mixed, t.lang, la) for x, u in zip(d.a.split(", "), ua)),
+                       b=", ".join(readable.length(x, u, mixed, t.lang, lb) for x, u in zip(d.b.split(", "), ub)))
+    return d
+
+
+def _with_noun(values: str, text: str) -> str:
+    return ", ".join(f"{x} {n}" if (n := readable.counted_noun(x, text)) else x for x in values.split(", "))
+
+
+def _kind_said(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...]) -> str:
+    """kind_label, but a count of something the labels do not name is named by the noun a source in
+    the reader's language writes after the number ('viviendas'), else by the labels' word for it."""
+    label = kind_label(d, t)
+    if d.kind != "count" or not d.unit or label != d.unit:
+        return label
+    for (text, lang), value in zip(sides, (d.a, d.b)):
+        noun = readable.counted_noun(value.split(", ")[0], text) if lang == t.lang else ""
+        if noun:
+            return noun
+    return dict(t.counted).get(d.unit, d.unit)
 
 
 # --- the fact table -------------------------------------------------------------------------
@@ -534,10 +596,10 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
         says = []
         for aid in row.articles:
             mine = [f for a, f in row.facts if a == aid]
-            values = ", ".join(dict.fromkeys(_qualified(f, t) for f in mine))
+            values = ", ".join(dict.fromkeys(_qualified(f, t, b, _mixed_units(b, row.facts)) for f in mine))
             note = ", ".join(dict.fromkeys(x for f in mine for x in (f.source, f.at) if x))
             says.append(FactSay(aid, values, note))
-        kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else t.units.of(row.unit)
+        kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else _counted_label(b, row, t)
         label = f"{kind}, {row.subject}" if row.subject else kind
         first = [f for a, f in row.facts if a == row.articles[0]]
         differ = any(not any(values_agree(x, y, b.settings.compare) for x in first)
@@ -547,11 +609,49 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
     return {"facts": tuple(built[:cap]), "facts_total": len(built)}
 
 
-def _qualified(f, t: Labels) -> str:
+def _qualified(f, t: Labels, b: Briefing | None = None, mixed: bool = False) -> str:
     q = {"min": t.facts.min, "max": t.facts.max, "approx": t.facts.approx}.get(f.qualifier, "")
-    # lengths and amounts normalised (km, m, USD), the rest as the source writes it
-    shown = value_label(f) if f.kind in ("depth", "distance", "height", "money", "duration") else f.text
+    shown = _fact_value(f, t, b, mixed)
     return f"{q} {shown}" if q else shown
+
+
+def _fact_value(f, t: Labels, b: Briefing | None, mixed: bool) -> str:
+    """A fact's value the reader's way (issue 15): a time as '23:49'; a length in the unit its source
+    wrote, with the other beside it when the row mixes km and miles ('75 mi (121 km)'); a duration
+    with the word its source wrote ('3 horas'); amounts normalised (USD); the rest as written."""
+    said = b.sentence(f.sentence) if b is not None else None
+    if f.kind in ("time", "report-time"):
+        return value_label(f)
+    if said is not None and f.kind in readable.LENGTHS:
+        unit = readable.written_unit(f.text, said.text)
+        if unit in ("km", "mi"):
+            return readable.length(f.text, unit, mixed, t.lang, b.article_of(said.id).language)
+    if f.kind == "duration":
+        noun = readable.counted_noun(f.text, said.text) if said is not None else ""
+        return f"{f.text} {noun}" if noun else f"{value_label(f).split()[0]} {dict(t.counted).get(f.unit, f.unit)}"
+    return value_label(f) if f.kind in ("depth", "distance", "height", "money") else f.text
+
+
+def _mixed_units(b: Briefing, facts) -> bool:
+    """The sources of a row of lengths write them in different units (km and miles)."""
+    units = {readable.written_unit(f.text, b.sentence(f.sentence).text) for _, f in facts
+             if f.kind in readable.LENGTHS}
+    return len(units - {""}) > 1
+
+
+def _counted_label(b: Briefing, row, t: Labels) -> str:
+    """What a row of counts counts: the labels' word, else the noun a source in the reader's
+    language writes after its number ('viviendas'), else the labels' word for the unit."""
+    label = t.units.of(row.unit)
+    if label != row.unit:
+        return label
+    for _, f in row.facts:
+        said = b.sentence(f.sentence)
+        if b.article_of(said.id).language == t.lang:
+            noun = readable.counted_noun(f.text, said.text)
+            if noun:
+                return noun
+    return dict(t.counted).get(row.unit, row.unit)
 
 
 # --- the claim matrix -------------------------------------------------------------------------
@@ -584,7 +684,8 @@ def _article_block(b: Briefing, a: Article, t: Labels, flags: dict[str, Flag], r
     alone = [s for s in a.claims if s.id not in related] if len(b.articles) > 1 else []
     chosen = sorted(alone, key=lambda s: (-(flags[s.id].score if s.id in flags else 0.0), s.index))[:cap]
     only = tuple(_claim(b, s, t, flags) for s in sorted(chosen, key=lambda s: s.index))
-    return ArticleBlock(a.id, a.title, only, tuple(b.sentence(i) for i in b.summaries[a.id]), a.sentences,
+    return ArticleBlock(a.id, readable.full_title(a.title, a.sentences), only,
+                        tuple(b.sentence(i) for i in b.summaries[a.id]), a.sentences,
                         len(alone))
 
 
@@ -680,7 +781,10 @@ def _appendix(sentences: tuple[Sentence, ...], t: Labels, back: dict[str, str],
             if skipped:
                 out.append(Gap(skipped[0].id, skipped[-1].id, len(skipped)))
                 skipped = []
-            out.append(Line(s, t.roles.of(s.role), t.whys.of(s.why) if s.why else "", back.get(s.id, "")))
+            why = t.whys.of(s.why) if s.why else ""
+            if why == s.why and t.lang != "en":  # a note with no label yet: left out, never shown in English
+                why = ""
+            out.append(Line(s, t.roles.of(s.role), why, back.get(s.id, "")))
         else:
             skipped.append(s)
     if skipped:
