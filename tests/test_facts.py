@@ -408,3 +408,12 @@ def test_weeks_are_a_duration_and_a_relative_date_is_no_fact():
     got = relations("El rescate en la mina de Calera duró dos semanas, según Protección Civil.",
                     "El rescate en la mina de Calera duró 14 días, según Protección Civil.")
     assert got and all(r.type == OVERLAP for r in got)  # two weeks are 14 days
+
+
+def test_a_rise_in_prices_is_a_rate_and_a_month_is_no_subject():
+    # "Consumer prices rose 5.4% in May" against "la inflación se situó en el 5,1 % en mayo":
+    # both inflation rates, about no place ("May" was taken for one)
+    for text, lang in (("Consumer prices rose 5.4% in May, the statistics office said.", "en"),
+                       ("La inflación se situó en el 5,1 % en mayo.", "es")):
+        f = one(text, lang, "rate")
+        assert f.subject == "", text

@@ -42,7 +42,7 @@ _HEIGHT = ("altura", "=alto", "=alta", "height", "=high", "=tall", "=nivel", "=l
            "=crest", "=olas", "=ola", "=waves", "=wave", "elevacion")
 _MAGNITUDE = ("magnitud", "richter")
 _RATE = ("=tasa", "=rate", "=rates", "indice", "inflac", "inflation", "=interes", "=interest", "desemple",
-         "unemploy", "=paro", "=jobless")
+         "unemploy", "=paro", "=jobless", "=ipc", "=cpi", "=precios", "=prices")  # "consumer prices rose 5.4%": inflation
 # Before a time: it says when the figures were counted, not when the event happened.
 _REPORT_CUES = {"hasta", "corte", "until", "by", "balance", "actualizado", "actualizacion", "updated", "update",
                 "reporte", "informe", "parte", "recuento", "report", "statement", "briefing", "bulletin", "boletin",
@@ -67,7 +67,7 @@ _PLACE_MARKS = {"en", "in", "de", "del", "at", "near", "from", "desde", "of", "h
 _TERRITORIAL = {"gobernador", "gobernadora", "alcalde", "alcaldesa", "governor", "mayor", "intendente", "prefecto",
                 "prefect", "edil"}
 _JOINERS = {"de", "del", "la", "las", "los", "of", "the"}
-_NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst"}
+_NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst", "may"}  # "in May": no place
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 _LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
