@@ -499,7 +499,7 @@ def _timeline_row(b: Briefing, e, t: Labels) -> TimelineRow:
 def _listed_changes(found: Changes | None, cap: int | None) -> Changes | None:
     if found is None or cap is None:
         return found
-    return replace(found, added=found.added[:cap], dropped=found.dropped[:cap])
+    return replace(found, added=found.added[:cap], dropped=found.dropped[:cap], added_texts=found.added_texts[:cap])
 
 
 def _kind_subject(d: Difference, t: Labels) -> str:

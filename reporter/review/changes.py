@@ -27,8 +27,9 @@ class Previous:
 @dataclass(frozen=True)
 class Changes:
     added: tuple[str, ...]  # sentence ids of claims new since then
-    dropped: tuple[tuple[str, str], ...]  # (source, text) of claims gone since then
+    dropped: tuple[tuple[str, str], ...]  # (source, text) of claims gone since then; source as shown (shown_source)
     carried: int  # verdicts carried over
+    added_texts: tuple[tuple[str, str], ...] = ()  # (sentence id, text) of each added claim, as `added`
 
 
 # An earlier briefing's JSON is a few times its articles' size; past this it is not one.
@@ -55,7 +56,7 @@ def load_previous(path: str | Path, name: str | None = None, max_bytes: int = MA
                     raise TypeError("a sentence's id and text must be strings")
                 texts[s["id"]] = s["text"]
                 if s.get("role") == BODY:
-                    claims[normal(s["text"])] = (str(a["source"]), s["text"])
+                    claims[normal(s["text"])] = (shown_source(str(a["source"])), s["text"])
         verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], where),
                                                           str(f.get("notes", "")), f["verdict"])
                     for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
@@ -90,9 +91,24 @@ def carried_verdicts(previous: Previous, b: Briefing) -> dict:
 def changes(b: Briefing) -> Changes | None:
     if b.previous is None:
         return None
-    now = {normal(s.text): s.id for a in b.articles for s in a.claims}
-    added = tuple(sid for text, sid in now.items() if text not in b.previous.claims)
+    now = {normal(s.text): s for a in b.articles for s in a.claims}
+    added = tuple(s for text, s in now.items() if text not in b.previous.claims)
     dropped = tuple(v for text, v in b.previous.claims.items() if text not in now)
     flagged = {normal(b.sentence(f.sentence).text) for f in b.flags}
     carried = sum(1 for text in b.previous.verdicts if text in flagged)
-    return Changes(added, dropped, carried)
+    return Changes(tuple(s.id for s in added), dropped, carried, tuple((s.id, s.text) for s in added))
+
+
+def shown_source(source: str, folder: Path | None = None) -> str:
+    """An earlier briefing's source as a reader finds it (issue 15): a path inside the working
+    folder relative to it, any other path by its file name, a URL or '-' as it is; never an
+    absolute path (it says nothing about the story and names the user's folders)."""
+    if "://" in source or source in ("-", ""):
+        return source
+    path = Path(source)
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to((folder or Path.cwd()).resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
