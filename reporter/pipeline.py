@@ -51,6 +51,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
     articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
     articles = tuple(replace(a, credits=credits((s.role, s.text) for s in a.sentences)) for a in articles)
+    encoder = _warm(articles, settings, checkworthy, encoder)
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
@@ -68,6 +69,25 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
                     notes=tuple(notes), facts=facts, timeline=timeline(articles),
                     shared_text=copied)
+
+
+def _warm(articles, settings: Settings, checkworthy, encoder):
+    """The encoder getter, encoding in a background thread the claims this run encodes anyway
+    (issue 17): every claim of an article whose language has a check-worthiness model (the
+    flagger reads each claim's meaning), and the first claims the comparator reads each
+    article's gist from. The rest (claims with lexical support) the comparator encodes itself."""
+    compared = settings.compare.use_meaning and len(articles) > 1
+    texts = []
+    for a in articles:
+        if settings.flag.use_model and a.claims and checkworthy(a.language) is not None:
+            texts.extend(s.text for s in a.claims)
+        elif compared:
+            texts.extend(s.text for s in a.claims[:settings.compare.centroid_claims])
+    if not texts:
+        return encoder
+    from reporter.text.encoder import warm
+
+    return warm(encoder, texts)
 
 
 def _article_ids(n: int) -> list[str]:

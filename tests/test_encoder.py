@@ -84,3 +84,61 @@ def test_a_broken_encoder_is_one_error_line_from_the_cli(tmp_path):
     assert r.returncode != 0 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [r.stderr.strip()] and "model file is missing" in r.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+class _SlowBackend:
+    """Records each forward pass (its sentences); slow enough that a caller not waiting would race it."""
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        import time
+
+        time.sleep(0.2)
+        self.calls.append(list(texts))
+        return np.array([[float(len(t)), 1.0] + [0.0] * 510 for t in texts], dtype=np.float32)
+
+
+def test_warm_encodes_in_the_background_and_encode_waits_for_it():
+    from reporter.text.encoder import Encoder, warm
+
+    backend = _SlowBackend()
+    encoder = Encoder(backend)
+    get = warm(lambda: encoder, ["uno", "dos", "tres", "dos"])
+    vectors = get().encode(["tres", "uno"])  # asked at once: waits, never encodes them a second time
+    assert backend.calls == [["uno", "dos", "tres"]]  # one pass, the same batch whatever the timing
+    assert vectors.shape == (2, 512) and vectors[0, 0] > vectors[1, 0]
+    get().encode(["cuatro", "uno"])
+    assert backend.calls == [["uno", "dos", "tres"], ["cuatro"]]
+
+
+def test_warm_with_a_broken_encoder_is_the_loads_own_error():
+    from reporter.text.encoder import warm
+
+    def broken():
+        raise EncoderError("the sentence encoder's model file is missing: x (reinstall reporter)")
+
+    get = warm(broken, ["uno"])
+    with pytest.raises(EncoderError, match="model file is missing"):
+        get().encode(["uno"])
+
+
+def test_a_briefing_encodes_its_claims_in_one_background_pass():
+    """The pipeline warms the encoder with every claim the flagger reads (all, for es and en) in
+    source order: the batches, and so the vectors, do not depend on which stage asks first."""
+    from reporter.pipeline import brief, make_source
+    from reporter.settings import Settings
+    from reporter.text.encoder import Encoder
+
+    backend = _SlowBackend()
+    encoder = Encoder(backend)
+    settings = Settings()
+    a = make_source("a.txt", "Sismo en Oaxaca\n\nUn sismo de magnitud 7,1 sacudió Oaxaca el jueves. "
+                    "Protección Civil informó de 32 muertos.\n", settings)
+    b = make_source("b.txt", "Terremoto en México\n\nUn terremoto de 7,0 golpeó Oaxaca. "
+                    "Las autoridades confirmaron 30 muertos en la región.\n", settings)
+    briefing = brief([a, b], settings, encoder=lambda: encoder)
+    claims = [s.text for art in briefing.articles for s in art.claims]
+    assert backend.calls[0] == claims
+    assert all(t not in claims for call in backend.calls[1:] for t in call)

@@ -21,6 +21,7 @@ A missing or broken model file is one clear error (EncoderError), never a traceb
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,8 +45,15 @@ class Encoder:
     def __init__(self, backend):
         self._backend = backend
         self._cache: dict[str, np.ndarray] = {}
+        # One forward pass at a time: the backend sets BLAS to one thread for each call
+        # (threadpoolctl), and two calls at once could undo each other's setting.
+        self._lock = threading.Lock()
 
     def encode(self, sentences: list[str]) -> np.ndarray:
+        with self._lock:
+            return self._encode(sentences)
+
+    def _encode(self, sentences: list[str]) -> np.ndarray:
         out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
         todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
         if todo:
@@ -133,6 +141,39 @@ def _backend(kind, weights_file: Path, tokenizer):
         if "." not in name:
             setattr(backend, name, value)
     return backend
+
+
+class Warming:
+    """The encoder, loading and encoding a briefing's sentences in a background thread (`warm`).
+    Asked to encode, it first waits for that thread: every vector then comes from the same
+    batches in every run, whatever the timing (a sentence's vector depends on its batch in the
+    last bits of float32), and a load that failed fails here, with the load's own error."""
+
+    def __init__(self, get: Callable[[], Encoder], sentences: list[str]):
+        self._get = get
+        self._thread = threading.Thread(target=self._run, args=(list(sentences),),
+                                        name="reporter-encoder-warm", daemon=True)
+        self._thread.start()
+
+    def _run(self, sentences: list[str]) -> None:
+        try:
+            self._get().encode(sentences)
+        except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
+            pass
+
+    def encode(self, sentences: list[str]) -> np.ndarray:
+        self._thread.join()
+        return self._get().encode(sentences)
+
+
+def warm(get: Callable[[], Encoder], sentences: list[str]) -> Callable[[], Warming]:
+    """Start encoding `sentences` (with the encoder `get` gives) in a background thread, and
+    return a getter like `get` for the stages that read meaning. numpy's products and
+    sentencepiece release the GIL, so on two cores the encoding overlaps the Python stages that
+    come first (dates, facts, summaries, the comparator's lexical side: issue 17). Give it only
+    sentences the run encodes anyway (the pipeline does): it changes when, not what."""
+    warming = Warming(get, sentences)
+    return lambda: warming
 
 
 _LOADING = threading.Lock()  # load() from the main thread and a prefetch() thread: loaded once
