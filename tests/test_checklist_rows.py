@@ -112,6 +112,9 @@ def test_a_verdict_on_a_row_lands_on_every_sentence_and_comes_back_byte_for_byte
     (tmp_path / "again.csv").write_bytes(to_csv(reviewed))
     again = dict(attach(read_verdicts(tmp_path / "again.csv"), b)[0])
     assert to_csv(replace(b, verdicts=again)) == to_csv(reviewed)
+    # page 1's review status counts rows: the claim is one reviewed, whatever its sources
+    v = build_view(reviewed)
+    assert (v.review.reviewed, v.review.left) == (1, len(rows(b)) - 1)
     # the JSON: the row and each of its flagged sentences carry the verdict
     d = to_dict(reviewed)
     (jrow,) = [r for r in d["checklist"] if r["sentences"] == list(row.sentences)]
