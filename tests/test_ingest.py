@@ -255,3 +255,39 @@ def test_bylines_with_reading_time_and_newsletter_prompts_are_boilerplate(line):
 def test_a_newsroom_line_that_reports_is_still_body():
     claim = "Redacción de la ley: el Congreso aprobó 40 enmiendas el martes."
     assert roles(f"Titular\n\nPrimer párrafo.\n\n{claim}\n")[2] == (BODY, claim)
+
+
+@pytest.mark.parametrize("line", [
+    "Escuchar noticia", "Listen to this article", "Tiempo de lectura: 3 min", "3 min read", "Guardar", "Copy link",
+    "Story continues below advertisement", "Supported by", "Download our app to get breaking news alerts.",
+    "Regístrate gratis para seguir leyendo.", "Hazte socio y apoya el periodismo independiente.",
+    "Inicia sesión para comentar.", "Cargando...", "Sigue a El Diario en Google News", "Publicado por Ana Ruiz",
+    "Posted by John Smith", "Hace 3 horas", "2 hours ago", "You might also like", "12 comentarios",
+])
+def test_page_tools_and_reader_prompts_are_boilerplate(line):
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{line}\n\nEl cuerpo de la noticia, con su punto final.\n")[2] == \
+        (BOILERPLATE, line)
+
+
+@pytest.mark.parametrize("claim", [
+    "Guardar silencio no es una opción, dijo el ministro en el Congreso.",
+    "Save the Children said 40 children had been evacuated from the area.",
+    "Live ammunition was fired at protesters, witnesses told Reuters.",
+    "Print newspapers lost 12 % of their readers in 2025, the study found.",
+    "Loading of the ships resumed on Tuesday after a 48-hour strike, the port said.",
+    "Hace 3 horas que los bomberos trabajan en la zona, según la alcaldesa.",
+    "Supported by the army, the police cleared the square on Monday.",
+    "Publicado por el BOE, el decreto entra en vigor el lunes.",
+    "Up next is the vote on the budget, which the opposition has vowed to block.",
+])
+def test_a_claim_that_starts_like_a_page_tool_stays_body(claim):
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{claim}\n\nOtro párrafo.\n")[2] == (BODY, claim)
+
+
+@pytest.mark.parametrize("caption", [
+    "EPA-EFE/JUAN PÉREZ",
+    "Los equipos de rescate trabajan entre los escombros. EPA-EFE/JUAN PÉREZ",
+    "Rescuers at the site on Tuesday. Photograph: Jane Doe/The Guardian",
+])
+def test_agency_photographer_credits_are_captions(caption):
+    assert roles(f"Titular\n\n{caption}\n\nEl cuerpo de la noticia, con su punto final.\n")[1] == (CAPTION, caption)

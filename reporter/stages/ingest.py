@@ -23,7 +23,8 @@ LONE_CREDIT = re.compile(rf"^\W*(?:{_AGENCIES})(?:\s*[/,]\s*(?:{_AGENCIES}))*\W*
 # "(Photo: AP)", "Foto: EFE", "Credit: Getty Images", "/ SPUTNIK / AFP)".
 _CREDIT = re.compile(
     r"(?:\(\s*(?:foto|fotos|fotografía|imagen|photo|photograph|picture|image|archivo|crédito|credit|video)\b[^()]*\)"
-    r"|\b(?:foto|fotografía|imagen|photo|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
+    r"|\b(?:foto|fotografía|imagen|photo|photograph|picture|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
+    r"|(?<!\w)(?:" + _AGENCIES + r")(?:-(?:" + _AGENCIES + r"))?\s*/\s*[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,4}\s*$"
     r"|/\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$"
     # the agency, then the photographer or "archive": "(Europa Press/Jesús Hellín)", "EUROPA PRESS - Archivo"
     r"|\(\s*(?:" + _AGENCIES + r")\s*/\s*[^()/]{1,60}\)\s*$"
@@ -49,6 +50,20 @@ _FURNITURE = re.compile(
     r"|compartir|comparte|share (?:this|on)|follow us|síguenos|seguinos|etiquetas:|tags:|temas:|archivado en"
     r"|topics:|our standards|reporting by|additional reporting|editing by|writing by|con información de"
     r"|actualizado:|updated:|publicado:|published:|last updated"
+    # page tools and reader prompts: listen, save, print, copy the link, the app, the paywall, the comments
+    r"|escuchar (?:la |esta )?noticia|escucha (?:la |esta )?noticia|listen to (?:this |the )?(?:article|story)"
+    r"|tiempo de lectura|lectura:\s*\d|\d{1,3}\s*min(?:utos?)?\.? (?:de lectura|read)|reading time"
+    r"|guardar\W*$|save\W*$|print\W*$|imprimir\W*$|copiar (?:el )?enlace|copy (?:the )?link|enviar por (?:e-?mail|correo)"
+    r"|story continues (?:below|after)|supported by\W*$|descarga (?:nuestra|la) app|download (?:our|the) app"
+    r"|reg[ií]strate|(?:este|esta) (?:contenido|artículo|noticia) es exclusiv[oa]|exclusivo para suscriptores|(?:for )?subscribers only"
+    r"|inicia sesión|log in to|ver galería|view gallery|más sobre este tema|more (?:about|on) this (?:topic|story)"
+    r"|sigue a .{1,40} en google|follow .{1,40} on google|últimas noticias\W*$|lo último\W*$|última hora\W*$"
+    r"|en directo\W*$|live\W*$|recomendado por|comenta (?:esta|la) noticia|\d+ comentarios?\W*$|\d+ comments?\W*$"
+    r"|ver (?:todos )?los comentarios|ir a (?:los )?comentarios|cargando\W*$|loading\W*$"
+    r"|you (?:might|may) also (?:like|be interested)|read next|up next|watch now|related topics"
+    r"|reporte de error|report an error|fe de errores|most popular|editor'?s picks|keep reading"
+    r"|content from our partners|paid content|patrocinado por|otras noticias|también te puede interesar"
+    r"|hace \d+ (?:horas?|minutos?|días?)\W*$|\d+ (?:hours?|minutes?|days?) ago\W*$"
     r"|todos los derechos reservados|all rights reserved|copyright|©)"
     r"(?:(?<=\W)|(?!\w))",  # a whole word: "Subscribers", "Comparten" are not "subscribe", "comparte"
     re.IGNORECASE,
@@ -61,6 +76,7 @@ _CALL = re.compile(
     r"^\W*(?:suscr[ií]bete|suscribite|subscribe|sign up|únete|unite a|join our|haz clic|hacé clic|pulsa aquí"
     r"|click here|síguenos|seguinos|follow us|deja (?:un|tu) comentario|dejá tu comentario|leave a (?:comment|reply)"
     r"|recib[eí] (?:las|nuestras|nuestros?|gratis|cada|todas|el bolet[ií]n|la newsletter)|share (?:this|on)"
+    r"|descarga (?:nuestra|la) app|download (?:our|the) app|hazte (?:socio|suscriptor|mecenas)"
     r"|ap[uú]ntate|ap[uú]ntese|inscr[ií]bete|¿te ha (?:resultado útil|gustado|sido útil)|¿te ha parecido"
     r"|was this (?:article |story )?(?:helpful|useful)|did you (?:find|enjoy) this|get our newsletter"
     r"|press\W+enter\W+to\s+skip|(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?content"
@@ -75,7 +91,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
 # ends where its letters end (the lookahead), and the spaces between names belong to one
 # quantifier only, so a line matches in one way or fails fast ("By " + "A" * 60 + "!" took
 # minutes when a run of capitals could be cut into eight names in millions of ways).
-_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+"
+_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]ublicado por|[Pp]osted by)\s+"
                      r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s*(?:(?:,|y|and|&)\s*)?){1,8}$")
 # A line that is only a date or time stamp: "15 de agosto de 2023", "Aug. 15, 2023 10:32 a.m. ET".
 # Only short lines are tried (STAMP_CHARS): the pattern's runs of digits and spaces can be
@@ -92,7 +108,7 @@ STAMP_WORDS = 16
 _UPDATED = re.compile(r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|ultima\s+actualizacion)\b",
                       re.IGNORECASE)
 _PUBLISHED = re.compile(r"^\W*(?:published|first\s+published|posted|publicad[oa]|fecha\s+de\s+publicación)\b", re.IGNORECASE)
-_BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by)\s+[A-ZÁÉÍÓÚÑ]")
+_BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]ublicado por|[Pp]osted by)\s+[A-ZÁÉÍÓÚÑ]")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)|\b\d{1,2}\s*h\b", re.IGNORECASE)
 # A dateline opens the first paragraph: "MADRID, 16 ago 2023 (EFE).-", "Ciudad de México, 16 de agosto de
 # 2023.-", "LONDON, August 15, 2023 (Reuters) -". Its date is read in the first DATELINE_CHARS characters,
@@ -125,7 +141,10 @@ _LINKS_LABEL = re.compile(
     r"^\W*(?:noticias relacionadas|te puede interesar|le puede interesar|lee también|leé también|lea también"
     r"|te recomendamos|recomendados?|ver también|más noticias|más información|lo más leído|más leídas"
     r"|related(?: articles| stories| coverage| content| news)?|read more|also read|read also|see also"
-    r"|more on this(?: story)?|most read|recommended|trending|you may also like|más en \w+)\W*$", re.IGNORECASE)
+    r"|more on this(?: story)?|most read|recommended|trending|you (?:may|might) also like|más en \w+"
+    r"|read next|up next|más sobre este tema|more (?:about|on) this (?:topic|story)|related topics|most popular"
+    r"|editor'?s picks|recommended (?:for you|stories)|keep reading|últimas noticias|lo último|more stories"
+    r"|other stories|otras noticias|también te puede interesar|más noticias de [\w ]{1,30})\W*$", re.IGNORECASE)
 LINK_WORDS = 25
 # The standfirst (deck) under a headline: a line without closing punctuation right under the title,
 # not a claim of the body (it restates the lead) and not the title; up to this many words.
@@ -230,7 +249,7 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
         return BOILERPLATE, "byline"
     if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _only_names_and_dates(s, True):
         return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023"
-    if _words(s) <= STAMP_WORDS + 4 and (_BYLINE_START.match(s) or _DESK.match(s)) \
+    if _words(s) <= STAMP_WORDS + 4 and ((_BYLINE_START.match(s) and _READING_TIME.search(s)) or _DESK.match(s)) \
             and _only_names_and_dates(_READING_TIME.sub(" ", s), False):
         return BOILERPLATE, "byline"  # "Por Ana Ruiz · 20 de octubre de 2026 · 4 min de lectura", "Redacción | Lima"
     if len(s) <= STAMP_CHARS and _STAMP.match(s):
