@@ -29,7 +29,7 @@ from reporter.settings import PDF_ITEMS
 from reporter.model import CONFLICT, OVERLAP, Article, Briefing, Difference, Flag, Relation, Sentence
 from reporter.report.labels import Labels, labels_for
 from reporter.report import readable
-from reporter.review.checklist import Row, row_verdict, rows as checklist_rows, verdict_for
+from reporter.review.checklist import Row, claims_of, row_verdict, rows as checklist_rows, verdict_for
 from reporter.review.changes import Changes, changes
 
 
@@ -143,11 +143,12 @@ class Claim:
 class ShortItem:
     """One item of the one-page briefing (--short): a conflict, or a checklist row."""
 
-    ids: tuple[str, ...]  # its sentences: both sides of a conflict, every teller of a claim
+    ids: tuple[str, ...]  # every sentence telling the claim (of a conflict: one side's)
     sentences: tuple[Sentence, ...]  # what it shows: both sides of a conflict, a claim's first flagged wording
     why: str  # the differing values of a conflict, a row's reasons: in the reader's language
     level: str  # "conflict", or the row's priority ("high", "medium", "low"): a css class
     label: str  # the same in the reader's language, with the score for a row
+    against: tuple[str, ...] = ()  # a conflict's other side: every sentence telling the other value
 
 
 @dataclass(frozen=True)
@@ -710,11 +711,15 @@ def _short_items(b: Briefing, t: Labels, conflicts: list[Relation], every_row: t
     priority order, SHORT_ITEMS at most; each claim once, with every sentence that tells it."""
     items: list[ShortItem] = []
     told: set[str] = set()
+    claim = claims_of(b)
     for r in conflicts:
+        side_a, side_b = claim.get(r.a, (r.a,)), claim.get(r.b, (r.b,))
+        if told.issuperset(side_a + side_b):
+            continue  # the same two claims, another pair of their sentences: said once
         sa, sb = b.sentence(r.a), b.sentence(r.b)
         why = "; ".join(f"{_kind_subject(d, t)}: {d.a} ≠ {d.b}" for d in r.evidence.differing)
-        items.append(ShortItem((sa.id, sb.id), (sa, sb), why or t.reasons.conflict, "conflict", t.conflicts))
-        told.update((sa.id, sb.id))
+        items.append(ShortItem(side_a, (sa, sb), why or t.reasons.conflict, "conflict", t.conflicts, side_b))
+        told.update(side_a + side_b)
     for row in every_row:
         if told.intersection(row.sentences):
             continue

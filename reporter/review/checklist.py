@@ -138,10 +138,7 @@ def rows(b: Briefing) -> tuple[Row, ...]:
     score first. A group whose sentences carry different verdicts is a row per verdict."""
     order = {s.id: (ai, s.index) for ai, a in enumerate(b.articles) for s in a.sentences}
     flags = {f.sentence: f for f in b.flags}
-    from reporter.stages.compare import claim_groups
-
-    overlaps = tuple(r for r in b.relations if r.type == OVERLAP)
-    group_of = {x: g for g in claim_groups(b.articles, overlaps) for x in g}
+    group_of = claims_of(b)
     disputes: dict[str, list[str]] = {}
     for r in b.relations:
         if r.type != OVERLAP:
@@ -162,6 +159,15 @@ def rows(b: Briefing) -> tuple[Row, ...]:
             against = tuple(sorted({y for x in part for y in disputes.get(x, ())} - set(part), key=order.__getitem__))
             out.append(Row(part, lead, Flag(lead, (mine or [best])[0].score, reasons), against))
     return tuple(sorted(out, key=lambda r: (-r.score, order[r.sentences[0]])))
+
+
+def claims_of(b: Briefing) -> dict[str, tuple[str, ...]]:
+    """Sentence id -> every sentence telling the same claim (itself included, source order): the
+    comparator's claim groups over overlaps only (a conflict is two claims, each checked)."""
+    from reporter.stages.compare import claim_groups
+
+    overlaps = tuple(r for r in b.relations if r.type == OVERLAP)
+    return {x: g for g in claim_groups(b.articles, overlaps) for x in g}
 
 
 def _by_verdict(b: Briefing, group: tuple[str, ...]) -> list[tuple[str, ...]]:
