@@ -288,6 +288,7 @@ def test_a_claim_that_starts_like_a_page_tool_stays_body(claim):
     "EPA-EFE/JUAN PÉREZ",
     "Los equipos de rescate trabajan entre los escombros. EPA-EFE/JUAN PÉREZ",
     "Rescuers at the site on Tuesday. Photograph: Jane Doe/The Guardian",
+    "Imagen de archivo de la fachada del Congreso de los Diputados durante la sesión de control. | EFE",
 ])
 def test_agency_photographer_credits_are_captions(caption):
     assert roles(f"Titular\n\n{caption}\n\nEl cuerpo de la noticia, con su punto final.\n")[1] == (CAPTION, caption)

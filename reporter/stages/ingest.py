@@ -25,7 +25,7 @@ _CREDIT = re.compile(
     r"(?:\(\s*(?:foto|fotos|fotografía|imagen|photo|photograph|picture|image|archivo|crédito|credit|video)\b[^()]*\)"
     r"|\b(?:foto|fotografía|imagen|photo|photograph|picture|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
     r"|(?<!\w)(?:" + _AGENCIES + r")(?:-(?:" + _AGENCIES + r"))?\s*/\s*[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,4}\s*$"
-    r"|/\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$"
+    r"|[/|]\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$"  # "... / AFP)", "Imagen de archivo del Congreso. | EFE"
     # the agency, then the photographer or "archive": "(Europa Press/Jesús Hellín)", "EUROPA PRESS - Archivo"
     r"|\(\s*(?:" + _AGENCIES + r")\s*/\s*[^()/]{1,60}\)\s*$"
     r"|(?<!\w)(?:" + _AGENCIES + r")\s*[-–—/]\s*(?:archivo|archive|file|handout)\s*\)?\s*$)\s*$",  # one run of spaces, one quantifier
