@@ -417,3 +417,12 @@ def test_a_rise_in_prices_is_a_rate_and_a_month_is_no_subject():
                        ("La inflación se situó en el 5,1 % en mayo.", "es")):
         f = one(text, lang, "rate")
         assert f.subject == "", text
+
+
+def test_values_a_relation_finds_agreeing_are_one_row():
+    # cumbre: "aranceles a 300 productos" (Lima) and "los aranceles de 300 productos" (of Chile and
+    # Peru): the comparator finds them the same figure, so the table shows them as one row too
+    b = briefing_of(fixture("cumbre_a.txt"), fixture("cumbre_b.txt"))
+    rows = [r for r in table(b.facts, b.relations) if r.kind == "count" and r.unit == "producto"]
+    assert len(rows) == 1 and rows[0].articles == ("A", "B")
+    assert len([r for r in table(b.facts) if r.kind == "count" and r.unit == "producto"]) == 2

@@ -501,7 +501,7 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
         return k
 
     where = dict(zip(kept, keys))
-    for a_key, b_key in _linked(facts_, where, relations):
+    for a_key, b_key in _linked(facts_, where, relations, agreements=True):
         ra, rb = root(a_key), root(b_key)
         if ra != rb:
             first, second = (ra, rb) if list(shown).index(ra) <= list(shown).index(rb) else (rb, ra)
@@ -523,14 +523,27 @@ def _order(sentence: str) -> tuple[str, int]:
     return head, int(tail) if tail else 0
 
 
-def _linked(facts_: tuple[Fact, ...], where: dict, relations: tuple[Relation, ...]):
+def _linked(facts_: tuple[Fact, ...], where: dict, relations: tuple[Relation, ...], agreements: bool = False):
     """(where[x], where[y]) for each pair of facts x, y (indices into facts_, those in `where`)
     that a conflict sets against each other: the facts of its two sentences with the kind, unit
-    and text of one of its differences."""
+    and text of one of its differences; with `agreements`, also the values a relation found to
+    agree (its evidence's figures: "300 productos" in Lima and of Chile and Peru)."""
     by_sentence: dict[str, list[int]] = {}
     for n in where:
         by_sentence.setdefault(facts_[n].sentence, []).append(n)
     for r in relations:
+        if agreements and r.evidence.figures:
+            from reporter.settings import Comparison
+            from reporter.stages.compare import _label, values_agree  # the comparator's own words and rule
+
+            said = set(r.evidence.figures)
+            for x in by_sentence.get(r.a, ()):
+                if _label(facts_[x]) not in said:
+                    continue
+                for y in by_sentence.get(r.b, ()):
+                    fx, fy = facts_[x], facts_[y]
+                    if fx.kind == fy.kind and fx.unit == fy.unit and values_agree(fx, fy, Comparison()):
+                        yield where[x], where[y]
         if r.type != CONFLICT:
             continue
         for d in r.evidence.differing:
