@@ -188,3 +188,11 @@ def test_since_shows_added_claims_with_their_text_and_no_absolute_path(tmp_path)
     section = html[html.index('id="sec-changes"'):html.index("</section>", html.index('id="sec-changes"'))]
     assert "El alcalde decretó tres días de luto." in section  # the new claim's text, not only its id
     assert str(tmp_path) not in section and "a.txt" in section
+
+
+def test_a_count_is_named_by_its_own_number_not_a_time_holding_the_same_digits():
+    from reporter.report.readable import counted_noun
+
+    # "30" first stands in "8:30 a.m.": the row was labelled "a"
+    assert counted_noun("30", "As of 8:30 a.m., rescuers had pulled 30 people alive from the rubble.") == "people"
+    assert counted_noun("4.000", "Unas 4.000 viviendas se quedaron sin luz.") == "viviendas"

@@ -25,6 +25,13 @@ LENGTHS = ("depth", "distance", "height")
 _WRITTEN = {"km": "km", "mi": "mi", "m": "m"}
 
 
+def _find(number: str, sentence: str) -> int:
+    """Where `number` stands in `sentence` as a figure of its own: '30' in 'pulled 30 people', not
+    in '8:30 a.m.'; -1 when it does not."""
+    m = re.search(rf"(?<![\w.,:]){re.escape(number)}(?![\w]|[.,:]\d)", sentence) if number else None
+    return m.start() if m else -1
+
+
 def full_title(title: str, sentences) -> str:
     """An article's title without the ingest's "…" cut: the line it was cut from, when one starts with it."""
     if not title.endswith("…"):
@@ -55,7 +62,7 @@ def clock(value: str, language: str) -> str:
 
 def written_unit(number: str, sentence: str) -> str:
     """'km', 'mi' or 'm': the unit written right after `number` in `sentence` ("" unknown)."""
-    at = sentence.find(number)
+    at = _find(number, sentence)
     if at < 0:
         return ""
     after = WORD.search(sentence, at + len(number))
@@ -130,7 +137,7 @@ def figure_in(label: str, text: str, language: str) -> str:
     for f in analyze(text, language).figures:
         if figure_label(f) != label:
             continue
-        at = text.find(f.text)
+        at = _find(f.text, text)
         if at < 0:
             return f.text
         end = at + len(f.text)
@@ -156,7 +163,7 @@ def counted_noun(number: str, sentence: str) -> str:
     aftershocks", "8 millones de personas"); "" when none follows within three words."""
     from reporter.text.lexicon import NUMBER_LINKS, SCALE
 
-    at = sentence.find(number)
+    at = _find(number, sentence)
     if at < 0 or not number:
         return ""
     for n, m in enumerate(WORD.finditer(sentence, at + len(number))):
@@ -173,7 +180,7 @@ def figure_text(number: str, sentence: str, language: str, kind: str) -> str:
     """A fact's number as its sentence writes it with the word that says what it is: '75 miles',
     '10 kilómetros', '30 people', 'magnitud 7,4' (the word before, for a magnitude)."""
     res = resources(language)
-    at = sentence.find(number)
+    at = _find(number, sentence)
     if at < 0 or not number:
         return number
     end = at + len(number)
