@@ -396,7 +396,7 @@ def _relatedness_label(b: Briefing, t: Labels) -> str:
 def _chart(t: Labels, totals: Totals, articles: tuple[ArticleBlock, ...]) -> tuple[Bar, ...]:
     return (Bar(t.shared, totals.shared, "shared"),
             *(Bar(t.only_in.format(id=blk.id), blk.only_total, "only") for blk in articles),
-            Bar(t.conflicts, totals.conflicts, "conflict"), Bar(t.flagged, totals.flagged, "flag"))
+            Bar(t.conflicts, totals.conflicts, "conflict"), Bar(t.flagged, totals.checklist, "flag"))  # rows to review
 
 
 def _review(b: Briefing, every_row: tuple[Row, ...]) -> Review:
@@ -414,12 +414,14 @@ def _key_points(t: Labels, conflicts: tuple[Pair, ...], checklist: tuple[Claim, 
                   a=p.a.article, b=p.b.article, va=d.a, vb=d.b, kind=f"{kind}, {d.subject}" if d.subject else kind,
                   wa=d.a_when or "?", wb=d.b_when or "?")
               for p in conflicts for d, kind in zip(p.relation.evidence.differing, p.kinds)]
-    told = {x for p in conflicts if p.relation.evidence.differing for x in tellers.get(p.a.id, (p.a.id, p.b.id))}
+    told = {x for p in conflicts if p.relation.evidence.differing
+            for x in (*tellers.get(p.a.id, (p.a.id,)), *tellers.get(p.b.id, (p.b.id,)))}
     for c in checklist:
         if len(points) >= KEY_POINTS:
             break
-        ids = tellers.get(c.sentence.id, (c.sentence.id,))
-        if c.sentence.id in told:
+        # a checklist row names the sentences that tell its claim, never one that disputes it
+        ids = c.ids or tellers.get(c.sentence.id, (c.sentence.id,))
+        if told.intersection(ids):
             continue
         told.update(ids)
         points.append(t.key_flag.format(id=" · ".join(ids), text=_quoted(c.sentence.text),  # whole: page 1 wraps, never cuts
