@@ -61,3 +61,38 @@ def test_nltk_imported_first_is_used_as_is():
               "from reporter.text.language import _snowball, stemmer\n"
               "print(_snowball() is s, stemmer('en')('running'))")
     assert out == "True run"
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_word_frequencies_are_wordfreqs_own(code):
+    """Our table lookup answers what wordfreq answers, over a sample of its own vocabulary,
+    capitalised, upper-cased and joined by hyphens, and words it does not know."""
+    import random
+
+    import wordfreq
+
+    from reporter.text.language import word_frequency
+
+    vocabulary = list(wordfreq.get_frequency_dict(code))
+    rng = random.Random(len(code))
+    words = rng.sample(vocabulary, 3000)
+    words += [w.capitalize() for w in words[:500]] + [w.upper() for w in words[:200]]
+    words += ["-".join(rng.choice(vocabulary) for _ in range(2)) for _ in range(300)]
+    words += ["Oaxaca", "Sánchez", "ÑANDÚ", "técnico-militar", "jong-uno", "zzqxw", "COVID-19", "l'eau", "don't", "x-"]
+    assert [word_frequency(w, code) for w in words] == [wordfreq.word_frequency(w, code) for w in words]
+
+
+def test_word_frequencies_without_a_cache_folder(monkeypatch):
+    out = run("import os, sys\n"
+              "os.environ['REPORTER_CACHE_DIR'] = 'off'\n"
+              "from reporter.text.language import word_frequency\n"
+              "print(word_frequency('gobierno', 'es') > 0, word_frequency('zzqxw', 'es'))")
+    assert out == "True 0.0"
+
+
+def test_a_spanish_claim_weighs_its_words_without_wordfreq():
+    out = run("import sys\n"
+              "from reporter.text.features import analyze\n"
+              "f = analyze('El gobierno técnico-militar anunció 200 millones para Oaxaca.', 'es')\n"
+              "print(sorted(set(sys.modules) & {'wordfreq', 'nltk', 'sumy'}), len(f.weights) > 3)")
+    assert out == "[] True"

