@@ -39,7 +39,9 @@ def _fill(page) -> float:
     ys: list[float] = []
 
     def visit(text, cm, tm, font, size):
-        y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
+        if cm[3] >= 0:  # not in WeasyPrint's page space (y down, scaled 0.75): the page-1 chart's SVG labels
+            return
+        y = tm[5] * cm[3] + cm[5]
         if text.strip() and 45 < y < height - 40:  # the header and footer sit in the 15-16 mm margins
             ys.append(y)
 
