@@ -198,3 +198,12 @@ def test_a_count_is_named_by_its_own_number_not_a_time_holding_the_same_digits()
     # "30" first stands in "8:30 a.m.": the row was labelled "a"
     assert counted_noun("30", "As of 8:30 a.m., rescuers had pulled 30 people alive from the rubble.") == "people"
     assert counted_noun("4.000", "Unas 4.000 viviendas se quedaron sin luz.") == "viviendas"
+
+
+def test_a_time_of_night_in_words_is_shown_on_the_24_hour_clock():
+    a = ("Sismo en Oaxaca\n\nUn sismo de magnitud 7,1 sacudió Oaxaca a las 11:49 de la noche del jueves, informó el "
+         "Servicio Sismológico Nacional.\n")
+    b = ("Fuerte sismo en Oaxaca\n\nUn sismo de magnitud 7,1 sacudió Oaxaca a la 1 de la tarde del jueves, según el "
+         "Servicio Sismológico Nacional.\n")
+    v = build_view(briefing_of(a, b))
+    assert "A y B discrepan en hora: 23:49 frente a 13:00" in v.key_points, v.key_points

@@ -529,8 +529,11 @@ def _pair(b: Briefing, r: Relation, t: Labels) -> Pair:
     kinds = tuple(_kind_said(d, t, sides) for d in r.evidence.differing)
     a_html, b_html = highlight(sa.text, terms, la, values=va), highlight(sb.text, terms, lb, values=vb)
     if r.evidence.differing:  # the values the reader's way ("23:49", "75 mi (121 km)"), after highlighting as written
-        r = replace(r, evidence=replace(r.evidence, differing=tuple(_reader_difference(d, t, sides)
-                                                                      for d in r.evidence.differing)))
+        times = {(f.sentence, f.text): value_label(f) for f in b.facts if f.sentence in (sa.id, sb.id)
+                 and f.kind in ("time", "report-time")}
+        r = replace(r, evidence=replace(r.evidence, differing=tuple(
+            _reader_difference(d, t, sides, {k[1]: v for k, v in times.items() if k[0] == sa.id},
+                               {k[1]: v for k, v in times.items() if k[0] == sb.id}) for d in r.evidence.differing)))
     words = readable.surface_words(r.evidence.words, r.evidence.names,
                                    tuple(_figure_said(b, label, sa, sb) for label in r.evidence.figures), sides)
     return Pair(r, sa, sb, a_html, b_html, t.levels.high if r.score >= 0.5 else t.levels.medium, kinds, words)
@@ -553,12 +556,17 @@ def _figure_said(b: Briefing, label: str, sa: Sentence, sb: Sentence) -> str:
     return " = ".join(said)
 
 
-def _reader_difference(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...]) -> Difference:
-    """A differing value as the reader reads it: a time as '23:49', a length with its unit and,
-    when the two sources write different units, the other unit beside it."""
+def _reader_difference(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...],
+                       times_a: dict | None = None, times_b: dict | None = None) -> Difference:
+    """A differing value as the reader reads it: a time as '23:49' (its fact's value when the
+    sentence has it: '11:49' of '11:49 de la noche' is 23:49), a length with its unit and, when
+    the two sources write different units, the other unit beside it."""
     (ta, la), (tb, lb) = sides
     if d.kind in ("time", "report-time"):
-        return replace(d, a=readable.clock(d.a, la), b=readable.clock(d.b, lb))
+        def hhmm(values: str, known: dict, lang: str) -> str:
+            return ", ".join(next((v for text, v in (known or {}).items() if text.startswith(x)), None)
+                             or readable.clock(x, lang) for x in values.split(", "))
+        return replace(d, a=hhmm(d.a, times_a, la), b=hhmm(d.b, times_b, lb))
     if d.kind == "duration":  # '3' -> '3 horas', as its sentence says it
         return replace(d, a=_with_noun(d.a, ta), b=_with_noun(d.b, tb))
     if d.kind in readable.LENGTHS or d.unit in ("km", "mi"):
