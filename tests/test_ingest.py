@@ -292,3 +292,40 @@ def test_a_claim_that_starts_like_a_page_tool_stays_body(claim):
 ])
 def test_agency_photographer_credits_are_captions(caption):
     assert roles(f"Titular\n\n{caption}\n\nEl cuerpo de la noticia, con su punto final.\n")[1] == (CAPTION, caption)
+
+
+@pytest.mark.parametrize("line", [
+    "Lee la noticia completa en nuestra web.",
+    "Consulta aquí todas las novedades sobre la huelga de médicos en Castrolargo.",
+    "Get the latest headlines delivered to your inbox every morning.",
+    "Si quieres recibir las noticias más importantes en tu móvil, únete a nuestro canal de WhatsApp.",
+    "Este artículo se publicó originalmente en inglés.",
+    "This story has been updated with the latest death toll.",
+    "Esta noticia se está actualizando.",
+    "Noticia en desarrollo.",
+    "This is a developing story. Check back for updates.",
+    "Additional reporting by Jane Doe in London.",
+    "Con información de Europa Press y EFE.",
+    "Have a news tip? Email us at tips@example.com.",
+    "¿Tienes una denuncia? Escríbenos a denuncias@example.com.",
+    "Una publicación compartida por Ayuntamiento de Valdemora (@aytovaldemora)",
+    "— Protección Civil (@proteccioncivil) March 12, 2026",
+    "Fuente: Instituto Nacional de Estadística.",
+])
+def test_newsroom_notes_credits_and_embeds_are_boilerplate_however_long(line):
+    # Breaking-news pages carry "developing story" notes and credit lines that end like sentences.
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{line}\n\nEl cuerpo de la noticia, con su punto final.\n")[2] == \
+        (BOILERPLATE, line)
+
+
+@pytest.mark.parametrize("claim", [
+    "Fuentes del Ministerio aseguraron que 40 personas murieron en el incendio.",
+    "Reported by local media, the explosion killed 12 people on Monday.",
+    "Más información sobre el virus llegará en las próximas semanas, dijo el ministro.",
+    "Get the vaccine as soon as possible, the health minister urged residents on Monday.",
+    "Email records show the mayor knew of the cracks in 2023, the newspaper reported.",
+    "This story began in 2019, when the council approved the tower, residents said.",
+    "Sources said the minister would resign on Friday.",
+])
+def test_a_claim_that_starts_like_a_newsroom_note_stays_body(claim):
+    assert roles(f"Titular\n\nPrimer párrafo.\n\n{claim}\n\nOtro párrafo.\n")[2] == (BODY, claim)

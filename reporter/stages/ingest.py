@@ -79,10 +79,33 @@ _CALL = re.compile(
     r"|descarga (?:nuestra|la) app|download (?:our|the) app|hazte (?:socio|suscriptor|mecenas)"
     r"|ap[uú]ntate|ap[uú]ntese|inscr[ií]bete|¿te ha (?:resultado útil|gustado|sido útil)|¿te ha parecido"
     r"|was this (?:article |story )?(?:helpful|useful)|did you (?:find|enjoy) this|get our newsletter"
+    # pointers and notes of the newsroom, not reporting: "Lee la noticia completa", "Consulta aquí...",
+    # "Esta noticia se está actualizando", "This is a developing story", "Have a news tip?", social embeds
+    r"|lee la noticia completa|read the full (?:story|article|report) (?:here|on|at)|consult[ae] aquí|get the latest"
+    r"|más información en|si quieres recibir|si te ha (?:interesado|gustado)|si (?:le|te) interesa (?:esta|este)"
+    r"|(?:este|esta) (?:artículo|noticia|texto) (?:se publicó|fue publicad[oa]) originalmente"
+    r"|this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)"
+    r"|(?:esta|la) (?:noticia|información) (?:se está actualizando|se actualizará|está en (?:desarrollo|actualización)"
+    r"|ha sido actualizada|fue actualizada)|noticia en (?:desarrollo|actualización)|información en (?:desarrollo|actualización)"
+    r"|this (?:is a )?(?:developing|breaking) (?:news )?story|this (?:story|article) (?:has been|was|will be|is being) updated"
+    r"|breaking news\W*$|última hora\W*$|developing story\W*$"
+    r"|have a (?:news )?tip|¿tienes (?:una|alguna) (?:denuncia|pista|historia|información)|escr[ií]benos|write to us"
+    r"|email us|contact the (?:author|reporter)|contacta con (?:el|la) (?:autor|autora|redacción)"
+    r"|ver esta publicación en|view this post on|una publicación compartida por|a post shared by|pic\.twitter\.com"
+    r"|sigue toda la (?:información|actualidad|última hora)|sigue la última hora|sigue en directo"
     r"|press\W+enter\W+to\s+skip|(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?content"
     r"|(?:saltar|ir|pasar)\s+al\s+contenido)(?!\w)",  # accessibility skip links
     re.IGNORECASE,
 )
+# Who wrote, edited or supplied the copy: "Additional reporting by Jane Doe in London.", "Con información
+# de Europa Press y EFE.", "Edited by John Roe.": a credit up to CREDIT_WORDS words, sentence or not.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:additional reporting|reporting by|with reporting (?:from|by)|editing by|edited by|writing by"
+    r"|con información de|con informaci[oó]n de agencias|información de agencias|fuentes?:|source:"
+    r"|sources?:|texto:|text:|edición:|edición de|redacción:|agencias:)", re.IGNORECASE)
+CREDIT_WORDS = 16
+# A social-media embed's signature: "— Protección Civil (@proteccioncivil) March 12, 2026".
+_EMBED = re.compile(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)")
 # Other furniture lines are short; a line this long that ends like a sentence is a claim.
 FURNITURE_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
@@ -271,7 +294,9 @@ def _is_furniture(s: str) -> bool:
     line starting with one. A longer line that starts with a cue and ends like a sentence is
     reporting that happens to begin with the same word ("Recomendamos a la población no salir
     de sus casas, dijo Protección Civil.", "Gallery owners said 40 paintings were damaged.")."""
-    if (_RIGHTS.search(s) and _words(s) <= 15) or _CALL.match(s):
+    if (_RIGHTS.search(s) and _words(s) <= 15) or _CALL.match(s) or _EMBED.match(s):
+        return True
+    if _CREDIT_LINE.match(s) and _words(s) <= CREDIT_WORDS:
         return True
     m = _FURNITURE.match(s)
     if not m:
