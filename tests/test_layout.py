@@ -207,3 +207,17 @@ def test_a_time_of_night_in_words_is_shown_on_the_24_hour_clock():
          "Servicio Sismológico Nacional.\n")
     v = build_view(briefing_of(a, b))
     assert "A y B discrepan en hora: 23:49 frente a 13:00" in v.key_points, v.key_points
+
+
+def test_the_differing_value_is_marked_where_it_stands_and_report_times_read_plainly():
+    from reporter.model import Difference
+    from reporter.report.labels import EN
+    from reporter.report.view import _reader_when, highlight
+
+    html = str(highlight("As of 8:30 a.m., rescuers had pulled 30 people alive.", set(), "en", values=("30",)))
+    assert '8:30 a.m.' in html and 'pulled <mark class="diff">30</mark>' in html
+    # the compare stage writes the publication date and time, then the report time
+    d = _reader_when(Difference("count", "people", "30", "41", "", "2026-03-17 08:55 08:30", "2026-03-17 14:20 14:00"), EN)
+    assert (d.a_when, d.b_when) == ("08:30", "14:00")
+    d = _reader_when(Difference("year", "", "1974", "1981", "", "2026-03-17T08:55", "2026-03-18T14:20"), EN)
+    assert (d.a_when, d.b_when) == ("17 March 2026, 08:55", "18 March 2026, 14:20")

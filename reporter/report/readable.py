@@ -25,7 +25,7 @@ LENGTHS = ("depth", "distance", "height")
 _WRITTEN = {"km": "km", "mi": "mi", "m": "m"}
 
 
-def _find(number: str, sentence: str) -> int:
+def find_figure(number: str, sentence: str) -> int:
     """Where `number` stands in `sentence` as a figure of its own: '30' in 'pulled 30 people', not
     in '8:30 a.m.'; -1 when it does not."""
     m = re.search(rf"(?<![\w.,:]){re.escape(number)}(?![\w]|[.,:]\d)", sentence) if number else None
@@ -62,7 +62,7 @@ def clock(value: str, language: str) -> str:
 
 def written_unit(number: str, sentence: str) -> str:
     """'km', 'mi' or 'm': the unit written right after `number` in `sentence` ("" unknown)."""
-    at = _find(number, sentence)
+    at = find_figure(number, sentence)
     if at < 0:
         return ""
     after = WORD.search(sentence, at + len(number))
@@ -137,7 +137,7 @@ def figure_in(label: str, text: str, language: str) -> str:
     for f in analyze(text, language).figures:
         if figure_label(f) != label:
             continue
-        at = _find(f.text, text)
+        at = find_figure(f.text, text)
         if at < 0:
             return f.text
         end = at + len(f.text)
@@ -163,7 +163,7 @@ def counted_noun(number: str, sentence: str) -> str:
     aftershocks", "8 millones de personas"); "" when none follows within three words."""
     from reporter.text.lexicon import NUMBER_LINKS, SCALE
 
-    at = _find(number, sentence)
+    at = find_figure(number, sentence)
     if at < 0 or not number:
         return ""
     for n, m in enumerate(WORD.finditer(sentence, at + len(number))):
@@ -180,7 +180,7 @@ def figure_text(number: str, sentence: str, language: str, kind: str) -> str:
     """A fact's number as its sentence writes it with the word that says what it is: '75 miles',
     '10 kilómetros', '30 people', 'magnitud 7,4' (the word before, for a magnitude)."""
     res = resources(language)
-    at = _find(number, sentence)
+    at = find_figure(number, sentence)
     if at < 0 or not number:
         return number
     end = at + len(number)

@@ -289,7 +289,8 @@ def highlight(text: str, terms: set[str], language: str, css: str = "hl",
     marks: list[tuple[int, int, str]] = []
     for v in values:
         for part in (p.strip() for p in v.split(",")):
-            at = text.find(part) if part else -1
+            at = readable.find_figure(part, text) if part else -1  # "30" of "pulled 30", not of "8:30"
+            at = text.find(part) if part and at < 0 else at
             if at >= 0:
                 marks.append((at, at + len(part), "diff"))
     for m in WORD.finditer(text):
@@ -562,6 +563,7 @@ def _reader_difference(d: Difference, t: Labels, sides: tuple[tuple[str, str], .
     sentence has it: '11:49' of '11:49 de la noche' is 23:49), a length with its unit and, when
     the two sources write different units, the other unit beside it."""
     (ta, la), (tb, lb) = sides
+    d = _reader_when(d, t)
     if d.kind in ("time", "report-time"):
         def hhmm(values: str, known: dict, lang: str) -> str:
             return ", ".join(next((v for text, v in (known or {}).items() if text.startswith(x)), None)
@@ -576,6 +578,30 @@ def _reader_difference(d: Difference, t: Labels, sides: tuple[tuple[str, str], .
         return replace(d, a=", ".join(readable.length(x, u, mixed, t.lang, la) for x, u in zip(d.a.split(", "), ua)),
                        b=", ".join(readable.length(x, u, mixed, t.lang, lb) for x, u in zip(d.b.split(", "), ub)))
     return d
+
+
+_WHEN = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2})?\S*)?)?\s*(\d{1,2}:\d{2})?$")
+
+
+def _reader_when(d: Difference, t: Labels) -> Difference:
+    """When each side states its value, the reader's way: the compare stage writes the publication
+    date and time, then the report time ('2026-03-17 08:55 08:30'); shown: the report time, else the
+    publication time, with the day only when the two sides' days differ ('08:30' / '17 March 2026, 08:55')."""
+    parts = [_WHEN.match(w.strip()) if w else None for w in (d.a_when, d.b_when)]
+    if not any(parts) or not all(m or not w for m, w in zip(parts, (d.a_when, d.b_when))):
+        return d
+    days = {m.group(1, 2, 3) for m in parts if m and m.group(1)}
+
+    def shown(m) -> str:
+        if m is None:
+            return ""
+        time = m.group(5) or m.group(4) or ""
+        if not m.group(1) or (len(days) == 1 and time and all(parts)):
+            return time
+        day = _day_label(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), t)
+        return f"{day}, {time}" if time else day
+
+    return replace(d, a_when=shown(parts[0]), b_when=shown(parts[1]))
 
 
 def _with_noun(values: str, text: str) -> str:
