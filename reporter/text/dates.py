@@ -58,7 +58,18 @@ NUMBERS = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco
            "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
 UNITS = {"hora": "h", "horas": "h", "hour": "h", "hours": "h", "día": "d", "días": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m", "meses": "m",
          "año": "y", "años": "y", "day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m",
-         "months": "m", "year": "y", "years": "y"}
+         "months": "m", "year": "y", "years": "y",
+         # counted in another unit: (unit, how many of it)
+         "década": ("y", 10), "décadas": ("y", 10), "decada": ("y", 10), "decadas": ("y", 10),
+         "lustro": ("y", 5), "lustros": ("y", 5), "siglo": ("y", 100), "siglos": ("y", 100),
+         "quincena": ("d", 15), "quincenas": ("d", 15), "decade": ("y", 10), "decades": ("y", 10),
+         "century": ("y", 100), "centuries": ("y", 100), "fortnight": ("w", 2), "fortnights": ("w", 2)}
+
+
+def _unit(word: str) -> tuple[str, int]:
+    """'semanas' -> ('w', 1), 'década' -> ('y', 10): the unit a count is in and its size in that unit."""
+    u = UNITS[word.lower()]
+    return (u, 1) if isinstance(u, str) else u
 
 
 # A season's first month (northern hemisphere: the seasons of Spain, Mexico, the US, the UK).
@@ -68,6 +79,82 @@ SEASONS = {"primavera": 3, "verano": 6, "otoño": 9, "otono": 9, "invierno": 12,
 
 def _alt(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(y, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
+    """The n-th `weekday` of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays news dates things by, as their day in a year: a fixed (month, day) or a function of the
+# year (Easter's feasts; the US's Thanksgiving, Memorial Day, Labor Day, as US English writes them).
+# Keys in lower case without accents; a span (Semana Santa, Holy Week) is its first day (Palm Sunday).
+_EASTER = {-46: ("ash wednesday",), -7: ("semana santa", "domingo de ramos", "holy week", "palm sunday"),
+           -3: ("jueves santo", "maundy thursday"), -2: ("viernes santo", "good friday"),
+           0: ("domingo de resurreccion", "domingo de pascua", "easter", "easter sunday", "easter day"),
+           1: ("lunes de pascua", "easter monday")}
+HOLIDAYS: dict[str, object] = {
+    **{k: (lambda y, o=o: _easter(y) + timedelta(days=o)) for o, keys in _EASTER.items() for k in keys},
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "navidad": (12, 25), "navidades": (12, 25), "dia de navidad": (12, 25), "nochebuena": (12, 24),
+    "nochevieja": (12, 31), "ano nuevo": (1, 1), "dia de ano nuevo": (1, 1), "dia de reyes": (1, 6),
+    "noche de reyes": (1, 5), "san valentin": (2, 14), "dia de san valentin": (2, 14), "halloween": (10, 31),
+    "todos los santos": (11, 1), "dia de todos los santos": (11, 1), "dia de muertos": (11, 2),
+    "dia de los muertos": (11, 2), "dia de la hispanidad": (10, 12), "primero de mayo": (5, 1),
+    "dia del trabajo": (5, 1), "dia del trabajador": (5, 1), "dia internacional de los trabajadores": (5, 1),
+    "dia de la mujer": (3, 8), "dia internacional de la mujer": (3, 8), "noche de san juan": (6, 23),
+    "sant jordi": (4, 23),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14), "bonfire night": (11, 5),
+    "guy fawkes night": (11, 5), "fourth of july": (7, 4), "july fourth": (7, 4), "remembrance day": (11, 11),
+    "armistice day": (11, 11), "veterans day": (11, 11), "all saints' day": (11, 1), "may day": (5, 1),
+    "international women's day": (3, 8), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "saint patrick's day": (3, 17), "epiphany": (1, 6),
+}
+_HOLIDAY_LANG = {k: "en" if re.search(r"[a-z]'s\b|\b(?:day|eve|night|christmas|easter|thanksgiving|week|sunday|"
+                                      r"monday|friday|thursday|wednesday|epiphany|fourth)\b", k)
+                 else "es" for k in HOLIDAYS}
+_HOLIDAY_LANG["halloween"] = "both"
+_ACCENTED = str.maketrans("aeiou", "áéíóú")
+# Spanish holidays often written in lower case ("en nochevieja"); the others need their capitals.
+_HOLIDAYS_LOWER_ES = frozenset({"navidad", "navidades", "dia de navidad", "nochebuena", "nochevieja", "halloween"})
+
+
+def _holiday_source(lang: str) -> str:
+    """The holidays' names of a language as one alternation: accents optional, any space, either apostrophe."""
+    out = []
+    for key in sorted((k for k, v in _HOLIDAY_LANG.items() if v in (lang, "both")), key=len, reverse=True):
+        part = ""
+        for ch in key:
+            part += (r"\s+" if ch == " " else "['’]" if ch == "'" else rf"\." if ch == "." else
+                     f"[{ch}{ch.translate(_ACCENTED)}]" if ch in "aeiou" else "[nñ]" if ch == "n" else ch)
+        out.append(part)
+    return "|".join(out)
+
+
+def _holiday_key(name: str) -> str:
+    folded = name.lower().replace("’", "'").translate(str.maketrans("áéíóúñ", "aeioun"))
+    return re.sub(r"\s+", " ", folded)
 
 
 _MES = _alt(MONTHS_ES)
@@ -100,16 +187,18 @@ _BEFORE_BARE = re.compile(r"(?:\b(?:unos|unas|más\s+de|menos\s+de|casi|hasta|so
                           re.IGNORECASE)
 
 # Every date expression holds one of these: a cheap first look before the patterns run.
+_HOL_ES, _HOL_EN = _holiday_source("es"), _holiday_source("en")
 _TRIGGER_SOURCE = {
     "es": (rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
-           rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON})\b"),
+           rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON}|"
+           rf"madrugada|tarde|noche|curso|{_UNIT}|{_HOL_ES})\b"),
     "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
            rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
-           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON})\b"),
+           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON}|{_UNIT}|{_HOL_EN})\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
-_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "dom", "weekend", "season"})
+_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "dom", "weekend", "season", "course", "holiday"})
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
@@ -159,6 +248,16 @@ _ES = [
     ("period", r"\b(?P<part>(?:a|hacia|para|desde|hasta)\s+(?:finales|principios|mediados|fines|comienzos|inicios)\s+"
                r"de(?:l)?\s+)?(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
                r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
+    # a school or political year ("el próximo curso", "el curso pasado", "el curso 2024-2025"), as the year it starts in
+    ("course", rf"\b(?P<pre>(?:(?:en|durante|desde|hasta|para|a\s+partir\s+de)\s+)?(?:el|este|del|al))\s+"
+               rf"(?:(?P<q1>pasado|próximo|proximo|último|ultimo)\s+)?curso(?:\s+(?:escolar|académico|academico|"
+               rf"político|politico|lectivo|universitario))?(?:\s+(?:(?P<q2>pasado|que\s+viene|próximo|proximo|anterior|"
+               rf"siguiente)\b|(?P<y>{_YR})(?:\s*[-/–]\s*(?:\d\d){{1,2}})?\b))?"),
+    # a holiday ("el día de Navidad", "las pasadas Navidades", "el Viernes Santo"), its day nearest by the tense
+    ("holiday", rf"\b(?:(?P<pre>(?:(?:en|durante|desde|hasta|para|por|a\s+partir\s+de)\s+)?(?:el|la|las|los|del|al|este|"
+                rf"esta|estas|estos)|en|durante|desde|hasta|para|por|a\s+partir\s+de)\s+)?(?:(?P<q1>pasad[oa]s?|próxim[oa]s?|"
+                rf"proxim[oa]s?|últim[oa]s?|ultim[oa]s?)\s+)?(?P<name>{_HOL_ES})(?:\s+(?:(?P<q2>pasad[oa]s?|que\s+viene)|"
+                rf"(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})))?\b"),
     ("year", rf"\b(?P<pre>en|desde|hasta|para|durante|año|antes\s+de|después\s+de|a\s+partir\s+de|entre|"
              rf"en\s+el\s+año|el\s+año|del\s+año|de)\s+(?P<y>{_YR})\b{_NOT_YEAR}"),
 ]
@@ -200,6 +299,14 @@ _EN = [
                r"(?:(?P<q1>last|next|this|the)\s+)(?P<unit>year|month)\b"),
     ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid)[\s-]+"
              rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
+    # a school year ("next academic year", "the 2024-25 school year"), as the year it starts in
+    ("course", r"\b(?P<pre>(?:(?:in|during|from|since|until|by|for)\s+)?(?:the\s+)?(?P<q1>this\s+coming|the\s+coming|"
+               r"this|last|next|coming|current|previous|following|past)?)\s*(?:school|academic)\s+year\b"),
+    ("course", rf"\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<y>{_YR})\s*[-/–]\s*(?:\d\d){{1,2}}\s+(?:school|academic)\s+year\b"),
+    # a holiday ("on Christmas Eve", "last Thanksgiving", "Good Friday"), its day nearest by the tense
+    ("holiday", rf"\b(?:(?P<pre>(?:(?:on|at|over|during|for|since|until|by|from|through|around)\s+)?(?:this\s+past|this\s+coming|"
+                rf"the\s+coming|this|last|next|the)|on|at|over|during|for|since|until|by|from|through|around)\s+)?"
+                rf"(?P<name>{_HOL_EN})(?:\s*,?\s+(?P<y>{_YR})\b)?(?![\w'’])"),
     ("bare", _BARE),
 ]
 
@@ -216,14 +323,15 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
     return [(k, re.compile(p, re.IGNORECASE)) for k, p in (_ES + [("bare", _BARE)] if lang == "es" else _EN)]
 
 # Tense: verbs and cues near a date. Future first: a future group swallows its participle
-# ("will be held", "va a ser"), so "held" there is not a past cue.
+# ("will be held", "va a ser"), so "held" there is not a past cue; in English it also swallows a
+# participle after its verb ("will stay closed until December 25", "will remain suspended").
 _FUTURE = {
     "es": re.compile(r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|iré|irá|irán|prev[ée]n?|previst[oa]s?|"
                      r"programad[oa]s?|se\s+espera|esperan?\s+que|planea|planean|próxim[oa]s?|proxim[oa]s?|que\s+viene|"
                      r"tiene\s+previsto|tienen\s+previsto|pretende|pretenden|convoca|convocan|convocó\s+para)\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:will|'ll|would|shall|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
                      r"expected|slated|planned|poised|likely)|plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|"
-                     r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?\b", re.IGNORECASE),
+                     r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
 }
 _PAST = {
     "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
@@ -233,6 +341,10 @@ _PAST = {
     "en": re.compile(r"\b(?:[a-z]{2,}ed|said|was|were|had|did|told|met|went|came|took|made|gave|left|held|spoke|saw|"
                      r"found|got|began|fell|struck|hit|sent|won|lost|led|ran|wrote|became|brought|fought|flew|"
                      r"thought|bought|sought|chose|rose|broke|paid|kept|began|(?:has|have)\s+\w+|last|ago|yesterday|"
+                     # irregular pasts, some also a present ("beat", "cut", "hit"): a weekday beside them is gone by
+                     r"beat|cut|shot|stood|sold|spent|stole|sank|shut|fled|froze|caught|threw|blew|drew|grew|knew|"
+                     r"heard|felt|hid|swore|tore|woke|rang|bit|lit|bled|dealt|dug|hung|stuck|swung|slept|built|lent|"
+                     r"meant|withdrew|overtook|forgot|shook|arose|drove|sprang|swept|upheld|sat|wore|spun|won|"
                      r"earlier|previous|past)\b"),
 }
 _NOT_PAST_EN = {"need", "feed", "seed", "speed", "bed", "red", "shed", "wed", "hundred", "united", "indeed", "breed",
@@ -358,6 +470,32 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
             return False  # "the fall of Kabul", "el otoño de la vida"
         if re.search(r"\b(?:antes|después|despues|before|after)\s+(?:de(?:l)?\s+|the\s+)?$", text[max(0, m.start() - 16):m.start()]):
             return False  # "antes del verano": an open time, not the season
+    if kind == "course":
+        g = m.groupdict()
+        if not (g.get("q1") or g.get("q2") or g.get("y") or re.search(r"\b(?:este|esta)$", (g.get("pre") or "").lower())):
+            return False  # "el curso", "en el curso de la investigación", "the school year": no date
+    if kind == "holiday":
+        g = m.groupdict()
+        name = m.group("name")
+        key = _holiday_key(name)
+        if lang == "en" and not name[0].isupper():
+            return False  # "may day", "christmas" in lower case: not the holiday's name
+        if lang == "es" and name.islower() and key not in _HOLIDAYS_LOWER_ES:
+            return False  # "año nuevo", "todos los santos" in lower case: words, not the holiday
+        if not (g.get("pre") or g.get("q1") or g.get("q2") or g.get("y") or " " in key):
+            return False  # "Feliz Navidad", "Easter eggs": a one-word name needs a preposition or a determiner
+        if lang == "en" and re.match(r"\s+(?:markets?|trees?|shopping|shoppers|sales|lights|cards?|dinners?|lunch|"
+                                     r"party|parties|presents?|gifts?|carols?|bonus(?:es)?|decorations|spirit|songs?|"
+                                     r"films?|movies?|message|address|menus?|trading|spending|eggs?|bunny|turkey|"
+                                     r"travel|costumes?|adverts?|ads?|specials?|jumpers?|number|card)\b", text[m.end():m.end() + 14]):
+            return False  # "at Christmas markets", "for Easter eggs": a thing named after the holiday
+        after = re.match(r"\s+([A-Z][\w'’]*)", text[m.end():m.end() + 24])
+        if lang == "en" and after and after.group(1).lower().rstrip(".") not in MONTHS_EN and \
+                after.group(1).lower() not in WEEKDAYS_EN:
+            return False  # "the Good Friday Agreement", "Easter Island", "Christmas Day Parade": a name
+        if re.search(r"\b(?:antes|después|despues|before|after|ahead\s+of)\s+(?:de(?:l)?\s+(?:la\s+|las\s+)?|the\s+)?$",
+                     text[max(0, m.start() - 20):m.start()]):
+            return False  # "antes de Navidad", "before Christmas": an open time, not the day
     if kind == "bare":
         after = _NEXT_WORD.match(text, m.end())
         word = (after.group(1) or "") if after else ""
@@ -458,10 +596,11 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
         return _weekday(pub, weekday, tense, words).isoformat(), DAY
     if kind in ("ago", "in"):
-        n, unit = _number(g["n"]), UNITS[g["unit"].lower()]
+        (n, (unit, size)) = _number(g["n"]), _unit(g["unit"])
         granularity = {"h": DAY, "d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
         if n is None:
             return "", ""
+        n *= size
         if pub is None:
             return "", granularity
         return _shift(pub, n if kind == "in" else -n, unit), granularity
@@ -515,14 +654,47 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
         return _season(pub, SEASONS[g["season"].lower()], tense, words), YEAR
     if kind == "span":
-        n, unit = _number(g["n"]), UNITS[g["unit"].lower()]
+        (n, (unit, size)) = _number(g["n"]), _unit(g["unit"])
         granularity = {"h": DAY, "d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
         if n is None:
             return "", ""
+        n *= size
         if pub is None:
             return "", granularity
         back = re.match(r"(?:últim|ultim|pasad|past|last)", g["dir"].lower())
         return _shift(pub, -n if back else 0, unit), granularity  # a span's first day: n back, or now
+    if kind == "course":
+        if g.get("y"):
+            return f"{int(g['y']):04d}", YEAR
+        if pub is None:
+            return "", YEAR
+        words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        words = re.sub(r"\b(?:anterior|previous)\b", "last", re.sub(r"\b(?:siguiente|following)\b", "next", words))
+        # a school year runs from September to June (10 months); July and August belong to none
+        return _season(pub, 9, tense, words, months=10), YEAR
+    if kind == "holiday":
+        spec = HOLIDAYS[_holiday_key(g["name"])]
+
+        def day_of(y: int) -> date:
+            return date(y, *spec) if isinstance(spec, tuple) else spec(y)
+
+        if g.get("y"):
+            return day_of(int(g["y"])).isoformat(), DAY
+        if pub is None:
+            return "", DAY
+        words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        candidates = [day_of(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if re.search(r"\b(?:pasad[oa]s?|últim[oa]s?|ultim[oa]s?|last|past)\b", words):
+            pool = [c for c in candidates if c < pub]
+        elif re.search(r"\b(?:próxim[oa]s?|proxim[oa]s?|que viene|next|coming)\b", words):
+            pool = [c for c in candidates if c > pub]
+        elif tense == "past":
+            pool = [c for c in candidates if c <= pub]
+        elif tense == "future":
+            pool = [c for c in candidates if c >= pub]
+        else:
+            pool = candidates
+        return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
     if kind == "wdnum":
         if pub is None:
             return "", DAY
@@ -587,14 +759,14 @@ def _day_of_month(pub: date, day: int, tense: str) -> tuple[str, str]:
     return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
 
 
-def _season(pub: date, first_month: int, tense: str, words: str) -> str:
+def _season(pub: date, first_month: int, tense: str, words: str, months: int = 3) -> str:
     """The year a season starts in: the last one over ("pasado", "last"), the next one to come
     ("próximo", "next"), the one under way, else the one the tense points to ("este verano" in
     May: the coming one; in October, in the past tense: the one just gone)."""
     spans = []
     for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
         start = date(y, first_month, 1)
-        end_month = y * 12 + first_month - 1 + 3
+        end_month = y * 12 + first_month - 1 + months
         spans.append((y, start, date(end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)))
     current = [y for y, a, b in spans if a <= pub <= b]
     over = [y for y, a, b in spans if b < pub]
