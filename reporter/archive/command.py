@@ -105,9 +105,11 @@ def _add(args, path: Path, name: str, env: Env) -> int:
     from reporter.archive.reviews import read_reviews
     from reporter.archive.store import open_archive
 
-    reviews = []
+    reviews, notes = [], []
     for f in args.files:  # every file is read and checked before the archive is touched
-        reviews += read_reviews(env.path(f), f)
+        reviews += read_reviews(env.path(f), f, notes)
+    for note in notes:
+        print(f"reporter: warning: {note}", file=env.err)
     records = records_of(reviews)
     added = env.clock().strftime("%Y-%m-%dT%H:%M:%SZ")
     with open_archive(path, name, create=True) as archive:

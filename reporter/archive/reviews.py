@@ -36,10 +36,11 @@ OTHER_RATINGS = {
 }
 
 
-def read_reviews(path: Path, name: str) -> list[dict]:
+def read_reviews(path: Path, name: str, notes: list[str] | None = None) -> list[dict]:
     """The reviews in a checklist CSV or a ClaimReview JSON file, as dicts of Record fields
     (without key, vector and figures: the caller computes those). One clear InputError if the
-    file is neither, or holds no review."""
+    file is neither, or holds no review. What the user should know but is no error (sentences of
+    a reviewed row whose words are not at hand) is appended to `notes`."""
     from reporter.stages.read import read_file
 
     if not path.exists() and not path.is_symlink():
@@ -50,7 +51,7 @@ def read_reviews(path: Path, name: str) -> list[dict]:
                         limit="limit for a review file", instead="give a checklist CSV or ClaimReview JSON")
         items = _claimreviews(raw, name)
     elif suffix in (".csv", ".tsv", ".txt"):
-        items = _checklist(path, name)
+        items = _checklist(path, name, notes)
     else:
         raise InputError(f"{name}: give a filled checklist (.csv) or ClaimReview JSON-LD (.json)")
     if not items:
@@ -66,7 +67,15 @@ def _reviewed_at(path: Path) -> str:
         return ""
 
 
-def _checklist(path: Path, name: str) -> list[dict]:
+def _checklist(path: Path, name: str, notes: list[str] | None = None) -> list[dict]:
+    """A review per sentence of every filled row (issue 13: a row is a claim, "A5 · B3", and its
+    verdict is on every sentence that tells it). The sentences are the row's keys (its `key` and
+    `keys` cells, and its claim's words; a file without the `keys` column takes them from the JSON
+    twin's checklist row); each one's words, language, source and publication date come from the
+    twin's sentence with that key, so a claim two sources tell is archived once per wording, each
+    with its own article's language and date. A key the twin does not have (no twin beside the
+    checklist) has no words to archive: the row's claim cell stands for the lead sentence, and the
+    others are counted in `notes`."""
     reviewed = {r.line: r for r in read_verdicts(path, name)}  # checks the file, the verdict words
     raw = path.read_bytes()  # read_verdicts has checked its size and encoding: decoded the same way
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -79,40 +88,100 @@ def _checklist(path: Path, name: str) -> list[dict]:
     sample = text[:4096]
     delimiter = "\t" if "verdict" in sample.split("\n", 1)[0].split("\t") else (
         ";" if sample.count(";") > sample.count(",") else ",")
-    rows = {n: row for n, row in enumerate(csv.DictReader(io.StringIO(text), delimiter=delimiter), start=2)}
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    rows = {n: row for n, row in enumerate(reader, start=2)}
+    has_keys = "keys" in (reader.fieldnames or ())
     twin = _twin(path)
-    when = twin.get("generated") or _reviewed_at(path)
-    out = []
+    articles, sentences, twin_rows = twin.get("articles", {}), twin.get("sentences", {}), twin.get("rows", {})
+    reviewed_at = _reviewed_at(path) or twin.get("generated", "")
+    briefing = twin.get("name") or path.name
+    out: list[dict] = []
+    unworded = 0
     for line, r in sorted(reviewed.items()):
         row = rows.get(line) or {}
         claim = plain_cell(row.get("claim") or "").strip()
-        if not claim:
-            continue  # a verdict on a row without its claim's words: nothing to match it by later
-        sid = (row.get("id") or "").strip()
-        article = twin.get("articles", {}).get(sid.rstrip("0123456789"), {})
-        out.append({"text": claim, "language": article.get("language", ""), "verdict": r.verdict.verdict,
-                    "word": r.verdict.word, "notes": r.verdict.notes,
-                    "source": plain_cell(row.get("source") or "").strip() or article.get("source", ""),
-                    "published": article.get("published", ""), "briefing": twin.get("name") or path.name,
-                    "reviewed": _reviewed_at(path) or when})
+        lead_key = (row.get("key") or "").strip()
+        keys = list(r.keys)
+        if not has_keys or not (row.get("keys") or "").strip():  # an older file, or the cell emptied
+            keys += twin_rows.get(lead_key, ())
+        cell_sources = _sources_cell(plain_cell(row.get("sources") or ""))
+        lead_source = plain_cell(row.get("source") or "").strip()
+        told: dict[tuple[str, str], dict] = {}  # (key, source) -> review: each wording once per source
+        for k in dict.fromkeys(keys):
+            found = sentences.get(k, ())
+            if not found and claim and k in (lead_key, claim_key(claim)):
+                # no twin: the claim cell is the lead sentence's words; its article is the one whose
+                # source is the row's source cell, or the single article its id cell names
+                found = ((claim, _lead_article(row, cell_sources, lead_source)),)
+            if not found:
+                unworded += 1
+                continue
+            for words, aid in found:
+                article = articles.get(aid, {})
+                source = article.get("source") or cell_sources.get(aid) or (lead_source if k == lead_key else "")
+                told.setdefault((claim_key(words), source), {
+                    "text": words, "language": article.get("language", ""), "verdict": r.verdict.verdict,
+                    "word": r.verdict.word, "notes": r.verdict.notes, "source": source,
+                    "published": article.get("published", ""), "briefing": briefing, "reviewed": reviewed_at})
+        out += told.values()  # none: a verdict on a row whose words are nowhere, nothing to match it by later
+    if unworded and notes is not None:
+        many = unworded > 1
+        notes.append(f"{name}: {unworded} sentence{'s' if many else ''} of the reviewed rows {'were' if many else 'was'} "
+                     f"not archived: {'their' if many else 'its'} words are in the briefing's JSON twin "
+                     f"({path.with_suffix('.json').name}), which is not beside the checklist")
     return out
+
+
+def _sources_cell(cell: str) -> dict[str, str]:
+    """The checklist's `sources` cell ("A: a.txt · B: https://x/y") as article id -> source."""
+    out = {}
+    for part in cell.split(" · "):
+        aid, sep, source = part.partition(": ")
+        if sep and aid.strip().isalnum():
+            out[aid.strip()] = source.strip()
+    return out
+
+
+def _lead_article(row: dict, sources: dict[str, str], lead_source: str) -> str:
+    """The article id of the sentence a row quotes, without the twin: the one whose source is the
+    row's `source` cell, else the article of a lone id ("A5"); '' when neither says."""
+    named = [aid for aid, source in sources.items() if source == lead_source]
+    if len(named) == 1:
+        return named[0]
+    ids = [x.strip() for x in (row.get("id") or "").split(" · ") if x.strip()]
+    return ids[0].rstrip("0123456789") if len(ids) == 1 else ""
 
 
 def _twin(path: Path) -> dict:
     """What the briefing's JSON twin beside the checklist says (an empty dict if none or unreadable):
-    per article id its language, source and publication date, and the briefing's name."""
+    per article id its language, source and publication date; per sentence key its words and
+    article ((text, article id), one per sentence with those words); per checklist row (by its
+    `key`) the keys of every sentence that tells it; and the briefing's name."""
     twin = path.with_suffix(".json")
     try:
         if not twin.is_file() or twin.stat().st_size > MAX_REVIEW_BYTES:
             return {}
         data = json.loads(twin.read_text(encoding="utf-8"))
-        articles = {}
+        articles: dict[str, dict] = {}
+        sentences: dict[str, list[tuple[str, str]]] = {}
         for a in data.get("articles", []):
             published = (a.get("published") or {}).get("date", "") if isinstance(a.get("published"), dict) else ""
-            articles[str(a["id"])] = {"language": str(a.get("language") or ""), "source": str(a.get("source") or ""),
-                                      "published": str(published or "")[:10]}
-        return {"articles": articles, "name": f"{twin.stem} ({data.get('title', '')})"[:200]}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            aid = str(a["id"])
+            articles[aid] = {"language": str(a.get("language") or ""), "source": str(a.get("source") or ""),
+                             "published": str(published or "")[:10]}
+            for s in a.get("sentences") or ():
+                if isinstance(s, dict) and isinstance(s.get("text"), str) and s["text"].strip():
+                    found = sentences.setdefault(claim_key(s["text"]), [])
+                    if (s["text"], aid) not in found:
+                        found.append((s["text"], aid))
+        rows = {}
+        for row in data.get("checklist") or ():
+            keys = row.get("keys") if isinstance(row, dict) else None
+            if isinstance(keys, list) and all(isinstance(k, str) for k in keys) and isinstance(row.get("key"), str):
+                rows[row["key"]] = tuple(keys)
+        return {"articles": articles, "sentences": {k: tuple(v) for k, v in sentences.items()}, "rows": rows,
+                "name": f"{twin.stem} ({data.get('title', '')})"[:200]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}
 
 
