@@ -55,8 +55,10 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
-    relations, relatedness = compare(articles, settings.compare, meaning, facts)
+    # before the comparison, which waits for the encoder: done while it encodes (issue 17)
     copied = shared_text([(s.id, a.id, s.text) for a in articles for s in a.claims])
+    events = timeline(articles)
+    relations, relatedness = compare(articles, settings.compare, meaning, facts)
     flags = flag(articles, relations, settings.flag, checkworthy, encoder, copied)
     notes = []
     if len(articles) > 1 and relatedness < settings.compare.unrelated_below:
@@ -67,7 +69,7 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
         notes.append("languages")
     title = settings.report.title or articles[0].title
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
-                    notes=tuple(notes), facts=facts, timeline=timeline(articles),
+                    notes=tuple(notes), facts=facts, timeline=events,
                     shared_text=copied)
 
 

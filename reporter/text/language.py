@@ -131,7 +131,7 @@ class Resources:
         return _weight(word, self.code)
 
     def is_stop(self, word: str) -> bool:
-        return word.casefold() in self.stop_words or fold(word) in _folded_stops(self.code)
+        return _is_stop(word, self.code)
 
 
 @lru_cache(maxsize=None)
@@ -231,6 +231,12 @@ def _snowball_alone(sys):
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
+
+
+@lru_cache(maxsize=200_000)
+def _is_stop(word: str, code: str) -> bool:
+    """Resources.is_stop, once per word (it is asked for every word of every claim)."""
+    return word.casefold() in _stop_words(code) or fold(word) in _folded_stops(code)
 
 
 @lru_cache(maxsize=None)
