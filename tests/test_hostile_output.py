@@ -241,8 +241,8 @@ def test_claimreview_names_no_local_path_and_keeps_a_source_url():
     items = json.loads(data)
     by_source = {}
     for i in items:
-        appearance = i["itemReviewed"]["appearance"]
-        by_source.setdefault(appearance.get("url"), []).append(appearance)
+        for appearance in i["itemReviewed"]["appearance"]:  # every source telling the claim (a list)
+            by_source.setdefault(appearance.get("url"), []).append(appearance)
     assert set(by_source) == {None, "https://news.example/story?id=1&lang=es"}
     assert all("url" not in a for a in by_source[None])
 

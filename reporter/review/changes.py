@@ -3,7 +3,11 @@
 Claims are matched by their words (review/claims.py: spacing, case and Unicode
 form aside), so the comparison survives renumbered sentences and renamed files.
 Verdicts given in the earlier briefing are carried over to the claims with the
-same words; a verdict word it does not know is refused, as in --verdicts.
+same words; a verdict word it does not know is refused, as in --verdicts. A verdict
+is read from the earlier checklist's rows (`checklist[]`, issue 13: a row per claim,
+its verdict on every sentence that tells it, `keys`) as well as from its flags, so a
+verdict given on a claim two sources tell reaches a sentence that was not flagged
+then; an earlier JSON without `checklist[]` carries its flags' verdicts as before.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from reporter.review.claims import claim_key, normal
 class Previous:
     path: str
     claims: dict  # normalised text -> (source, text) of every body sentence
-    verdicts: dict  # claim key -> Verdict, for the claims with the same text now
+    verdicts: dict  # claim key -> Verdict: every sentence of each reviewed row, and each reviewed flag
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,10 @@ def load_previous(path: str | Path, name: str | None = None, max_bytes: int = MA
                 texts[s["id"]] = s["text"]
                 if s.get("role") == BODY:
                     claims[normal(s["text"])] = (shown_source(str(a["source"])), s["text"])
-        verdicts = {normal(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], where),
-                                                          str(f.get("notes", "")), f["verdict"])
+        verdicts = {claim_key(texts[f["sentence"]]): Verdict(verdict_word(f["verdict"], where),
+                                                             str(f.get("notes", "")), f["verdict"])
                     for f in data.get("flags", []) if f.get("verdict") and f.get("sentence") in texts}
+        verdicts.update(_row_verdicts(data.get("checklist") or [], where))
     except RecursionError:
         reason = "nested too deep"
     except UnicodeEncodeError:
@@ -77,14 +82,30 @@ def load_previous(path: str | Path, name: str | None = None, max_bytes: int = MA
     raise InputError(f"{where}: not a reporter briefing JSON ({reason})")
 
 
+def _row_verdicts(checklist: list, where: str) -> dict:
+    """Claim key -> Verdict of every sentence of each reviewed row of an earlier checklist[]
+    (its `keys`; an older row, its `key`). A value of the wrong type is a TypeError."""
+    out = {}
+    for row in checklist:
+        if not row.get("verdict"):
+            continue
+        keys = row.get("keys") or [row["key"]]
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise TypeError("a checklist row's keys must be a list of strings")
+        v = Verdict(verdict_word(row["verdict"], where), str(row.get("notes", "")), row["verdict"])
+        out.update(dict.fromkeys(keys, v))
+    return out
+
+
 def carried_verdicts(previous: Previous, b: Briefing) -> dict:
     """The earlier verdicts, keyed by the claim keys of the same texts in this briefing."""
     out = {}
     for a in b.articles:
         for s in a.claims:
-            v = previous.verdicts.get(normal(s.text))
+            key = claim_key(s.text)
+            v = previous.verdicts.get(key)
             if v:
-                out[claim_key(s.text)] = v
+                out[key] = v
     return out
 
 
@@ -94,8 +115,10 @@ def changes(b: Briefing) -> Changes | None:
     now = {normal(s.text): s for a in b.articles for s in a.claims}
     added = tuple(s for text, s in now.items() if text not in b.previous.claims)
     dropped = tuple(v for text, v in b.previous.claims.items() if text not in now)
-    flagged = {normal(b.sentence(f.sentence).text) for f in b.flags}
-    carried = sum(1 for text in b.previous.verdicts if text in flagged)
+    # checklist rows (a claim, however many sources tell it) with a verdict from the earlier briefing
+    from reporter.review.checklist import row_keys, rows
+
+    carried = sum(1 for row in rows(b) if any(k in b.previous.verdicts for k in row_keys(b, row)))
     return Changes(tuple(s.id for s in added), dropped, carried, tuple((s.id, s.text) for s in added))
 
 

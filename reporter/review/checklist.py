@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,29 +311,7 @@ _EMBED = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 
 def claimreview(b: Briefing, author: str = "reporter") -> bytes:
-    """schema.org ClaimReview JSON-LD for every reviewed claim, safe to embed in a page as it is:
-    no raw <, > or &. The appearance's url is the article's own http(s) URL when it was read from
-    one; a local file's path is never written (it says nothing to a reader, and may say too much)."""
-    items = []
-    for f in b.flags:
-        v = verdict_for(b, f.sentence)
-        if v is None:
-            continue
-        s = b.sentence(f.sentence)
-        article = b.article_of(s.id)
-        appearance = {"@type": "CreativeWork", "name": article.title}
-        if article.source.lower().startswith(("http://", "https://")):
-            appearance["url"] = article.source
-        items.append({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": s.text,
-            "datePublished": b.generated_iso[:10] or None,
-            "author": {"@type": "Organization", "name": author},
-            "itemReviewed": {"@type": "Claim", "appearance": appearance},
-            "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[v.verdict], "bestRating": 5,
-                             "worstRating": 1, "alternateName": v.verdict},
-            "reviewBody": v.notes,
-        })
-    # <, >, & and U+2028/9 occur only inside JSON strings, so escaping them in the text is exact
-    return (json.dumps(items, ensure_ascii=False, indent=2).translate(_EMBED) + "\n").encode("utf-8")
+    """schema.org ClaimReview JSON-LD, one item per reviewed checklist row: review/claimreview.py."""
+    from reporter.review.claimreview import claimreview as per_row
+
+    return per_row(b, author)
