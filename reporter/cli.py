@@ -82,9 +82,11 @@ def parser() -> argparse.ArgumentParser:
                        epilog=BATCH_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     m.add_argument("manifest", help="CSV: a column 'output' and columns article1, article2, ... (paths relative to the "
                                     "manifest); optional date1, date2, ...: each article's publication date (YYYY-MM-DD), "
-                                    "as --date gives it")
+                                    "as --date gives it; optional short: yes/no, that row's PDF is the one-page --short one")
     m.add_argument("--jobs", type=int, default=0, help="parallel workers (default: one per core)")
     m.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    m.add_argument("--short", action="store_true",
+                   help="every row's PDF is the one-page --short one, unless its 'short' cell says no")
     m.add_argument("--allow-outside", action="store_true",
                    help="let the manifest name absolute paths and paths outside its folder (default: refused)")
     m.add_argument("--archive", metavar="PATH", help="the archive of reviewed claims every row consults (default: "
@@ -279,7 +281,7 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
 
             return run_manifest(args.manifest, settings_of(args, env), jobs=args.jobs, force=args.force,
                                 progress=not args.no_progress, env=env, allow_outside=args.allow_outside,
-                                archive=_archive_of(args, env))
+                                archive=_archive_of(args, env), short=args.short)
         if args.command == "archive":
             from reporter.archive.command import run as run_archive
 

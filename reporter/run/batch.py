@@ -46,11 +46,12 @@ class Outcome:
 
 
 def read_manifest(path: str | Path, settings: Settings, force: bool, name: str | None = None,
-                  allow_outside: bool = False, archive: str | None = None) -> list[Row]:
+                  allow_outside: bool = False, archive: str | None = None, short: bool = False) -> list[Row]:
     """The rows of a manifest. Its paths are relative to its folder, and stay in it: an output
     or an input that is absolute or leads out of the folder (through .. or a symlink) refuses the
     whole manifest before any row runs, unless allow_outside (--allow-outside). An empty output
-    cell is a new dated briefing in the manifest's folder."""
+    cell is a new dated briefing in the manifest's folder. An optional `short` column says per row
+    whether its PDF is the one-page --short one (yes/no; empty: `short`, batch's --short)."""
     p = Path(path)
     path = name or path  # messages name the manifest as the user gave it
     try:
@@ -78,6 +79,7 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, name: str |
         return x if Path(x).is_absolute() else str(base / x)
 
     date_cols = [f for f in fields if f and re.fullmatch(r"date\d+", f.strip().lower())]
+    short_col = next((f for f in fields if f and f.strip().lower() == "short"), None)
     rows = []
     for n, rec in enumerate(reader, start=2):
         files = tuple(resolve(rec[c], n, c) for c in article_cols if rec.get(c) and rec[c].strip())
@@ -87,10 +89,27 @@ def read_manifest(path: str | Path, settings: Settings, force: bool, name: str |
             continue  # a blank line
         # no output: a new dated briefing beside the manifest (not in the working folder)
         output = resolve(output, n, "output") if output else str(base) + os.sep
-        rows.append(Row(n, Job(files, output, row_settings, force, keep_models=True, archive=archive)))
+        row_short = _row_short(rec.get(short_col) if short_col else None, short, f"{path}: line {n}")
+        rows.append(Row(n, Job(files, output, row_settings, force, keep_models=True, archive=archive,
+                               short=row_short)))
     if not rows:
         raise InputError(f"{path}: the manifest has no rows")
     return rows
+
+
+_YES = ("yes", "y", "true", "1", "x", "sí", "si")
+_NO = ("no", "n", "false", "0")
+
+
+def _row_short(cell: str | None, default: bool, where: str) -> bool:
+    """A row's `short` cell: yes (also y, true, 1, x, sí) or no (n, false, 0); empty or no such
+    column: the batch's --short. Anything else refuses the manifest before any row runs."""
+    value = (cell or "").strip().casefold()
+    if not value:
+        return default
+    if value in _YES or value in _NO:
+        return value in _YES
+    raise InputError(f"{where}: short {cell.strip()[:40]!r}: give yes or no (or leave it empty: --short decides)")
 
 
 def _row_dates(rec: dict, columns: list[str], settings: Settings, where: str) -> Settings:
@@ -258,11 +277,12 @@ def _stop_workers(pool: ProcessPoolExecutor, processes: list, seconds: float = 3
 
 
 def run_manifest(manifest: str, settings: Settings, *, jobs: int = 0, force: bool = False, progress: bool = True,
-                 env: Env = Env(), allow_outside: bool = False, archive: str | None = None) -> int:
+                 env: Env = Env(), allow_outside: bool = False, archive: str | None = None, short: bool = False) -> int:
     """Every row of the manifest; a table of outcomes on env's standard output. SIGTERM or
     Ctrl-C (KeyboardInterrupt): the finished rows are kept and listed, the rest stopped; 130."""
     rows = read_manifest(env.path(manifest), settings, force, manifest, allow_outside,
-                         archive=None if archive is None else str(env.path(archive)))  # every row reads the one archive
+                         archive=None if archive is None else str(env.path(archive)),  # every row reads the one archive
+                         short=short)
     workers = worker_count(jobs, len(rows))
     outcomes: list[Outcome] = []
     interrupted = False
