@@ -49,9 +49,9 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     and there are two or more articles)."""
     ids = _article_ids(len(sources))
     articles = tuple(segment(src, aid) for src, aid in zip(sources, ids))
+    encoder = _warm(articles, settings, checkworthy, encoder)  # the claims are known: encode them meanwhile
     articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
     articles = tuple(replace(a, credits=credits((s.role, s.text) for s in a.sentences)) for a in articles)
-    encoder = _warm(articles, settings, checkworthy, encoder)
     summaries = {a.id: summarize(a, settings.summary) for a in articles}
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
