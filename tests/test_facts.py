@@ -426,3 +426,46 @@ def test_values_a_relation_finds_agreeing_are_one_row():
     rows = [r for r in table(b.facts, b.relations) if r.kind == "count" and r.unit == "producto"]
     assert len(rows) == 1 and rows[0].articles == ("A", "B")
     assert len([r for r in table(b.facts) if r.kind == "count" and r.unit == "producto"]) == 2
+
+
+# --- ages (issue 14): a person's age is no calendar year, no duration and no death toll --------
+
+
+def test_an_age_is_its_own_kind_about_the_person_named():
+    f = one("Rosa María López, 56, a resident of the area, said the noise was unbearable.", "en", "age")
+    assert (f.value, f.subject) == (56, "Rosa María López")
+    f = one("Rosa María López, de 56 años, vecina del barrio, asegura que el ruido es insoportable.", "es", "age")
+    assert (f.value, f.subject) == (56, "Rosa María López")
+    assert one("A 45-year-old man was seriously injured in Croydon.", "en", "age").subject == ""  # a place is no person
+    assert one("La campaña se dirige a los mayores de 60 años.", "es", "age").value == 60
+    assert one("Everyone over 60 years of age can get the vaccine.", "en", "age").value == 60
+    assert one("El escritor murió a los 90 años.", "es", "age").value == 90
+
+
+def test_an_age_beside_died_is_no_death_toll():
+    # before: 'The man, 45, was killed' was 45 deaths, 'dos personas, de 45 y 50 años' 45 deaths
+    assert [f.kind for f in sentence_facts("The man, 45, was killed in Tabasco.", "en")] == ["age"]
+    assert [f.kind for f in sentence_facts("The victim, aged 72, died in hospital.", "en")] == ["age"]
+    got = [(f.kind, f.value) for f in sentence_facts("Murieron dos personas, de 45 y 50 años, en Oaxaca.", "es")]
+    assert got == [("deaths", 2), ("age", 45), ("age", 50)]
+    got = [(f.kind, f.value) for f in sentence_facts("Three men, aged 19, 21 and 24, were arrested.", "en")]
+    assert got == [("age", 19), ("age", 21), ("age", 24)]
+
+
+def test_a_duration_in_years_stays_a_duration_and_a_place_in_a_list_no_person():
+    got = [(f.kind, f.unit) for f in sentence_facts("El fallecido, de 45 años, trabajaba allí desde hacía 12 años.", "es")]
+    assert got == [("age", ""), ("count", "year")]
+    for text, lang in (("El acusado fue condenado a una pena de 20 años de prisión.", "es"),
+                       ("La concesión, de 30 años, vence pronto.", "es"), ("Los vecinos, 20 años después, esperan.", "es"),
+                       ("In Oaxaca, 23, in Chiapas, 12.", "en"), ("Smith has led the company for 20 years.", "en")):
+        assert all(f.kind != "age" for f in sentence_facts(text, lang)), text
+
+
+def test_two_ages_of_one_named_person_conflict_and_ages_stay_off_the_table_otherwise():
+    got = relations("Rosa María López, de 56 años, denunció el ruido del bar ante la policía local.",
+                    "Rosa María López, de 57 años, denunció el ruido del bar ante la policía local.")
+    assert [r.type for r in got] == [CONFLICT]
+    d = got[0].evidence.differing[0]
+    assert (d.kind, d.a, d.b, d.subject) == ("age", "56", "57", "Rosa María López")
+    alone = sentence_facts("Un hombre de 34 años murió en el accidente.", "es", "A1")
+    assert alone and table(alone) == ()  # an age no conflict sets against another is not a row

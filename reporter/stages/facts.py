@@ -4,7 +4,9 @@ A figure (text/figures.py) is a number with what it counts; a fact adds what the
 comparator and the reader need to tell two figures apart:
 
 - the quantity kind: deaths, injured, missing, magnitude, depth, distance, money, rate,
-  percentage, a count of something else, a time of day, a date, a year; a time that says
+  percentage, a count of something else, a time of day, a date, a year, a person's age ("López,
+  56,", "a 45-year-old man", "mayores de 60 años": about the person named, never a year, a
+  duration or a death toll; shown only when two conflict); a time that says
   when a count was reported ("a las 13:00, el balance era de 58 muertos", "as of 6 a.m.")
   is a report time, kept apart from the time of the event and attached to the counts;
 - the subject: the place, organisation or event the figure is about, the nearest name in
@@ -76,15 +78,16 @@ _HOURS = {"hour": 1.0, "day": 24.0, "week": 168.0}
 _PEOPLE_UNITS = {"death": "deaths", "injury": "injured", "missing": "missing"}
 # every kind a Fact may have
 KINDS = frozenset({"deaths", "injured", "missing", "magnitude", "depth", "distance", "height", "money", "rate",
-                   "percentage", "count", "time", "report-time", "report-date", "date", "year", "duration"})
+                   "percentage", "count", "time", "report-time", "report-date", "date", "year", "duration", "age"})
 # kinds whose counts grow as a story goes on: a later, larger value may be an update
 GROWING = frozenset({"deaths", "injured", "missing", "count"})
 # kinds that describe the event itself (when it struck, how strong, how deep): the place named
 # beside them is where the event was, not a scope ("off Chiapas", "frente a Pijijiapan"), so
 # they compare and group whatever place each source names
 EVENT_KINDS = frozenset({"time", "magnitude", "depth", "date", "year"})
-# kinds the table does not show (a report time is shown with the counts it dates)
-_HIDDEN = frozenset({"report-time", "report-date", "year"})
+# kinds the table does not show (a report time is shown with the counts it dates); a year and an
+# age only when a conflict sets two against each other
+_HIDDEN = frozenset({"report-time", "report-date", "year", "age"})
 
 
 def _cue(word: str, cues: tuple[str, ...]) -> bool:
@@ -118,13 +121,15 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
     source, source_span = _source(text, tokens, folded, language)
     names = _names(text, tokens, folded, language)
+    ages = _ages(text, language, names)
+    figs = tuple(_as_age(f, span, ages) for f, span in zip(figs, spans))
+    people = any(_PEOPLE_UNITS.get(g.unit) for g in figs if g.kind != "age")
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
         f = _reread(f, span, text)
         if f is None:
             continue
-        raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=any(
-            _PEOPLE_UNITS.get(g.unit) for g in figs))))
+        raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=people)))
     for n, (f, span, kind) in enumerate(raw):
         # "45 murieron en Oaxaca, 12 en Chiapas y dos en Tabasco": a bare number in a list after a
         # count, with a place of its own, counts the same thing
@@ -139,7 +144,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         value, unit, step = _normalise(f, kind, language)
         if kind == "percentage":
             unit = _share_of(text, span[1], language)
-        subject = _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
+        subject = _age_subject(span, ages) if kind == "age" else \
+            _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
@@ -168,6 +174,8 @@ def _reread(f: Figure, span: tuple[int, int], text: str) -> Figure | None:
     before its month is a date (month * 100 + day, as dates are); a number of hours, days or
     weeks is a duration; one of months or years counts months or years; a relative date
     ("hace dos semanas", "two weeks ago") is no fact (the timeline has it)."""
+    if f.kind == "age":
+        return f
     if f.kind != "count" or not re.fullmatch(r"\d{1,2}", f.text):
         if f.kind == "count" and f.text[:1].isalpha():  # "dos semanas", "three weeks"
             return _as_time(f, span, text)
@@ -191,6 +199,93 @@ def _as_time(f: Figure, span: tuple[int, int], text: str) -> Figure | None:
         return None  # "hace dos semanas", "two weeks ago": when, not how long
     unit = _TIME_UNITS[m.group("u").lower()]
     return Figure(f.value, f.text, "count", unit, f.qualifier) if unit != f.unit else f
+
+
+# ---- ages: a person's age is neither a calendar year, a duration nor a count of the dead -----
+# "Rosa María López, 56,", "a 45-year-old man", "aged 19, 21 and 24", "mayores de 60 años", "un
+# hombre de 34 años", "dos personas, de 45 y 50 años", "murió a los 90 años": kind "age", about the
+# person named beside it (their name), else no subject. Figures read as "died" counts before ("The
+# man, 45, was killed" was 45 deaths) or as counts of years ("de 34 años" beside "hace 12 años").
+_PERSON = {
+    "es": ("hombre|hombres|mujer|mujeres|joven|j[oó]venes|ni[ñn][oa]s?|chic[oa]s?|menor|menores|mayores|ancian[oa]s?|"
+           "var[oó]n|varones|se[ñn]or|se[ñn]ora|beb[eé]s?|adolescentes?|personas?|v[ií]ctimas?|fallecid[oa]s?|"
+           "detenid[oa]s?|herid[oa]s?|conductor|conductora|conductores|vecin[oa]s?|agentes?|trabajador|"
+           "trabajadora|trabajadores|pacientes?|turistas?|alumn[oa]s?|estudiantes?|hij[oa]s?|herman[oa]s?|padre|"
+           "madre|abuel[oa]s?|espos[oa]|marido|pareja|jugador|jugadora|muchach[oa]s?|individuo|sospechos[oa]s?|"
+           "acusad[oa]s?|investigad[oa]s?|ciudadan[oa]s?|pe[aá]t[oó]n|ciclista|motorista|excursionistas?|"
+           "monta[ñn]er[oa]s?|ba[ñn]istas?|migrantes?|inmigrantes?|pensionistas?|jubilad[oa]s?|residentes?"),
+    "en": ("man|men|woman|women|boy|boys|girl|girls|child|children|teenager|teen|baby|toddler|victim|driver|"
+           "resident|mother|father|son|daughter|wife|husband|pensioner|student|worker|suspect|officer|person|"
+           "passenger|pedestrian|cyclist|patient|grandmother|grandfather|brother|sister|player|defendant|"
+           "migrant|tourist|climber|hiker|swimmer|soldier|nurse|doctor|teacher"),
+}
+
+
+def _number_source(language: str) -> str:
+    words = "|".join(sorted((w for w, v in NUMBER_WORDS.get(language, {}).items() if v <= 100 and " " not in w),
+                            key=len, reverse=True))
+    compound = rf"(?:{words})(?:-(?:{words}))?" if language == "en" else rf"(?:{words})"
+    return rf"(?:\d{{1,3}}|{compound})"
+
+
+def _age_patterns(language: str) -> list[re.Pattern]:
+    n = _number_source(language)
+    lead = rf"(?:(?P<name>(?-i:[A-ZÁÉÍÓÚÑ])[\wáéíóúñü'’.-]*)|\b(?:{_PERSON[language]}))"
+    if language == "es":
+        nums = rf"(?P<nums>{n}(?:\s*(?:,|y|e|o|a)\s*{n})*)"
+        after = r"(?!\s+(?:después|despues|antes|atrás|atras|más\s+tarde|mas\s+tarde)\b)"
+        return [re.compile(rf"{lead}(?:\s*,\s*(?:de\s+)?|\s*\(\s*|\s+de\s+)(?:(?:más|mas|menos|entre|unos|unas|apenas|"
+                           rf"casi|solo|sólo)\s+(?:de\s+)?)?{nums}\s+años\b{after}", re.IGNORECASE),
+                re.compile(rf"\b(?:a\s+la\s+edad\s+de|a\s+los|con)\s+(?P<nums>{n})\s+años(?:\s+de\s+edad\b|(?=\s*[,.;)]))",
+                           re.IGNORECASE),
+                re.compile(rf"\b(?P<nums>{n})\s+años\s+de\s+edad\b", re.IGNORECASE)]
+    nums = rf"(?P<nums>{n}(?:\s*(?:,|and|to|or|-|–)\s*{n})*)"
+    return [re.compile(rf"\b(?P<nums>{n})(?:-|\s)(?P<unit>years?|months?)(?:-|\s)old\b", re.IGNORECASE),
+            re.compile(rf"\baged?\s+(?:between\s+|about\s+|around\s+)?{nums}\b", re.IGNORECASE),
+            re.compile(rf"\bat\s+(?:the\s+)?age\s+(?:of\s+)?(?P<nums>{n})\b", re.IGNORECASE),
+            re.compile(rf"\b(?P<nums>{n})\s+years?\s+of\s+age\b", re.IGNORECASE),
+            # apposition: "Rosa María López, 56,", "The man, 45, was killed"
+            re.compile(rf"{lead}\s*,\s*(?P<nums>\d{{1,3}})(?=\s*(?:,|\)|\.?\s*$))", re.IGNORECASE)]
+
+
+_AGE_PATTERNS = {lang: _age_patterns(lang) for lang in ("es", "en")}
+
+
+@dataclass(frozen=True)
+class _Age:
+    start: int  # where its numbers are written
+    end: int
+    unit: str  # "" years, "month"
+    subject: str  # the person's name, "" when a noun ("un hombre")
+
+
+def _ages(text: str, language: str, names: list[_Name]) -> list[_Age]:
+    out = []
+    for pattern in _AGE_PATTERNS["es" if language == "es" else "en"]:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            subject = ""
+            if g.get("name"):
+                word = fold(g["name"])
+                before = fold(text[max(0, m.start() - 12):m.start()]).split()[-1:]
+                if resources(language).is_stop(g["name"]) or word in _NOT_NAMES or set(before) & _PLACE_MARKS:
+                    continue  # "En 2019, 45", "Oaxaca" after "en": no person
+                subject = next((n.text for n in names if n.start <= m.start("name") and n.end >= m.end("name")),
+                               g["name"])
+            unit = "month" if (g.get("unit") or "").lower().startswith("month") else ""
+            out.append(_Age(m.start("nums"), m.end("nums"), unit, subject))
+    return out
+
+
+def _as_age(f: Figure, span: tuple[int, int], ages: list[_Age]) -> Figure:
+    for a in ages:
+        if a.start <= span[0] and span[1] <= a.end and f.kind == "count" and 0 <= f.value <= 125:
+            return Figure(f.value, f.text, "age", a.unit, f.qualifier)
+    return f
+
+
+def _age_subject(span: tuple[int, int], ages: list[_Age]) -> str:
+    return next((a.subject for a in ages if a.start <= span[0] and span[1] <= a.end), "")
 
 
 def _spans(text: str, figs: tuple[Figure, ...]) -> list[tuple[int, int]]:
@@ -235,6 +330,8 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
         if people and not any(_cue(w, _EVENT_CUES) for w in words):  # a time next to counts, not to the event
             return "report-time"
         return "time"
+    if f.kind == "age":
+        return "age"
     if f.kind in ("date", "year"):
         # "ITAR-TASS reported September 26": the date of the report, not of the event
         prev = fold(text[max(0, span[0] - 30):span[0]]).split()[-3:]
@@ -299,6 +396,8 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
         return f.value, "min", 60.0 if ":" not in f.text and "." not in f.text.split()[0] else 1.0
     if kind in ("date", "year", "report-date"):
         return f.value, "", 1.0
+    if kind == "age":
+        return f.value, f.unit, 1.0  # years ("" unit), or months for a baby ("a six-month-old")
     written = locale_number(f.text.rstrip("%"), language) if f.text[:1].isdigit() else None
     scale = f.value / written if written else 1.0
     step = 10.0 ** -_decimals(f.text, language) * scale if written else max(scale, 1.0)
@@ -484,7 +583,7 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
     # "built in 1981"); report times never (they are shown with the counts they date)
     linked = {n for pair in _linked(facts_, {n: n for n in range(len(facts_))}, relations) for n in pair}
     for n, f in enumerate(facts_):
-        if f.kind in _HIDDEN and not (f.kind == "year" and n in linked):
+        if f.kind in _HIDDEN and not (f.kind in ("year", "age") and n in linked):
             continue
         subject = "" if f.kind in EVENT_KINDS else f.subject
         key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in shown if k[:2] == (f.kind, f.unit)]))
