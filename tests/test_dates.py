@@ -412,3 +412,11 @@ def test_this_morning_or_tonight_in_spanish_is_the_publication_day():
     assert value("Esta madrugada se ha producido un tiroteo.", pub=pub) == "2025-10-14"
     assert value("Esta tarde el Congreso votará la reforma.", pub=pub) == "2025-10-14"
     assert value("Llegó tarde a la reunión.", pub=pub) == ""
+
+
+def test_in_two_years_after_a_superlative_looks_back_not_ahead():
+    # "the fastest increase in a decade" read as 2035 once decades counted
+    pub = date(2025, 11, 6)
+    assert value("Rents rose 9% in the capital, the fastest increase in a decade.", "en", pub) == ""
+    assert value("For the first time in two years, exports fell.", "en", pub) == ""
+    assert value("The interest rate will rise in two months.", "en", pub) == "2026-01"

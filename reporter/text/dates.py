@@ -347,6 +347,11 @@ _PAST = {
                      r"meant|withdrew|overtook|forgot|shook|arose|drove|sprang|swept|upheld|sat|wore|spun|won|"
                      r"earlier|previous|past)\b"),
 }
+# A superlative or a first a few words before "in two years" ("the highest level in five years").
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|greatest|deepest|"
+                                 r"longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|sharpest|steepest|"
+                                 r"busiest|most|least|first|best|worst|record|only)\b(?:\s+[\w'-]+){0,4}\s*$",
+                                 re.IGNORECASE)
 _NOT_PAST_EN = {"need", "feed", "seed", "speed", "bed", "red", "shed", "wed", "hundred", "united", "indeed", "breed",
                 "proceed", "exceed", "succeed", "greed", "weed"}
 # Clause boundaries: punctuation and the words that open a new clause.
@@ -470,6 +475,8 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
             return False  # "the fall of Kabul", "el otoño de la vida"
         if re.search(r"\b(?:antes|después|despues|before|after)\s+(?:de(?:l)?\s+|the\s+)?$", text[max(0, m.start() - 16):m.start()]):
             return False  # "antes del verano": an open time, not the season
+    if kind == "in" and lang == "en" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+        return False  # "the fastest increase in a decade", "the first time in two years": a span back, no date ahead
     if kind == "course":
         g = m.groupdict()
         if not (g.get("q1") or g.get("q2") or g.get("y") or re.search(r"\b(?:este|esta)$", (g.get("pre") or "").lower())):
