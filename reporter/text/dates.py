@@ -157,6 +157,18 @@ def _holiday_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded)
 
 
+# A cheap look before the costlier patterns run: a holiday's distinctive word ("navidad", "easter",
+# "ramos": not "día", "de" or "friday"), "curso", "school year".
+_GENERIC = {"dia", "de", "del", "la", "los", "el", "noche", "all", "day", "eve", "night", "week", "of", "the", "s", "st",
+            "saint", "internacional", "international", "domingo", "jueves", "viernes", "lunes", "semana", "ano",
+            "san", "sunday", "monday", "friday", "thursday", "wednesday", "july", "mayo", "year"}
+_HOLIDAY_WORDS = frozenset(w for k in HOLIDAYS for w in re.findall(r"[a-z]+", k)) - _GENERIC
+assert all(set(re.findall(r"[a-z]+", k)) & _HOLIDAY_WORDS for k in HOLIDAYS)
+# the trigger's share: those words, accents optional ("resurrección", "Valentín")
+_HOL_WORDS = "|".join(sorted(("".join(f"[{c}{c.translate(_ACCENTED)}]" if c in "aeiou" else "[nñ]" if c == "n" else c
+                                       for c in w) for w in _HOLIDAY_WORDS), key=len, reverse=True))
+
+
 _MES = _alt(MONTHS_ES)
 MONTHS_ES_ABBR = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8, "sep": 9,
                   "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
@@ -191,10 +203,10 @@ _HOL_ES, _HOL_EN = _holiday_source("es"), _holiday_source("en")
 _TRIGGER_SOURCE = {
     "es": (rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
            rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON}|"
-           rf"madrugada|tarde|noche|curso|{_UNIT}|{_HOL_ES})\b"),
+           rf"madrugada|tarde|noche|curso|{_UNIT}|{_HOL_WORDS})\b"),
     "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
            rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
-           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON}|{_UNIT}|{_HOL_EN})\b"),
+           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON}|{_UNIT}|{_HOL_WORDS})\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
@@ -316,6 +328,20 @@ def _trigger(lang: str) -> re.Pattern:
     return re.compile(_TRIGGER_SOURCE[lang], re.IGNORECASE)
 
 
+_GATES = {"holiday": None, "course": {"es": r"curso", "en": r"(?:school|academic)\s+year"}}
+
+
+def _gated(kind: str, lang: str, text: str) -> bool:
+    if kind == "holiday":
+        return not _HOLIDAY_WORDS.isdisjoint(re.findall(r"[a-z]+", _holiday_key(text)))
+    return bool(_gate(kind, lang).search(text))
+
+
+@cache
+def _gate(kind: str, lang: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{_GATES[kind][lang]})\b", re.IGNORECASE)
+
+
 @cache
 def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
     """A language's patterns, compiled on first use (about 0.07 s each language: a run in one
@@ -379,6 +405,8 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
         return ()  # most sentences: no digit, month, weekday or relative word to start a date from
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in _patterns(lang):
+        if kind in _GATES and not _gated(kind, lang, text):
+            continue  # no holiday's name, no "curso" / "school year": the costlier patterns need not run
         for m in pattern.finditer(text):
             if _accept(kind, m, text, lang):
                 found.append((m.start(), m.end(), kind, m))
