@@ -87,3 +87,14 @@ def test_a_hyphen_between_figures_or_after_a_word_is_no_minus_sign():
             if f.kind != "year"][:1] != [-2024.0]
     assert -19.0 not in [f.value for f in figures("Murieron 12 personas por COVID-19.", "es")]
     assert [f.value for f in figures("The index fell to −3.5 percent.", "en")] == [-3.5]
+
+
+def test_a_dotted_clock_time_after_las_is_a_time_of_day():
+    # "a las 23.49 del jueves" was a count of "jueves" set against "13.00" on page 1
+    [quake] = [f for f in figures("El sismo ocurrió a las 23.49 del jueves.", "es") if f.kind == "time"]
+    assert quake.value == 23 * 60 + 49
+    [night] = [f for f in figures("Llegó a las 11.30 de la noche.", "es") if f.kind == "time"]
+    assert night.value == 23 * 60 + 30 and night.text == "11.30 de la noche"
+    # a decimal or a thousands group without "las" before it stays a number
+    assert [f.kind for f in figures("El índice subió a 8.30 puntos.", "es")] == ["count"]
+    assert [(f.kind, f.value) for f in figures("las 1.500 personas", "es")] == [("count", 1500.0)]

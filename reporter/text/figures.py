@@ -37,6 +37,7 @@ _TIME = re.compile(
 
 # "las 11 de la noche", "las 11:49 de la noche": the part of the day says a.m. or p.m.
 _DAY_PART = re.compile(r"\s+de\s+la\s+(mañana|manana|madrugada|tarde|noche)\b", re.IGNORECASE)
+_DOTTED_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]|\s*%)")
 _BARE_HOUR = re.compile(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?(?!\d)")
 
 
@@ -53,6 +54,13 @@ def _time_of_day(text: str, pos: int) -> tuple[float, str] | None:
         return float(hours * 60 + minutes), text[pos:part.end()]
     m = _TIME.match(text, pos)
     if not m:
+        # "a las 23.49 del jueves": after "la(s)" a dotted figure is a clock time, not a decimal
+        dotted = _DOTTED_TIME.match(text, pos)
+        if dotted and re.search(r"\blas?\s*$", text[max(0, pos - 5):pos], re.IGNORECASE):
+            hours, part = int(dotted.group("h")), _DAY_PART.match(text, dotted.end())
+            if part and hours <= 12 and part.group(1).lower() in ("tarde", "noche") and hours != 12:
+                hours += 12
+            return float(hours * 60 + int(dotted.group("m"))), text[pos:part.end() if part else dotted.end()]
         return None
     hours = int(m.group("h"))
     minutes = int(m.group("m") or m.group("m2") or 0)
