@@ -107,7 +107,8 @@ def test_without_the_twin_the_quoted_wording_is_archived_and_the_others_are_name
     assert (got["text"], got["source"], got["published"]) == (lead.text, b.article_of(row.lead).source, "")
     others = len(row.sentences) - 1
     assert notes == [f"{path.name}: {others} sentence of the reviewed rows was not archived: its words are in the "
-                     f"briefing's JSON twin ({path.stem}.json), which is not beside the checklist"]
+                     f"briefing's JSON twin, and no JSON in the checklist's folder holds them (keep the twin beside "
+                     f"it, as {path.stem}.json)"]
 
 
 def test_archive_add_warns_of_sentences_it_could_not_archive(valdora, tmp_path, cli, monkeypatch):
@@ -119,7 +120,8 @@ def test_archive_add_warns_of_sentences_it_could_not_archive(valdora, tmp_path, 
     assert r.status == 0, r.err
     assert r.err.splitlines() == [
         f"reporter: warning: {path.name}: 1 sentence of the reviewed rows was not archived: its words are in the "
-        f"briefing's JSON twin ({path.stem}.json), which is not beside the checklist",
+        f"briefing's JSON twin, and no JSON in the checklist's folder holds them (keep the twin beside it, as "
+        f"{path.stem}.json)",
         "added 1 reviewed claims to a.sqlite; it holds 1"]
     path.with_suffix(".json").write_text(to_json(valdora), encoding="utf-8")
     r = cli("archive", "add", path.name, "--archive", "a.sqlite")
@@ -144,6 +146,20 @@ def test_a_claim_two_sources_tell_in_the_same_words_is_archived_once_per_source(
     (tmp_path / "w.json").write_text(to_json(b), encoding="utf-8")
     got = read_reviews(tmp_path / "w.csv", "w.csv")
     assert sorted((g["text"], g["source"]) for g in got) == [(same, "a.txt"), (same, "b.txt")]
+
+
+def test_a_checklist_saved_under_another_name_finds_its_twin_in_its_folder(valdora, tmp_path):
+    # the README's workflow: story.csv filled in and saved as story-review.csv, beside story.json
+    b = valdora
+    path, row = reviewed(b, tmp_path, twin=False, stem="story-review")
+    (tmp_path / "story.json").write_text(to_json(b), encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"articles": []}', encoding="utf-8")  # not it: none of the keys
+    (tmp_path / "story.claimreview.json").write_text("[]", encoding="utf-8")
+    notes: list[str] = []
+    got = read_reviews(path, path.name, notes)
+    assert notes == [] and sorted((g["text"], g["language"]) for g in got) == sorted(
+        (b.sentence(x).text, b.article_of(x).language) for x in row.sentences)
+    assert {g["briefing"] for g in got} == {f"story ({b.title})"}
 
 
 def test_a_twin_that_is_not_a_briefing_is_ignored(valdora, tmp_path):

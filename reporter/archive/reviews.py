@@ -91,7 +91,8 @@ def _checklist(path: Path, name: str, notes: list[str] | None = None) -> list[di
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     rows = {n: row for n, row in enumerate(reader, start=2)}
     has_keys = "keys" in (reader.fieldnames or ())
-    twin = _twin(path)
+    leads = frozenset(filter(None, (_lead_key(rows.get(line) or {}) for line in reviewed)))
+    twin = _twin(path, leads)
     articles, sentences, twin_rows = twin.get("articles", {}), twin.get("sentences", {}), twin.get("rows", {})
     reviewed_at = _reviewed_at(path) or twin.get("generated", "")
     briefing = twin.get("name") or path.name
@@ -127,9 +128,15 @@ def _checklist(path: Path, name: str, notes: list[str] | None = None) -> list[di
     if unworded and notes is not None:
         many = unworded > 1
         notes.append(f"{name}: {unworded} sentence{'s' if many else ''} of the reviewed rows {'were' if many else 'was'} "
-                     f"not archived: {'their' if many else 'its'} words are in the briefing's JSON twin "
-                     f"({path.with_suffix('.json').name}), which is not beside the checklist")
+                     f"not archived: {'their' if many else 'its'} words are in the briefing's JSON twin, and no JSON "
+                     f"in the checklist's folder holds them (keep the twin beside it, as {path.with_suffix('.json').name})")
     return out
+
+
+def _lead_key(row: dict) -> str:
+    """The key of the sentence a checklist row quotes: its `key` cell, else its claim's words' ('' if neither)."""
+    claim = plain_cell(row.get("claim") or "").strip()
+    return (row.get("key") or "").strip() or (claim_key(claim) if claim else "")
 
 
 def _sources_cell(cell: str) -> dict[str, str]:
@@ -152,12 +159,35 @@ def _lead_article(row: dict, sources: dict[str, str], lead_source: str) -> str:
     return ids[0].rstrip("0123456789") if len(ids) == 1 else ""
 
 
-def _twin(path: Path) -> dict:
-    """What the briefing's JSON twin beside the checklist says (an empty dict if none or unreadable):
-    per article id its language, source and publication date; per sentence key its words and
-    article ((text, article id), one per sentence with those words); per checklist row (by its
-    `key`) the keys of every sentence that tells it; and the briefing's name."""
-    twin = path.with_suffix(".json")
+# A checklist saved under another name ("story-review.csv" beside "story.json", as the README's
+# workflow has it) finds its twin among at most this many JSON files of its folder, newest first.
+MAX_TWINS_SEARCHED = 20
+
+
+def _twin(path: Path, leads: frozenset[str] = frozenset()) -> dict:
+    """The briefing's JSON twin of a checklist: the one beside it with the same stem; else (the
+    checklist saved under another name) the newest JSON of its folder whose sentences hold the
+    key of every reviewed row (`leads`); else none (an empty dict). See _read_twin."""
+    beside = path.with_suffix(".json")
+    if beside.is_file() or not leads:
+        return _read_twin(beside)
+    try:
+        found = [p for p in path.parent.glob("*.json") if not p.name.endswith(".claimreview.json") and p.is_file()]
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return {}
+    for candidate in found[:MAX_TWINS_SEARCHED]:
+        twin = _read_twin(candidate)
+        if twin and leads <= twin["sentences"].keys():
+            return twin
+    return {}
+
+
+def _read_twin(twin: Path) -> dict:
+    """What a briefing's JSON twin says (an empty dict if none or unreadable): per article id its
+    language, source and publication date; per sentence key its words and article ((text, article
+    id), one per sentence with those words); per checklist row (by its `key`) the keys of every
+    sentence that tells it; and the briefing's name."""
     try:
         if not twin.is_file() or twin.stat().st_size > MAX_REVIEW_BYTES:
             return {}
