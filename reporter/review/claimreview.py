@@ -42,21 +42,19 @@ def items(b: Briefing, author: str = "reporter") -> list[dict]:
             continue
         lead = b.sentence(row.lead)
         sources = dict.fromkeys((lead.article, *(b.sentence(x).article for x in row.sentences)))
-        item = {
+        language = by_id[lead.article].language
+        out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "claimReviewed": lead.text,
+            **({"inLanguage": language} if language else {}),
             "datePublished": b.generated_iso[:10] or None,
             "author": {"@type": "Organization", "name": author},
             "itemReviewed": {"@type": "Claim", "appearance": [appearance(by_id[a]) for a in sources]},
             "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[v.verdict], "bestRating": 5,
                              "worstRating": 1, "alternateName": v.verdict},
             "reviewBody": v.notes,
-        }
-        language = by_id[lead.article].language
-        if language:
-            item["inLanguage"] = language
-        out.append(item)
+        })
     return out
 
 
