@@ -398,7 +398,11 @@ def test_decades_lustros_and_fortnights_count_in_years_or_weeks():
 def test_an_irregular_past_that_looks_like_a_present_takes_the_weekday_before():
     wednesday = date(2025, 3, 5)
     assert value("Liverpool beat Southampton 3-1 on Sunday.", "en", wednesday) == "2025-03-02"
-    assert value("Supermarkets cut prices on Monday.", "en", wednesday) == "2025-03-03"
+    assert value("Farmers drove tractors into the city on Monday.", "en", wednesday) == "2025-03-03"
+    # a noun or a state, not a past: "cut", "shut", "bit"
+    assert value("The rate cut takes effect on Monday.", "en", wednesday) == "2025-03-10"
+    assert value("Museums will stay shut on Monday.", "en", wednesday) == "2025-03-10"
+    assert value("Prices will fall a bit on Friday.", "en", wednesday) == "2025-03-07"
 
 
 def test_a_participle_after_a_future_verb_is_not_a_past_cue():

@@ -367,10 +367,12 @@ _PAST = {
     "en": re.compile(r"\b(?:[a-z]{2,}ed|said|was|were|had|did|told|met|went|came|took|made|gave|left|held|spoke|saw|"
                      r"found|got|began|fell|struck|hit|sent|won|lost|led|ran|wrote|became|brought|fought|flew|"
                      r"thought|bought|sought|chose|rose|broke|paid|kept|began|(?:has|have)\s+\w+|last|ago|yesterday|"
-                     # irregular pasts, some also a present ("beat", "cut", "hit"): a weekday beside them is gone by
-                     r"beat|cut|shot|stood|sold|spent|stole|sank|shut|fled|froze|caught|threw|blew|drew|grew|knew|"
-                     r"heard|felt|hid|swore|tore|woke|rang|bit|lit|bled|dealt|dug|hung|stuck|swung|slept|built|lent|"
-                     r"meant|withdrew|overtook|forgot|shook|arose|drove|sprang|swept|upheld|sat|wore|spun|won|"
+                     # irregular pasts ("beat" also a present: "City beat United on Sunday" is gone by); not
+                     # those that are nouns or states as often ("a rate cut takes effect", "will remain shut",
+                     # "a bit", "a booster shot", "stuck", "lit")
+                     r"beat|stood|sold|spent|stole|sank|fled|froze|caught|threw|blew|drew|grew|knew|"
+                     r"heard|felt|hid|swore|tore|woke|rang|bled|dealt|dug|swung|slept|built|lent|"
+                     r"meant|withdrew|overtook|forgot|shook|arose|drove|sprang|swept|upheld|sat|wore|"
                      r"earlier|previous|past)\b"),
 }
 # A superlative or a first a few words before "in two years" ("the highest level in five years").
