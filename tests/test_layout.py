@@ -221,3 +221,15 @@ def test_the_differing_value_is_marked_where_it_stands_and_report_times_read_pla
     assert (d.a_when, d.b_when) == ("08:30", "14:00")
     d = _reader_when(Difference("year", "", "1974", "1981", "", "2026-03-17T08:55", "2026-03-18T14:20"), EN)
     assert (d.a_when, d.b_when) == ("17 March 2026, 08:55", "18 March 2026, 14:20")
+
+
+def test_every_fact_kind_a_conflict_can_name_has_a_label_in_each_language():
+    # an age conflict (issue 14: two ages of one named person) said "age" in a Spanish briefing
+    from reporter.report.labels import labels_for
+    from reporter.stages.facts import KINDS
+    from dataclasses import fields
+    kinds = labels_for("es").facts.kinds
+    named = {f.name for f in fields(kinds)}
+    unnamed = [k for k in KINDS - {"report-date"} if kinds.KEYS.get(k, k) not in named]
+    assert not unnamed, unnamed
+    assert labels_for("es").facts.kinds.of("age") == "edad"

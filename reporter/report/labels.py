@@ -203,6 +203,7 @@ class FactKinds(_Keyed):
     date: str
     year: str
     duration: str
+    age: str
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,7 @@ EN = Labels(
         kinds=FactKinds(deaths="deaths", injured="injured", missing="missing", magnitude="magnitude", depth="depth",
                         distance="distance", height="height", money="amount", rate="rate", percentage="percentage", count="count",
                         time="time of day", report_time="time of report", date="date", year="year",
-                        duration="duration"),
+                        duration="duration", age="age"),
     ),
 )
 
@@ -599,7 +600,7 @@ ES = replace(
         kinds=FactKinds(deaths="muertos", injured="heridos", missing="desaparecidos", magnitude="magnitud",
                         depth="profundidad", distance="distancia", height="altura", money="importe", rate="tasa",
                         percentage="porcentaje", count="cifra", time="hora", report_time="hora del balance",
-                        date="fecha", year="año", duration="duración"),
+                        date="fecha", year="año", duration="duración", age="edad"),
     ),
     archived_same="Verificada antes: {verdict} ({when})",
     archived_related="Se verificó una afirmación parecida: {verdict} ({when})",
