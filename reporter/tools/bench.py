@@ -639,7 +639,16 @@ def measure(runs: int, quick: bool, every_algorithm: bool, progress, only: tuple
             progress(f"two {long_n}-sentence documents end to end (subprocess)")
             cmd = [sys.executable, "-m", "reporter", "brief", *map(str, long_docs), "-o", str(Path(tmp) / "long.pdf"),
                    "--force"]
-            _case(results, "long_e2e", lambda: _stats([_run(cmd, tmp)[0] for _ in range(slow)]))
+            # interleaved run by run with a seeds run, so the ratio is of two runs under the same load
+            # (the machine is shared: the load drifts over the minutes between the seeds case and this)
+            seeds_cmd = [sys.executable, "-m", "reporter", "brief", "-o", str(Path(tmp) / "seeds-beside.pdf"), "--force"]
+            try:
+                rounds = [(_run(seeds_cmd, tmp)[0], _run(cmd, tmp)[0]) for _ in range(slow)]
+            except CaseFailed as e:
+                rounds = e
+            _case(results, "long_e2e", lambda: {**_stats([b for _, b in _ok(rounds)]),
+                                                "seeds_beside": _stats([a for a, _ in _ok(rounds)]),
+                                                "ratios": [b / a for a, b in _ok(rounds)]})
             progress(f"two {long_n}-sentence documents per stage (child process)")
             _case(results, "long",
                   lambda: _staged_stats([_staged([str(p) for p in long_docs], tmp) for _ in range(slow)]))
@@ -701,7 +710,8 @@ def meets(value: float | None, limit: float, direction: str) -> bool | None:
 def target_value(key: str, r: dict) -> float | None:
     """The measured value of one of TARGETS, or None when a case it needs failed or did not run."""
     values = {"seeds_vs_floor": lambda: r["seeds_e2e"]["median"] / r["floor"]["median"],
-              "long_vs_seeds": lambda: r["long_e2e"]["median"] / r["seeds_e2e"]["median"],
+              "long_vs_seeds": lambda: (r["long_e2e"]["median"] / r["long_e2e"]["seeds_beside"]["median"]
+                                        if "seeds_beside" in r["long_e2e"] else r["long_e2e"]["median"] / r["seeds_e2e"]["median"]),
               "summary_vs_lexrank": lambda: r["summary"]["default"]["median"] / r["summary"]["lexrank-sumy"]["median"],
               "help_vs_seeds": lambda: r["help"]["median"] / r["seeds_e2e"]["median"],
               "meaning_cost": lambda: r["seeds_e2e"]["median"] / r["seeds_e2e_lexical"]["median"],
@@ -793,6 +803,10 @@ def report(r: dict) -> str:
     if "long_e2e" in r:
         out.append(_line(f"two generated {r['long_sentences']}-sentence documents, end to end",
                          r["long_e2e"]))
+        if "seeds_beside" in r["long_e2e"]:
+            out += [_line("  seeds end to end, run by run beside them", r["long_e2e"]["seeds_beside"]),
+                    f"    {'ratio of each round (long / seeds)':<54} "
+                    + ", ".join(f"{x:.2f}" for x in r["long_e2e"]["ratios"])]
     if "long" in r:
         out += _staged_lines("  in-process breakdown (child process, total)", r["long"], True)
     if "summary" in r:
