@@ -219,6 +219,8 @@ def test_the_differing_value_is_marked_where_it_stands_and_report_times_read_pla
     # the compare stage writes the publication date and time, then the report time
     d = _reader_when(Difference("count", "people", "30", "41", "", "2026-03-17 08:55 08:30", "2026-03-17 14:20 14:00"), EN)
     assert (d.a_when, d.b_when) == ("08:30", "14:00")
+    d = _reader_when(Difference("count", "people", "30", "41", "", "2026-03-17 08:30", "2026-03-17 14:00"), EN)
+    assert (d.a_when, d.b_when) == ("08:30", "14:00")
     d = _reader_when(Difference("year", "", "1974", "1981", "", "2026-03-17T08:55", "2026-03-18T14:20"), EN)
     assert (d.a_when, d.b_when) == ("17 March 2026, 08:55", "18 March 2026, 14:20")
 
@@ -233,3 +235,12 @@ def test_every_fact_kind_a_conflict_can_name_has_a_label_in_each_language():
     unnamed = [k for k in KINDS - {"report-date"} if kinds.KEYS.get(k, k) not in named]
     assert not unnamed, unnamed
     assert labels_for("es").facts.kinds.of("age") == "edad"
+
+
+def test_the_json_says_when_a_side_states_a_value_without_two_times_side_by_side():
+    # relations[].differing[].a_when was '2026-03-17 08:55 08:30': the publication's time and the report's
+    from reporter.model import Article, Fact, Published
+    from reporter.stages.compare import _when
+    art = Article("A", "a.html", "", "", "en", (), published=Published("2026-03-17T08:55", "html-meta"))
+    assert _when(Fact("A1", "count", 30, "person", "30", at="08:30"), art) == "2026-03-17 08:30"
+    assert _when(Fact("A1", "count", 30, "person", "30"), art) == "2026-03-17 08:55"

@@ -474,8 +474,11 @@ def _later(x: Fact, art_x: Article, y: Fact, art_y: Article) -> str:
 
 
 def _when(f: Fact, art: Article) -> str:
+    """When a side states a value: the report time the text gives ("As of 8:30 a.m.") on the
+    publication's day, else the publication's date and time ("2026-03-17 08:30", not the
+    publication's 08:55 and the report's 08:30 side by side)."""
     day = art.published.date.replace("T", " ") if art.published else ""
-    return " ".join(p for p in (day, f.at) if p)
+    return " ".join(p for p in (day[:10] if f.at else day, f.at) if p)
 
 
 def _values(facts: list[Fact]) -> str:
