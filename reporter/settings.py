@@ -166,6 +166,14 @@ class Flagging:
     # check-worthy claims are single-source political statements the models score 0.14-0.50;
     # 1.0 keeps 2 of 4, 1.5 all 4, flagging 9 of their 22 claims (41%). One article alone: no effect.
     single_source_weight: float = 1.5
+    # An act of consequence the story reports (a treaty signed, a law passed, people killed: an
+    # event verb with a consequential subject, stages/flag.news_prior), however many sources tell
+    # it: the tweets and debates score a news lead's plain statement of it low (a treaty signing
+    # 0.29) while a single-source quote of praise gets single_source_weight; a claim two sources
+    # tell must not rank below it. The same size as single_source_weight, not tuned on its own; the
+    # larger of the two applies, not their sum. Team fixtures (tests/fixtures, 15 pairs, 4 news
+    # articles): no colour line flagged; the share flagged moves by the lines it lifts (README).
+    act_weight: float = 1.5
     # A conflict between sources is worth checking whatever its wording: its score is at least this.
     conflict_score: float = 0.9
     use_model: bool = True  # False: the rules alone decide (weights below, rules_threshold)

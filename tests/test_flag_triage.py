@@ -130,3 +130,41 @@ def test_every_first_class_language_ships_a_model_that_reads_meaning():
         assert a > 0  # a higher raw score is a higher probability
     assert checkworthy.load("fr").language == "en"  # other languages: the English model, no words
     assert not checkworthy.load("en").reads_words and checkworthy.load("es").reads_words
+
+
+# ---- a signing told by two sources is not buried under a quote one source tells (issue 13) ----
+# Team-written (invented countries and people): the lead, a treaty signed, is told by both sources.
+SIGNING_A = ("Tratado de defensa entre Valdora y Ostrava\n\n"
+             "Los presidentes de Valdora y Ostrava firmaron este jueves en Puerto Lira un tratado de defensa mutua "
+             "que obliga a cada país a asistir al otro en caso de agresión. "
+             "La ceremonia se celebró en el salón principal del palacio, decorado con flores blancas. "
+             "«Es un amigo querido y un gran hombre», dijo el presidente de Ostrava, Emil Varga, sobre su homólogo. "
+             "«Es realmente un documento histórico», declaró Varga en una conferencia de prensa en Puerto Lira. "
+             "La lluvia no cesó durante toda la jornada.")
+SIGNING_B = ("Valdora y Ostrava sellan una alianza\n\n"
+             "Los presidentes de Ostrava y Valdora firmaron el jueves en Puerto Lira un tratado de defensa mutua por el "
+             "que cada país asistirá al otro en caso de agresión. "
+             "Los dos mandatarios posaron para las fotos en la escalinata del palacio. "
+             "Cientos de personas esperaban fuera con banderas de los dos países.")
+OTHER = ("La visita de Varga\n\n"
+         "El presidente de Ostrava, Emil Varga, llegó el miércoles a Puerto Lira en un avión oficial. "
+         "Varga se reunió después con empresarios en el hotel Central.")
+
+
+def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_it():
+    # The model learned from tweets and debates scores a news lead's plain "they signed a treaty"
+    # low; a claim only one source tells gets single_source_weight. Without Flagging.act_weight the
+    # shared signing scored 0.43 here against 0.77 when one source alone told it.
+    shared = briefing_of(SIGNING_A, SIGNING_B)
+    lead = [s for a in shared.articles for s in a.claims if "firmaron" in s.text]
+    assert len(lead) == 2 and {r.type for r in shared.relations if {r.a, r.b} == {s.id for s in lead}}
+    scores = {f.sentence: f for f in shared.flags}
+    assert all(s.id in scores and "consequential" in scores[s.id].reasons for s in lead)
+    assert not [f for f in shared.flags if "event" in f.reasons]  # a model feature, shown as "consequential"
+    alone = briefing_of(SIGNING_A, OTHER)
+    alone_lead = next(f for f in alone.flags if f.sentence == lead[0].id)
+    assert "single_source" in alone_lead.reasons
+    assert scores[lead[0].id].score >= alone_lead.score - 0.01
+    # nothing else of the pair outranks it: not the quotes of praise, not "los dos mandatarios"
+    assert max(f.score for f in shared.flags) == max(scores[s.id].score for s in lead)
+    assert not [f for f in shared.flags if f.sentence not in {s.id for s in lead} and "figure" in f.reasons]

@@ -4,8 +4,10 @@ The decision is the learned check-worthiness score (text/checkworthy.py): a cali
 probability from the sentence's meaning (the multilingual sentence encoder), its rule reasons
 and, in Spanish, its words, trained on CheckThat! / ClaimBuster data by tools/train.py. A claim
 is flagged when that probability reaches its language's threshold (settings.Flagging); a claim only
-one source tells (of several) has Flagging.single_source_weight added to its log-odds, and a
-conflict between sources scores at least Flagging.conflict_score. The priority bands come from the same number.
+one source tells (of several) has Flagging.single_source_weight added to its log-odds, an act of
+consequence (a treaty signed, a law passed, people killed) Flagging.act_weight however many sources
+tell it (the larger of the two: news_prior), and a conflict between sources scores at least
+Flagging.conflict_score. The priority bands come from the same number.
 
 The rules stay as the readable reasons a fact-checker would name (a figure, a date, a quotation,
 an attribution, an accusation, a superlative, a claim only one source makes, a conflict), and the
@@ -25,8 +27,8 @@ from reporter.text.checkworthy import Model, load as load_model, words
 from reporter.text.encoder import Encoder, load as load_encoder
 from reporter.text.features import analyze
 from reporter.text.language import fold
-from reporter.text.lexicon import (ABSOLUTE_SUFFIXES, ACCUSATION, ATTRIBUTION, CAPITALISED_MONTHS, CONSEQUENTIAL,
-                                   DATE_WORDS, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
+from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, CAPITALISED_MONTHS, CONSEQUENTIAL,
+                                   DATE_WORDS, EVENT, NOT_SUPERLATIVE_AFTER, PASSED_WHAT, NOT_SUPERLATIVE_AFTER_MAS,
                                    SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
                                    SPECULATION, SPECULATION_PAIRS, SUPERLATIVE_PAIRS, SUPERLATIVE_WORDS)
 from reporter.model import CONFLICT, Article, Flag, Relation
@@ -34,7 +36,13 @@ from reporter.model import CONFLICT, Article, Flag, Relation
 # Hard signals: a hedged claim ("could", "podría") keeps its full rule score only with one of them.
 HARD = frozenset({"conflict", "accusation", "figure", "quotation"})
 # Reasons that say what in the sentence is to be checked; a flag with none of them gets "wording".
-CONTENT = frozenset({"conflict", "accusation", "figure", "quotation", "attribution", "superlative", "consequential"})
+CONTENT = frozenset({"conflict", "accusation", "figure", "quotation", "attribution", "superlative", "consequential",
+                     "event"})
+# Reasons the model reads that a reader is shown under another name: an act that happened ("firmaron",
+# "approved", "killed": lexicon.EVENT) is a consequential claim to the reader.
+# Never written: every flag's reasons pass through shown() (tests/test_flag_triage.py holds it).
+EVENT_FEATURE = "event"
+SHOWN_AS = {EVENT_FEATURE: "consequential"}
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -44,18 +52,35 @@ def _has(tokens: list[str], cues: tuple[frozenset[str], tuple[str, ...]]) -> boo
     return any(t in whole or t.startswith(starts) for t in tokens)
 
 
-def superlative(tokens: list[str]) -> bool:
-    """A superlative or a record: "el más grande", "la cifra más alta", "el mayor", "altísimo",
-    "récord", "the largest", "the most", "for the first time", "sin precedentes". Not a
-    comparison: "Dos personas más fallecieron", "más de 30", "la mayor parte", "the mayor"."""
+# English "record" is a record only as one: "a record 5%", "a new record", "record highs", "broke the
+# record"; not "city records", "his voting record", "on the record" (derrumbe: "according to city records").
+_RECORD_BEFORE = frozenset("a new all another broke break breaks breaking broken set sets smashed shattered beat "
+                           "beats beaten equalled equaled matched tied".split())
+_RECORD_AFTER = frozenset("high highs low lows level levels number numbers amount year years temperature temperatures "
+                          "heat rainfall turnout sales profit profits pace breaking time".split())
+
+
+def _english_record(tokens: list[str], i: int) -> bool:
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (bool(_RECORD_BEFORE & set(tokens[max(0, i - 2):i])) or after in _RECORD_AFTER
+            or after[:1].isdigit())
+
+
+def superlative(tokens: list[str], language: str = "") -> bool:
+    """A superlative or a record: "el más grande", "la cifra más alta", "el mayor", "récord",
+    "the largest", "the most", "for the first time", "sin precedentes". Not a comparison: "Dos
+    personas más fallecieron", "más de 30", "la mayor parte", "the mayor", "los mayores de 60 años"
+    (the over-60s); not an intensifier ("carísima", "muchísimas": they rank nothing); not English
+    "records" as documents ("according to city records")."""
     for i, t in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if t in ("record", "records") and language == "en" and not _english_record(tokens, i):
+            continue
         if t in SUPERLATIVE_WORDS or (t, after) in SUPERLATIVE_PAIRS:
             return True
-        if len(t) > 6 and t.endswith(ABSOLUTE_SUFFIXES):
-            return True
         if t in SPANISH_COMPARATIVES and i >= 1 and tokens[i - 1] in SPANISH_DETERMINERS \
-                and after not in NOT_SUPERLATIVE_AFTER:
+                and after not in NOT_SUPERLATIVE_AFTER \
+                and not (after == "de" and i + 2 < len(tokens) and tokens[i + 2][:1].isdigit()):
             return True
         if t in ("mas", "menos") and after and after not in NOT_SUPERLATIVE_AFTER_MAS and not after.isdigit() and any(x in SPANISH_DETERMINERS - {"su", "sus"}
                                                    for x in tokens[max(0, i - 2):i]):
@@ -77,8 +102,67 @@ def _consequential(tokens: list[str]) -> bool:
     return False
 
 
+def event(tokens: list[str]) -> bool:
+    """An act that happened and can be checked: "firmaron un acuerdo", "aprobó", "the Senate passed",
+    "were killed" (lexicon.EVENT)."""
+    return _has(tokens, EVENT) or any(t == "passed" and PASSED_WHAT & set(tokens[i + 1:i + 6])
+                                      for i, t in enumerate(tokens))
+
+
+# An age is no figure to check: "Rosa María López, 56,", "de 34 años", "a 45-year-old", "aged 60".
+_AGE_AFTER = re.compile(r"\s?-?\s?(?:years?\s?-?\s?olds?|años\s+de\s+edad)\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged|age|ages)|\b(?:edad\s+de|a\s+los|tenía|tiene|tenían|cumplió|cumple|cumplirá))\s*$",
+                         re.IGNORECASE)
+_PERSON_DE = re.compile(r"(?:,|\b(?:hombre|mujer|joven|jóvenes|niño|niña|niños|niñas|chico|chica|anciano|anciana|varón|"
+                        r"menor|bebé|adolescente|conductor|conductora|vecino|vecina|turista|trabajador|trabajadora|"
+                        r"paciente|persona|individuo|señor|señora|fallecido|fallecida|detenido|detenida))\s+de\s*$",
+                        re.IGNORECASE)
+_YEARS = re.compile(r"\s+años\b(?!\s+(?:de|del|en|como|que|para)\b(?!\s+edad))", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*\s*,\s*$")
+# A count after a definite article names what was counted, it states no figure: "las dos Coreas",
+# "the two Koreas", "los dos mandatarios" (both), "the three victims" (already counted). An article
+# before, and a capitalised noun after or a count under 10: "killed 15 Palestinians", "las 12
+# víctimas" keep their figure.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|los|las|el|la)\s+$", re.IGNORECASE)
+_PROPER_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
+
+
+def _not_a_figure(text: str, start: int, end: int, f) -> bool:
+    """Whether this count is an age or a count of a proper noun (see above)."""
+    before, after = text[max(0, start - 40):start], text[end:end + 40]
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if _YEARS.match(after) and (_PERSON_DE.search(before) or re.search(r"\bcon\s*$", before)):
+        return True
+    if f.text.isdigit() and f.value <= 120 and _APPOSITIVE.search(before) and re.match(r"\s*,", after):
+        return True  # "Rosa María López, 56, ...", "John Smith, 45, said"
+    return bool(_ARTICLE_BEFORE.search(before) and (_PROPER_AFTER.match(after) or f.value < 10))
+
+
+def _figure(text: str, figures) -> bool:
+    """Whether the sentence has a figure to check: a percentage, an amount of money, or a count with
+    its unit or of 10 or more, not an age nor a count of a proper noun."""
+    pos = 0
+    for x in figures:
+        at = text.find(x.text, pos)
+        if at >= 0:
+            pos = at + len(x.text)
+        if x.kind not in ("count", "percent", "money") or (x.kind == "count" and not x.unit and x.value < 10):
+            continue
+        if x.kind == "count" and at >= 0 and _not_a_figure(text, at, at + len(x.text), x):
+            continue
+        return True
+    return False
+
+
+def shown(reasons: list[str]) -> list[str]:
+    """The reasons as a reader sees them (SHOWN_AS), each once, in order."""
+    return list(dict.fromkeys(SHOWN_AS.get(r, r) for r in reasons))
+
+
 def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool) -> tuple[list[str], bool]:
-    """The reasons a claim is worth checking, and whether it is hedged."""
+    """The reasons a claim is worth checking, and whether it is hedged. They include the model's
+    features a reader sees under another name ("event": `shown` gives what a reader sees)."""
     f = analyze(text, language)
     raw = _TOKEN.findall(text)
     tokens = [fold(t) for t in raw]
@@ -90,8 +174,7 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
         reasons.append("conflict")
     if _has(tokens, ACCUSATION):
         reasons.append("accusation")
-    if any(x.kind in ("count", "percent", "money") and (x.unit or x.kind != "count" or x.value >= 10)
-           for x in f.figures):
+    if _figure(text, f.figures):
         reasons.append("figure")
     if f.quoted:
         reasons.append("quotation")
@@ -101,10 +184,12 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
         reasons.append("date")
     if single_source:
         reasons.append("single_source")
-    if superlative(tokens):
+    if superlative(tokens, language):
         reasons.append("superlative")
     if _consequential(tokens):
         reasons.append("consequential")
+    if event(tokens):
+        reasons.append(EVENT_FEATURE)
     if f.names:
         reasons.append("named_actor")
     hedged = (_has([t for t in tokens if t not in months or t in common], SPECULATION) or "?" in text
@@ -114,7 +199,7 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
 
 def score(reasons: list[str], hedged: bool, settings: Flagging = Flagging()) -> float:
     """The rules' own score (use_model off): the weights of the reasons, capped at 1."""
-    s = sum(settings.weight(r) for r in reasons)
+    s = sum(settings.weight(r) for r in shown(reasons))
     if hedged and not HARD & set(reasons):
         s -= settings.speculation_penalty
     return round(max(0.0, min(1.0, s)), 3)
@@ -129,6 +214,18 @@ def _shift(p: float, logit: float) -> float:
     """p with `logit` added to its log-odds."""
     p = min(max(p, 1e-9), 1 - 1e-9)
     return 1 / (1 + math.exp(-(math.log(p / (1 - p)) + logit)))
+
+
+def news_prior(reasons: list[str], hedged: bool, settings: Flagging = Flagging()) -> float:
+    """What the briefing adds to a claim's log-odds for what the tweets and debates the model
+    learned from cannot say: a claim only one source tells (single_source_weight), or an act of
+    consequence the story reports, told by one source or by several (act_weight: a treaty signed,
+    a law passed, people killed; lexicon.EVENT with a CONSEQUENTIAL subject, not hedged). The larger
+    of the two, not their sum: being told by two sources does not bury a signing under a quote."""
+    prior = settings.single_source_weight if "single_source" in reasons else 0.0
+    if "event" in reasons and "consequential" in reasons and not hedged:
+        prior = max(prior, settings.act_weight)
+    return prior
 
 
 def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], settings: Flagging = Flagging(),
@@ -165,15 +262,15 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
                 flagged = value >= settings.rules_threshold
             else:
                 value = probability(model, vectors[i], s.text, article.language, reasons, hedged)
-                if "single_source" in reasons and settings.single_source_weight:
-                    value = _shift(value, settings.single_source_weight)
+                value = _shift(value, news_prior(reasons, hedged, settings))
                 if "conflict" in reasons:
                     value = max(value, settings.conflict_score)
-                value = round(value, 3)
+                value = min(round(value, 3), 0.999)  # a probability, never a certainty: not 1.000
                 flagged = value >= settings.threshold_for(article.language)
                 if flagged and not CONTENT & set(reasons):
                     reasons.append("wording")
             if flagged:
+                reasons = shown(reasons)
                 if s.id in same_text:
                     reasons.append("same_text")  # why "single source" though another source tells it
                 flags.append(Flag(s.id, value, tuple(reasons)))

@@ -32,7 +32,7 @@ from reporter.text.language import fold
 BUCKETS = 2 ** 15
 # The rule reasons the model reads (stages/flag.py), in the order of its weights.
 REASON_FEATURES = ("accusation", "figure", "quotation", "attribution", "date", "superlative", "consequential",
-                   "named_actor", "hedged")
+                   "named_actor", "hedged", "event")  # "event": an act that happened (stages/flag.event)
 _URL = re.compile(r"https?://\S+|@\w+|#")
 _RAW = re.compile(r"\w+|%|\$|€")
 
