@@ -153,8 +153,9 @@ class Flagging:
     # language's model is calibrated on its own data (Spanish tweets, English debates), so one
     # number does not trade the same everywhere. Held-out parts (tools/train.py's split; `reporter
     # eval checkworthy FILE --language es|en`, row "held-out"), F1 of the positive class:
-    # Spanish CheckThat! 2024 dev 0.62 at 0.40, 0.56 at 0.50; English CheckThat! 2024 dev 0.88 at
-    # 0.50, 0.84 at 0.60 (ClaimBuster 0.78 / 0.73). News (no labels; share of body sentences
+    # Spanish CheckThat! 2024 dev 0.61 at 0.40, 0.58 at 0.50; English CheckThat! 2024 dev 0.88 at
+    # 0.50, 0.85 at 0.60 (models of 2026-11-30 with the "event" feature; before it 0.62 / 0.56 and
+    # 0.88 / 0.84; ClaimBuster then 0.78 / 0.73). News (no labels; share of body sentences
     # flagged, English model): BBC politics dev 43% at 0.50, 34% at 0.60; ECB+ 49% / 43%, with 96%
     # of the sentences that carry a figure still flagged. English 0.60: the 40% line on news.
     threshold_es: float = 0.4
@@ -168,11 +169,13 @@ class Flagging:
     single_source_weight: float = 1.5
     # An act of consequence the story reports (a treaty signed, a law passed, people killed: an
     # event verb with a consequential subject, stages/flag.news_prior), however many sources tell
-    # it: the tweets and debates score a news lead's plain statement of it low (a treaty signing
-    # 0.29) while a single-source quote of praise gets single_source_weight; a claim two sources
-    # tell must not rank below it. The same size as single_source_weight, not tuned on its own; the
-    # larger of the two applies, not their sum. Team fixtures (tests/fixtures, 15 pairs, 4 news
-    # articles): no colour line flagged; the share flagged moves by the lines it lifts (README).
+    # it: the tweets and debates score a news lead's plain statement of it low, while a claim only
+    # one source tells gets single_source_weight; being told by two sources must not bury it (the
+    # team's invented treaty pair, tests/test_flag_triage.py: the shared signing 0.28, not flagged,
+    # against 0.64 told by one source; with this, 0.64 / 0.67). The same size as
+    # single_source_weight, not tuned on its own; the larger of the two applies, not their sum. Team
+    # fixtures (15 pairs, 4 news articles): the same 143 sentences flagged with it as without, no
+    # colour line; their acts of consequence all carry figures and were flagged already.
     act_weight: float = 1.5
     # A conflict between sources is worth checking whatever its wording: its score is at least this.
     conflict_score: float = 0.9

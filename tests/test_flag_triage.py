@@ -154,7 +154,7 @@ OTHER = ("La visita de Varga\n\n"
 def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_it():
     # The model learned from tweets and debates scores a news lead's plain "they signed a treaty"
     # low; a claim only one source tells gets single_source_weight. Without Flagging.act_weight the
-    # shared signing scored 0.43 here against 0.77 when one source alone told it.
+    # shared signing scored 0.28 here (not flagged) against 0.64 when one source alone told it.
     shared = briefing_of(SIGNING_A, SIGNING_B)
     lead = [s for a in shared.articles for s in a.claims if "firmaron" in s.text]
     assert len(lead) == 2 and {r.type for r in shared.relations if {r.a, r.b} == {s.id for s in lead}}
