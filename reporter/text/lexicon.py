@@ -221,14 +221,14 @@ SUPERLATIVE_PAIRS = frozenset(tuple(_stems(p)) for p in (
 ))
 # Spanish: an article or possessive, then "mayor / menor / peor / mejor" ("el mayor terremoto", "su peor
 # dato"), or "más / menos" after "el / la / los / las / lo" and at most one word ("el más fuerte", "la
-# cifra más alta"); "-ísimo" adjectives. Not "la mayor parte" (most of), "más de" / "más que" (more than).
+# cifra más alta"). Not "la mayor parte" (most of), "más de" / "más que" (more than), "los mayores de 60
+# años" (the over-60s), nor an "-ísimo" intensifier ("carísima", "muchísimas gracias": it ranks nothing).
 SPANISH_DETERMINERS = frozenset(_stems("el la los las lo su sus"))
 SPANISH_COMPARATIVES = frozenset(_stems("mayor mayores menor menores peor peores mejor mejores"))
 NOT_SUPERLATIVE_AFTER = frozenset(_stems("parte partes edad"))  # after mayor/menor/peor/mejor
 NOT_SUPERLATIVE_AFTER_MAS = frozenset(_stems("de que tarde"))  # "más de 30", "más que", "más tarde"
 # Speculation said in two words ("tal vez": "vez" alone is "time", as in "primera vez").
 SPECULATION_PAIRS = frozenset({("tal", "vez")})
-ABSOLUTE_SUFFIXES = _stems("ísimo ísima ísimos ísimas")
 CONSEQUENTIAL = _cues(
     "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "  # not "de acuerdo", "ha tratado de" (flag.py)
     "muert herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
