@@ -164,3 +164,15 @@ def test_pdf_items_refuses_what_is_not_a_count(given, capsys):
     with pytest.raises(SystemExit) as e:
         parser().parse_args(["brief", "--pdf-items", given])
     assert e.value.code == 2 and "--pdf-items" in capsys.readouterr().err
+
+
+def test_a_fact_row_shows_a_few_values_per_source_and_counts_the_rest(long_briefing):
+    # two long reports gave fact rows of hundreds of values each: two pages of numbers
+    from reporter.report.view import FACT_VALUES_SHOWN
+    v = build_view(long_briefing)
+    says = [s for r in v.facts for s in r.says]
+    assert says
+    for s in says:
+        shown = s.value.split(" +")[0].split(", ")
+        assert len(shown) <= FACT_VALUES_SHOWN, s.value
+    assert any(re.search(r" \+\d+$", s.value) for s in says)  # the long reports do have more

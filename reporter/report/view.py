@@ -624,6 +624,11 @@ def _kind_said(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...]) -> 
 # --- the fact table -------------------------------------------------------------------------
 
 
+# Values of one source in one row of the PDF's fact table; "+N" says how many more the JSON carries.
+# Two long reports gave rows of hundreds of values: two pages of numbers no reader reads.
+FACT_VALUES_SHOWN = 6
+
+
 def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
     """The rows stated by two or more sources (with one source, all), those whose values differ
     first, then in order of first mention: `facts` (as listed) and `facts_total`."""
@@ -633,8 +638,17 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
         says = []
         for aid in row.articles:
             mine = [f for a, f in row.facts if a == aid]
-            values = ", ".join(dict.fromkeys(_qualified(f, t, b, _mixed_units(b, row.facts)) for f in mine))
-            note = ", ".join(dict.fromkeys(x for f in mine for x in (f.source, f.at) if x))
+            mixed = _mixed_units(b, row.facts)
+            shown: dict[str, None] = {}
+            for i, f in enumerate(mine):
+                if len(shown) == FACT_VALUES_SHOWN:
+                    rest = len({x.text for x in mine[i:]} - {x.text for x in mine[:i]})
+                    break
+                shown[_qualified(f, t, b, mixed)] = None
+            else:
+                rest = 0
+            values = ", ".join(shown) + (f" +{rest}" if rest else "")
+            note = ", ".join(list(dict.fromkeys(x for f in mine for x in (f.source, f.at) if x))[:FACT_VALUES_SHOWN])
             says.append(FactSay(aid, values, note))
         kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else _counted_label(b, row, t)
         label = f"{kind}, {row.subject}" if row.subject else kind
