@@ -469,3 +469,14 @@ def test_two_ages_of_one_named_person_conflict_and_ages_stay_off_the_table_other
     assert (d.kind, d.a, d.b, d.subject) == ("age", "56", "57", "Rosa María López")
     alone = sentence_facts("Un hombre de 34 años murió en el accidente.", "es", "A1")
     assert alone and table(alone) == ()  # an age no conflict sets against another is not a row
+
+
+def test_counts_of_one_thing_from_two_sources_share_a_row_only_when_their_claims_are_related():
+    # "Más de 200 viviendas resultaron dañadas" / "230 viviendas dañadas" are one claim, one row;
+    # "Some 4,200 homes were without electricity" also counts houses, but other houses: it was in
+    # that row, and the row read as three sources disagreeing
+    b = briefing_of(fixture("temblor_a.txt"), fixture("temblor_b.txt"), fixture("quake_b.txt"))
+    rows = [r for r in table(b.facts, b.relations) if r.kind == "count" and r.unit == "house"]
+    by_values = {tuple(sorted((a, f.text) for a, f in r.facts)) for r in rows}
+    assert (("A", "200"), ("B", "230")) in by_values
+    assert (("C", "4,200"),) in by_values

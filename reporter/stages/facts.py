@@ -576,8 +576,8 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
     15" / "dejó 32 muertos en el sur de México"), or when each names the other's; the values it
     set against each other (a conflict's `differing`) are one row here too, under the named
     subject, so every conflict the briefing lists is a row of its table."""
-    keys: list[tuple[str, str, str]] = []
-    shown: dict[tuple[str, str, str], str] = {}
+    keys: list[tuple[str, str, str, str]] = []
+    shown: dict[tuple[str, str, str, str], str] = {}
     kept: list[int] = []
     # a year is shown only when a conflict sets two against each other ("completed in 1974" /
     # "built in 1981"); report times never (they are shown with the counts they date)
@@ -586,7 +586,10 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
         if f.kind in _HIDDEN and not (f.kind in ("year", "age") and n in linked):
             continue
         subject = "" if f.kind in EVENT_KINDS else f.subject
-        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in shown if k[:2] == (f.kind, f.unit)]))
+        # A count of a thing is one source's until the comparator relates it to another's: "200
+        # viviendas dañadas" and "4,200 homes without electricity" both count houses, not the same houses.
+        own = f.sentence.rstrip("0123456789") if f.kind == "count" else ""
+        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in shown if k[:2] == (f.kind, f.unit)]), own)
         keys.append(key)
         kept.append(n)
         shown.setdefault(key, subject)
@@ -607,7 +610,7 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
             parent[second] = first
             if not shown[first]:
                 shown[first] = shown[second]  # the row takes the subject one side names
-    rows: dict[tuple[str, str, str], list[tuple[str, Fact]]] = {}
+    rows: dict[tuple[str, str, str, str], list[tuple[str, Fact]]] = {}
     for n, key in zip(kept, keys):
         f = facts_[n]
         rows.setdefault(root(key), []).append((f.sentence.rstrip("0123456789"), f))
