@@ -180,7 +180,10 @@ def html_to_text(html: str, name: str) -> str:
 
     body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
                                include_links=False, include_images=False, favor_precision=True,
-                               deduplicate=True)
+                               # trafilatura's deduplication remembers text across calls in one process
+                               # (a module-level cache): the fourth reading of a page lost its lead,
+                               # so a batch, the archive or a test run read the same page differently
+                               deduplicate=False)
     meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta else ""  # og:title, then <title>, then <h1>
     if not body:
