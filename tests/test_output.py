@@ -53,8 +53,12 @@ def test_write_all_with_force_replaces_atomically(tmp_path):
 #   pipeline: the articles are read, the pipeline is about to run (nothing written yet);
 #   writing:  the first output is written to its temporary file and flushed, the others not yet.
 HELD = """
-import os, sys, time
+import os, signal, sys, time
 from pathlib import Path
+
+# Ctrl-C reaches a program run from a terminal; a test run started in the background (a shell's
+# `&`, nohup) hands its children SIGINT ignored, and Python then never raises KeyboardInterrupt
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 point, marker = sys.argv[1], Path(os.environ["REPORTER_TEST_MARKER"])
 del sys.argv[1]
