@@ -636,9 +636,9 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
     built = []
     for row in rows:
         says = []
+        mixed = _mixed_units(b, row.facts)
         for aid in row.articles:
             mine = [f for a, f in row.facts if a == aid]
-            mixed = _mixed_units(b, row.facts)
             shown: dict[str, None] = {}
             for i, f in enumerate(mine):
                 if len(shown) == FACT_VALUES_SHOWN:

@@ -603,10 +603,11 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
         return k
 
     where = dict(zip(kept, keys))
+    order = {k: i for i, k in enumerate(shown)}  # rows in order of first mention
     for a_key, b_key in _linked(facts_, where, relations, agreements=True):
         ra, rb = root(a_key), root(b_key)
         if ra != rb:
-            first, second = (ra, rb) if list(shown).index(ra) <= list(shown).index(rb) else (rb, ra)
+            first, second = (ra, rb) if order[ra] <= order[rb] else (rb, ra)
             parent[second] = first
             if not shown[first]:
                 shown[first] = shown[second]  # the row takes the subject one side names
@@ -633,11 +634,11 @@ def _linked(facts_: tuple[Fact, ...], where: dict, relations: tuple[Relation, ..
     by_sentence: dict[str, list[int]] = {}
     for n in where:
         by_sentence.setdefault(facts_[n].sentence, []).append(n)
+    from reporter.settings import Comparison
+    from reporter.stages.compare import _label, values_agree  # the comparator's own words and rule (a cycle at import time)
+
     for r in relations:
         if agreements and r.evidence.figures:
-            from reporter.settings import Comparison
-            from reporter.stages.compare import _label, values_agree  # the comparator's own words and rule
-
             said = set(r.evidence.figures)
             for x in by_sentence.get(r.a, ()):
                 if _label(facts_[x]) not in said:

@@ -146,7 +146,7 @@ def _holiday_source(lang: str) -> str:
     for key in sorted((k for k, v in _HOLIDAY_LANG.items() if v in (lang, "both")), key=len, reverse=True):
         part = ""
         for ch in key:
-            part += (r"\s+" if ch == " " else "['’]" if ch == "'" else rf"\." if ch == "." else
+            part += (r"\s+" if ch == " " else "['’]" if ch == "'" else r"\." if ch == "." else
                      f"[{ch}{ch.translate(_ACCENTED)}]" if ch in "aeiou" else "[nñ]" if ch == "n" else ch)
         out.append(part)
     return "|".join(out)
@@ -238,7 +238,7 @@ _ES = [
     ("dmy", rf"\b(?:(?:del|desde\s+el|entre\s+el|entre|los\s+días|los\s+dias)\s+)?(?P<d>\d{{1,2}})\s*(?:al|y\s+el|y|a|hasta\s+el|-|–)"
             rf"\s*(?:el\s+)?\d{{1,2}}\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
     # a day of the month alone ("el pasado día 12", "el día 3")
-    ("dom", rf"\b(?:el\s+)?(?:(?P<q>pasado|próximo|proximo)\s+)?d[ií]a\s+(?P<d>\d{{1,2}})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
+    ("dom", r"\b(?:el\s+)?(?:(?P<q>pasado|próximo|proximo)\s+)?d[ií]a\s+(?P<d>\d{1,2})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
     # a week, from its Monday ("la semana pasada", "la próxima semana", "esta semana")
     ("week", r"\b(?:(?P<pre>la|esta|en\s+la|durante\s+la|de\s+la)\s+)?(?:(?P<q1>próxima|proxima|pasada|última|ultima)\s+)?"
              r"semana(?:\s+(?P<q2>pasada|anterior|que\s+viene|próxima|proxima|entrante))?\b"),

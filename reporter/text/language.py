@@ -12,6 +12,7 @@ simplemma's own Lemmatizer reading that table (the same lemmas: tests/test_langu
 from __future__ import annotations
 
 import bisect
+import importlib
 import math
 import re
 import unicodedata
@@ -184,17 +185,13 @@ def _snowball():
     if "nltk.stem.snowball" in sys.modules:
         return sys.modules["nltk.stem.snowball"]
     if "nltk" in sys.modules:
-        import nltk.stem.snowball
-
-        return sys.modules["nltk.stem.snowball"]
+        return importlib.import_module("nltk.stem.snowball")
     try:
         return _snowball_alone(sys)
     except Exception:  # noqa: BLE001 -- any failure: the ordinary import, whatever it costs
         for name in _NLTK_SNOWBALL:
             sys.modules.pop(name, None)
-        import nltk.stem.snowball
-
-        return sys.modules["nltk.stem.snowball"]
+        return importlib.import_module("nltk.stem.snowball")
 
 
 def _snowball_alone(sys):
