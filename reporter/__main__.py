@@ -1,5 +1,3 @@
-import sys
+from reporter.cli import run
 
-from reporter.cli import main
-
-sys.exit(main())
+run()

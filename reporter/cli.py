@@ -11,6 +11,8 @@ folder from `env`, so tests run the whole command line in-process.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import signal
 
 from reporter import __version__
@@ -310,6 +312,30 @@ def main(argv: list[str] | None = None, env: Env = Env()) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def run() -> None:
+    """The command's entry point (`reporter`, `python -m reporter`): main(), then the exit.
+
+    A run stopped by Ctrl-C or SIGTERM may leave the encoder's warm-up thread inside
+    sentencepiece's C++ code; an interpreter shutting down under it aborts the process
+    ("terminate called without an active exception", killed by SIGABRT) instead of exiting 130,
+    as CI saw once in a batch. By then every writer has cleaned up (run/output.py), so an
+    interrupted run ends at once without the shutdown (os._exit, streams flushed). Any other
+    exit first waits for those threads (text/encoder.py, settle: an error can stop a run early
+    too); the module is looked up, not imported, so --help does not load numpy for this."""
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, a closed stream: nothing more to say there
+            pass
+    if status == ExitStatus.INTERRUPTED:
+        os._exit(status)
+    encoder = sys.modules.get("reporter.text.encoder")
+    if encoder is not None:
+        encoder.settle()
+    sys.exit(status)
 
 
 def _main_thread() -> bool:

@@ -21,6 +21,7 @@ A missing or broken model file is one clear error (EncoderError), never a traceb
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -151,9 +152,7 @@ class Warming:
 
     def __init__(self, get: Callable[[], Encoder], sentences: list[str]):
         self._get = get
-        self._thread = threading.Thread(target=self._run, args=(list(sentences),),
-                                        name="reporter-encoder-warm", daemon=True)
-        self._thread.start()
+        self._thread = _start(self._run, list(sentences), name="reporter-encoder-warm")
 
     def _run(self, sentences: list[str]) -> None:
         try:
@@ -201,7 +200,30 @@ def prefetch() -> None:
         except Exception:  # the main thread's load() reports it, as one clear error
             pass
 
-    threading.Thread(target=fetch, name="reporter-encoder-prefetch", daemon=True).start()
+    _start(fetch, name="reporter-encoder-prefetch")
+
+
+# The background threads started here, so the process can wait for them before it exits (settle).
+_STARTED: list[threading.Thread] = []
+
+
+def _start(target: Callable, *args, name: str) -> threading.Thread:
+    thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+    _STARTED[:] = [t for t in _STARTED if t.is_alive()]
+    _STARTED.append(thread)
+    thread.start()
+    return thread
+
+
+def settle(timeout: float = 60.0) -> None:
+    """Wait for the encoder's background threads before the interpreter shuts down. A run stopped
+    by Ctrl-C or SIGTERM leaves the warm-up encoding on its own; were the interpreter to finalise
+    under it, the thread would be torn down inside sentencepiece's C++ frames and the process
+    would abort ("terminate called without an active exception", exit -6) instead of exiting 130.
+    The wait is bounded by one encoding pass; `reporter.__main__` calls this last."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_STARTED):
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def release() -> None:
