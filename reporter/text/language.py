@@ -269,7 +269,6 @@ def _key_hash(key: bytes) -> int:
 @lru_cache(maxsize=None)
 def _lemma_table(code: str):
     """simplemma's dictionary of one language: decoded from its wheel once, then read from the cache."""
-    import numpy as np
     from simplemma.strategies.dictionaries.dictionary_factory import (DATA_FOLDER, SUPPORTED_LANGUAGES,
                                                                       _load_dictionary_from_disk)
 
@@ -279,46 +278,75 @@ def _lemma_table(code: str):
 
     def decode():
         table = _load_dictionary_from_disk(code)  # bytes -> bytes, what simplemma's own factory holds
-        keys = list(table)
-        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
-        order = np.argsort(hashes, kind="stable")
-        keys, hashes = [keys[i] for i in order.tolist()], hashes[order]
-        def blob_and_ends(items):
-            ends = np.zeros(len(items) + 1, dtype=np.uint32)
-            np.cumsum([len(x) for x in items], out=ends[1:])
-            return np.frombuffer(b"".join(items), dtype=np.uint8), ends
-        kblob, kends = blob_and_ends(keys)
-        vblob, vends = blob_and_ends([table[k] for k in keys])
-        return {"hash": hashes, "kblob": kblob, "kends": kends, "vblob": vblob, "vends": vends}, {}
+        arrays, keys = _hashed_keys(list(table))
+        arrays["vblob"], arrays["vends"] = _blob_and_ends([table[k] for k in keys])
+        return arrays, {}
 
     arrays, _ = datacache.cached(f"lemmas-{code}", DATA_FOLDER / f"{code}.plzma", metadata.version("simplemma"), decode)
     return LemmaTable(arrays)
 
 
-class LemmaTable:
-    """A read-only str -> str mapping over simplemma's dictionary kept as flat arrays: keys sorted
-    by a 64-bit hash, found by binary search (C bisect over a memoryview, no numpy per lookup).
-    Reading it is a few hundredths of a second where building simplemma's dict takes ~1 s."""
+def _blob_and_ends(items: list[bytes]):
+    """Byte strings as one blob and the end offsets of each (item i is blob[ends[i]:ends[i+1]])."""
+    import numpy as np
+
+    ends = np.zeros(len(items) + 1, dtype=np.uint32)
+    np.cumsum([len(x) for x in items], out=ends[1:])
+    return np.frombuffer(b"".join(items), dtype=np.uint8), ends
+
+
+def _hashed_keys(keys: list[bytes]):
+    """The arrays of a HashedKeys table ("hash", "kblob", "kends") and the keys in their order."""
+    import numpy as np
+
+    hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
+    order = np.argsort(hashes, kind="stable")
+    keys = [keys[i] for i in order.tolist()]
+    kblob, kends = _blob_and_ends(keys)
+    return {"hash": hashes[order], "kblob": kblob, "kends": kends}, keys
+
+
+class HashedKeys:
+    """Read-only keys kept as flat arrays, sorted by a 64-bit hash and found by binary search (C
+    bisect over a memoryview, no numpy per lookup): reading such a table from the cache folder
+    takes a few hundredths of a second where building a Python dict of it takes ~1 s. Written
+    here because no registry package offers a mapped, read-only str table in these few lines."""
 
     def __init__(self, arrays):
         import numpy as np
 
         self._hash = memoryview(np.ascontiguousarray(arrays["hash"], dtype=np.uint64)).cast("B").cast("Q")
         self._kends = memoryview(np.ascontiguousarray(arrays["kends"], dtype=np.uint32)).cast("B").cast("I")
-        self._vends = memoryview(np.ascontiguousarray(arrays["vends"], dtype=np.uint32)).cast("B").cast("I")
         self._keys = memoryview(arrays["kblob"]).cast("B")
-        self._values = memoryview(arrays["vblob"]).cast("B")
 
-    def get(self, key: str, default=None):
+    def _index(self, key: str) -> int | None:
         raw = key.encode()
         h = _key_hash(raw)
         hashes, kends = self._hash, self._kends
         i = bisect.bisect_left(hashes, h)
         while i < len(hashes) and hashes[i] == h:
             if self._keys[kends[i]:kends[i + 1]] == raw:
-                return bytes(self._values[self._vends[i]:self._vends[i + 1]]).decode()
+                return i
             i += 1
-        return default
+        return None
+
+    def __len__(self) -> int:
+        return len(self._hash)
+
+
+class LemmaTable(HashedKeys):
+    """simplemma's dictionary (str -> str) as a HashedKeys table."""
+
+    def __init__(self, arrays):
+        import numpy as np
+
+        super().__init__(arrays)
+        self._vends = memoryview(np.ascontiguousarray(arrays["vends"], dtype=np.uint32)).cast("B").cast("I")
+        self._values = memoryview(arrays["vblob"]).cast("B")
+
+    def get(self, key: str, default=None):
+        i = self._index(key)
+        return default if i is None else bytes(self._values[self._vends[i]:self._vends[i + 1]]).decode()
 
     def __getitem__(self, key: str) -> str:
         value = self.get(key)
@@ -328,9 +356,6 @@ class LemmaTable:
 
     def __contains__(self, key) -> bool:
         return isinstance(key, str) and self.get(key) is not None
-
-    def __len__(self) -> int:
-        return len(self._hash)
 
     def __iter__(self):
         for i in range(len(self._hash)):
@@ -397,41 +422,23 @@ def _frequency_table(code: str):
         from wordfreq import get_frequency_dict
 
         table = get_frequency_dict(code)
-        keys = [k.encode() for k in table]
-        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
-        order = np.argsort(hashes, kind="stable")
-        keys, hashes = [keys[i] for i in order.tolist()], hashes[order]
-        freqs = np.fromiter((table[k.decode()] for k in keys), dtype=np.float64, count=len(keys))
-        ends = np.zeros(len(keys) + 1, dtype=np.uint32)
-        np.cumsum([len(k) for k in keys], out=ends[1:])
-        return {"hash": hashes, "kblob": np.frombuffer(b"".join(keys), dtype=np.uint8), "kends": ends,
-                "freq": freqs}, {}
+        arrays, keys = _hashed_keys([k.encode() for k in table])
+        arrays["freq"] = np.fromiter((table[k.decode()] for k in keys), dtype=np.float64, count=len(keys))
+        return arrays, {}
 
     arrays, _ = datacache.cached(f"wordfreq-{code}", source, metadata.version("wordfreq"), decode)
     return FrequencyTable(arrays)
 
 
-class FrequencyTable:
-    """word -> frequency over flat arrays, keys sorted by hash as in LemmaTable."""
+class FrequencyTable(HashedKeys):
+    """wordfreq's list (word -> frequency) as a HashedKeys table."""
 
     def __init__(self, arrays):
         import numpy as np
 
-        self._hash = memoryview(np.ascontiguousarray(arrays["hash"], dtype=np.uint64)).cast("B").cast("Q")
-        self._kends = memoryview(np.ascontiguousarray(arrays["kends"], dtype=np.uint32)).cast("B").cast("I")
-        self._keys = memoryview(arrays["kblob"]).cast("B")
+        super().__init__(arrays)
         self._freq = memoryview(np.ascontiguousarray(arrays["freq"], dtype=np.float64)).cast("B").cast("d")
 
     def get(self, key: str) -> float | None:
-        raw = key.encode()
-        h = _key_hash(raw)
-        hashes, kends = self._hash, self._kends
-        i = bisect.bisect_left(hashes, h)
-        while i < len(hashes) and hashes[i] == h:
-            if self._keys[kends[i]:kends[i + 1]] == raw:
-                return self._freq[i]
-            i += 1
-        return None
-
-    def __len__(self) -> int:
-        return len(self._hash)
+        i = self._index(key)
+        return None if i is None else self._freq[i]
