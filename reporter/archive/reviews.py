@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reporter.archive.store import Record
 from reporter.errors import InputError
-from reporter.review.checklist import RATINGS, VERDICTS, _EMBED, plain_cell, read_verdicts, text_cell, verdict_word
+from reporter.review.checklist import VERDICTS, _EMBED, plain_cell, read_verdicts, text_cell, verdict_word
 from reporter.review.claims import claim_key
 
 MAX_REVIEW_BYTES = 64 * 1024 * 1024
@@ -296,6 +296,10 @@ def to_csv(records: list[Record]) -> bytes:
 
 
 def to_claimreview(records: list[Record], author: str = "reporter") -> bytes:
+    """One ClaimReview per archived entry (an entry is one wording: a claim two sources told in
+    two languages is two entries, each in its own language)."""
+    from reporter.review.claimreview import item
+
     items = []
     for r in records:
         appearance = {"@type": "CreativeWork"}
@@ -303,15 +307,7 @@ def to_claimreview(records: list[Record], author: str = "reporter") -> bytes:
             appearance["url"] = r.source
         if r.published:
             appearance["datePublished"] = r.published
-        items.append({
-            "@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": r.text,
-            "inLanguage": r.language, "datePublished": r.reviewed[:10] or None,
-            "author": {"@type": "Organization", "name": author},
-            "itemReviewed": {"@type": "Claim", "appearance": appearance},
-            "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[r.verdict], "bestRating": 5, "worstRating": 1,
-                             "alternateName": r.verdict},
-            "reviewBody": r.notes,
-        })
+        items.append(item(r.text, r.language, r.reviewed, appearance, r.verdict, r.notes, author))
     return (json.dumps(items, ensure_ascii=False, indent=2).translate(_EMBED) + "\n").encode("utf-8")
 
 

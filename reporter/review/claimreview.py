@@ -32,6 +32,24 @@ def appearance(article: Article) -> dict:
     return out
 
 
+def item(text: str, language: str, reviewed: str, appearances: list[dict], verdict: str, notes: str,
+         author: str = "reporter") -> dict:
+    """One ClaimReview object: the claim's words, where it appears, our verdict on our 1-5 scale.
+    Both the briefing's file (items, below) and the archive's export (archive/reviews.py) write these."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": text,
+        **({"inLanguage": language} if language else {}),
+        "datePublished": reviewed[:10] or None,
+        "author": {"@type": "Organization", "name": author},
+        "itemReviewed": {"@type": "Claim", "appearance": appearances},
+        "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[verdict], "bestRating": 5,
+                         "worstRating": 1, "alternateName": verdict},
+        "reviewBody": notes,
+    }
+
+
 def items(b: Briefing, author: str = "reporter") -> list[dict]:
     """The ClaimReview objects of the briefing's reviewed rows."""
     by_id = {a.id: a for a in b.articles}
@@ -42,19 +60,8 @@ def items(b: Briefing, author: str = "reporter") -> list[dict]:
             continue
         lead = b.sentence(row.lead)
         sources = dict.fromkeys((lead.article, *(b.sentence(x).article for x in row.sentences)))
-        language = by_id[lead.article].language
-        out.append({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": lead.text,
-            **({"inLanguage": language} if language else {}),
-            "datePublished": b.generated_iso[:10] or None,
-            "author": {"@type": "Organization", "name": author},
-            "itemReviewed": {"@type": "Claim", "appearance": [appearance(by_id[a]) for a in sources]},
-            "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[v.verdict], "bestRating": 5,
-                             "worstRating": 1, "alternateName": v.verdict},
-            "reviewBody": v.notes,
-        })
+        out.append(item(lead.text, by_id[lead.article].language, b.generated_iso,
+                        [appearance(by_id[a]) for a in sources], v.verdict, v.notes, author))
     return out
 
 
