@@ -190,3 +190,28 @@ def test_may_and_march_are_months_only_capitalised_and_tal_vez_is_one_cue():
     assert "date" not in r and hedged
     assert "date" not in reasons("Thousands march through the capital.", "en")[0]
     assert reasons("Tal vez llueva.")[1] and not reasons("Es la primera vez que ocurre.")[1]
+
+
+def test_a_share_or_a_multiple_in_words_is_a_figure_and_a_few_dozen_is_not():
+    # issue 13: "bus fares would be cut by a quarter" was no figure and went unflagged
+    assert "figure" in reasons("Bus fares will be cut by a quarter.", "en")[0]
+    assert "figure" in reasons("Prices for the crossing have doubled.", "en")[0]
+    assert "figure" in reasons("La mitad de los vecinos no tiene luz.")[0]
+    assert "figure" in reasons("Un tercio de los barcos no tenía chalecos.")[0]
+    assert "figure" not in reasons("She is a third-year student at the college.", "en")[0]
+    assert "figure" not in reasons("Rain fell on the few dozen protesters outside.", "en")[0]
+    assert "figure" in reasons("Rain fell on the 40 protesters outside.", "en")[0]
+
+
+def test_the_single_source_prior_lifts_only_a_sentence_that_states_something():
+    # In two reports of one event most sentences are told by one of them: scene, background, what
+    # happens next. Lifting them all flagged 72% of 30 ECB+ English pairs' sentences.
+    from reporter.stages.flag import news_prior
+
+    s = Flagging()
+    scene, hedged = reasons_for("The lake was calm on Sunday morning.", "en", single_source=True, conflict=False)
+    assert "single_source" in scene and news_prior(scene, hedged, s) == 0
+    fact, hedged = reasons_for("About 4,000 homes lost power.", "en", single_source=True, conflict=False)
+    assert news_prior(fact, hedged, s) == s.single_source_weight
+    said, hedged = reasons_for("The ministry said the ferry was inspected.", "en", single_source=True, conflict=False)
+    assert news_prior(said, hedged, s) == s.single_source_weight

@@ -168,3 +168,57 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
     # nothing else of the pair outranks it: not the quotes of praise, not "los dos mandatarios"
     assert max(f.score for f in shared.flags) == max(scores[s.id].score for s in lead)
     assert not [f for f in shared.flags if f.sentence not in {s.id for s in lead} and "figure" in f.reasons]
+
+
+# ---- realistic-length pairs (tests/fixtures/triage): labelled before the flagger ever ran on them ----
+# Four team-written pairs shaped like real wire / online reports of one event (es fire, en ferry,
+# es-en mine, en council vote): a lede with the figures, attributed facts, quotes of opinion and of
+# feeling, scene, background, what happens next. Read as pairs, as a briefing reads them: most of
+# their sentences are told by one source only, which is where the single-source prior over-flagged.
+# First run (the flagger of be4ad40's parent): 100 of 142 body sentences flagged (70%), 58 of 65
+# must-verify kept (89%), 18 of 36 colour flagged. With the single-source prior only for a sentence
+# that states something (flag.STATES) and shares in words as figures: 83 (58%), 59 of 65 (91%), 6.
+# Their labels make 65 of 142 sentences (46%) must-verify, so 90% of them is already 41% of the
+# body: the 40% line cannot hold on these pairs as labelled; the ceiling below is today's figure,
+# held so it cannot creep up, and the issue's 40% stays an expected failure until it is met.
+TRIAGE = FIXTURES / "triage"
+TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.60
+TRIAGE_MAX_COLOUR_FLAGGED_TODAY = 6
+
+
+@pytest.fixture(scope="module")
+def triage():
+    pairs = json.loads((TRIAGE / "triage-gold.json").read_text(encoding="utf-8"))["pairs"]
+    counts = {"body": 0, "flagged": 0, "must": 0, "kept": 0, "colour": [], "per_pair": {}}
+    for p in pairs:
+        b = briefing_of(*[(TRIAGE / p[k]).read_text(encoding="utf-8") for k in "ab"])
+        ids = {f.sentence for f in b.flags}
+        body = flagged = 0
+        for side, article in zip("ab", b.articles):
+            body += len(article.claims)
+            flagged += sum(1 for s in article.claims if s.id in ids)
+            anchors = p["checkworthy"][side]
+            counts["must"] += len(anchors)
+            counts["kept"] += sum(1 for a in anchors if _sentence(article, a).id in ids)
+            counts["colour"] += [(p["name"], a) for a in p["not_checkworthy"][side] if _sentence(article, a).id in ids]
+        counts["body"] += body
+        counts["flagged"] += flagged
+        counts["per_pair"][p["name"]] = (flagged, body)
+    return counts
+
+
+def test_realistic_pairs_keep_90_percent_of_what_must_be_verified(triage):
+    assert triage["kept"] / triage["must"] >= MIN_MUST_VERIFY_FLAGGED, (triage["kept"], triage["must"])
+
+
+def test_realistic_pairs_flag_no_more_than_today(triage):
+    # A ratchet, not the goal: 58% flagged and 6 colour sentences today (see above).
+    assert triage["flagged"] / triage["body"] <= TRIAGE_MAX_FLAGGED_SHARE_TODAY, triage["per_pair"]
+    assert len(triage["colour"]) <= TRIAGE_MAX_COLOUR_FLAGGED_TODAY, triage["colour"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13 not met on realistic pairs: 58% flagged, 6 of 36 colour sentences "
+                                       "(bystanders' quotes with 'said', distances of scene); tighten when it passes")
+def test_realistic_pairs_hold_the_issue_line_40_percent_and_no_colour(triage):
+    assert triage["flagged"] / triage["body"] <= MAX_FLAGGED_SHARE, triage["per_pair"]
+    assert not triage["colour"], triage["colour"]
