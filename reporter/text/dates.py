@@ -116,6 +116,14 @@ HOLIDAYS: dict[str, object] = {
     "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
     "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    **{k: (lambda y: _nth_weekday(y, 1, 0, 3)) for k in ("martin luther king day", "martin luther king jr. day",
+                                                          "martin luther king jr day", "martin luther king, jr. day",
+                                                          "mlk day")},
+    **{k: (lambda y: _nth_weekday(y, 2, 0, 3)) for k in ("presidents' day", "presidents day", "president's day")},
+    **{k: (lambda y: _nth_weekday(y, 10, 0, 2)) for k in ("columbus day", "indigenous peoples' day",
+                                                           "indigenous peoples day")},
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after November's first Monday
+    "juneteenth": (6, 19), "dia de accion de gracias": lambda y: _nth_weekday(y, 11, 3, 4), "diada": (9, 11),
     "navidad": (12, 25), "navidades": (12, 25), "dia de navidad": (12, 25), "nochebuena": (12, 24),
     "nochevieja": (12, 31), "ano nuevo": (1, 1), "dia de ano nuevo": (1, 1), "dia de reyes": (1, 6),
     "noche de reyes": (1, 5), "san valentin": (2, 14), "dia de san valentin": (2, 14), "halloween": (10, 31),
@@ -135,6 +143,8 @@ _HOLIDAY_LANG = {k: "en" if re.search(r"[a-z]'s\b|\b(?:day|eve|night|christmas|e
                                       r"monday|friday|thursday|wednesday|epiphany|fourth)\b", k)
                  else "es" for k in HOLIDAYS}
 _HOLIDAY_LANG["halloween"] = "both"
+_HOLIDAY_LANG["juneteenth"] = "en"
+_HOLIDAY_LANG["black friday"] = _HOLIDAY_LANG["cyber monday"] = "both"  # Spanish news writes them in English
 _ACCENTED = str.maketrans("aeiou", "áéíóú")
 # Spanish holidays often written in lower case ("en nochevieja"); the others need their capitals.
 _HOLIDAYS_LOWER_ES = frozenset({"navidad", "navidades", "dia de navidad", "nochebuena", "nochevieja", "halloween"})
@@ -203,26 +213,34 @@ _HOL_ES, _HOL_EN = _holiday_source("es"), _holiday_source("en")
 _TRIGGER_SOURCE = {
     "es": (rf"\d|\b(?:{_MES}|{_DIA}|hoy|ayer|anteayer|antier|anoche|antenoche|mañana|hace|dentro|año|mes|"
            rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON}|"
-           rf"madrugada|tarde|noche|curso|{_UNIT}|{_HOL_WORDS})\b"),
+           rf"madrugada|tarde|noche|curso|víspera|vispera|trimestre|semestre|{_UNIT}|{_HOL_WORDS})\b"),
     "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
            rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
-           rf"evening|days|weeks|months|years|day|week|weekend|hours|{_SEASON}|{_UNIT}|{_HOL_WORDS})\b"),
+           rf"evening|days|weeks|months|years|day|week|weekend|hours|quarter|{_SEASON}|{_UNIT}|{_HOL_WORDS})\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
-_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "dom", "weekend", "season", "course", "holiday"})
+_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "wdnum", "dom", "weekend", "season", "course", "holiday",
+                          "quarter"})
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
 # day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
 _SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
 
+# A number after a weekday that counts something ("pidió el martes 20 años de cárcel", "intervino el
+# lunes 200 kilos", "el domingo 3.000 personas"): not the weekday's day of the month.
+_COUNTED_ES = (r"(?:\d|[.,:/]\d|\s*%|\s*º|\s*°|\s*h\b|\s+(?:años|meses|semanas|días|horas|minutos|personas|muertos|"
+               r"fallecidos|heridos|detenidos|vecinos|euros|dólares|kilos|kilogramos|toneladas|litros|metros|kilómetros|"
+               r"millones|mil|puntos|goles|veces|casas|viviendas|hectáreas|grados|votos|escaños)\b)")
+_WD_DAY_ES = rf"(?!\s+\d{{1,2}}\b(?!{_COUNTED_ES}))"  # "el martes 15" is wdnum's; "el martes 20 años" is a weekday
+
 # (kind, pattern) per language; the longest match at a place wins, then the earliest.
 _ES = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
     ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
-            rf"(?P<d>\d{{1,2}})(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+            rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
     # abbreviated months, as datelines and stamps write them ("16 ago. 2023"): only with the year ("mar" is the sea)
     ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?:de\s+)?(?P<mon>{_MES_ABBR})\.?,?\s+(?:de\s+)?(?P<y>{_YR})\b"),
     ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
@@ -231,9 +249,11 @@ _ES = [
     ("month", rf"\b(?:(?P<pre>en|desde|hasta|para|durante|este|de|a\s+partir\s+de|el\s+pasado|el\s+próximo|el\s+proximo|"
               rf"el\s+mes\s+de|(?:en\s+)?el\s+pasado\s+mes\s+de|(?:en\s+)?el\s+próximo\s+mes\s+de)\s+)"
               rf"(?P<mon>{_MES})(?:\s+(?P<post>pasado|próximo|proximo|que\s+viene|de\s+este\s+año|del\s+año\s+pasado))?\b"),
+    # a month opening the sentence as its subject ("Septiembre cerró con 20.000 parados más"), not a name ("Mayo Clinic")
+    ("month", rf"^[\s¿¡«\"“]*(?P<mon>{_MES})\b(?!\s+(?-i:[A-ZÁÉÍÓÚ]))"),
     ("wd", rf"\b(?:(?P<pre>el|este|del|al|desde\s+el|hasta\s+el|para\s+el)\s+)(?:(?P<q1>pasado|próximo|proximo)\s+)?"
-           rf"(?P<wd>{_DIA})(?:\s+(?P<q2>pasado|próximo|proximo|que\s+viene))?(?!\s+\d)\b"),
-    ("wd", rf"\b(?:(?P<q1>pasado|próximo|proximo)\s+)(?P<wd>{_DIA})(?!\s+\d)\b"),
+           rf"(?P<wd>{_DIA})(?:\s+(?P<q2>pasado|próximo|proximo|que\s+viene))?{_WD_DAY_ES}\b"),
+    ("wd", rf"\b(?:(?P<q1>pasado|próximo|proximo)\s+)(?P<wd>{_DIA}){_WD_DAY_ES}\b"),
     # a range of days resolves to its first day ("del 3 al 5 de junio", "entre el 2 y el 6 de marzo")
     ("dmy", rf"\b(?:(?:del|desde\s+el|entre\s+el|entre|los\s+días|los\s+dias)\s+)?(?P<d>\d{{1,2}})\s*(?:al|y\s+el|y|a|hasta\s+el|-|–)"
             rf"\s*(?:el\s+)?\d{{1,2}}\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
@@ -255,8 +275,8 @@ _ES = [
     ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|solo|sólo)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("in", rf"\bdentro\s+de\s+(?:(?:unos|unas)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
-            r"esta\s+noche|esta\s+madrugada|este\s+día)\b"),
-    ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
+            r"esta\s+noche|esta\s+madrugada|este\s+día|la\s+víspera|la\s+vispera|el\s+día\s+anterior|el\s+dia\s+anterior)\b"),
+    ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*de\s|{_COUNTED_ES})"),
     ("period", r"\b(?P<part>(?:a|hacia|para|desde|hasta)\s+(?:finales|principios|mediados|fines|comienzos|inicios)\s+"
                r"de(?:l)?\s+)?(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
                r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
@@ -270,6 +290,11 @@ _ES = [
                 rf"esta|estas|estos)|en|durante|desde|hasta|para|por|a\s+partir\s+de)\s+)?(?:(?P<q1>pasad[oa]s?|próxim[oa]s?|"
                 rf"proxim[oa]s?|últim[oa]s?|ultim[oa]s?)\s+)?(?P<name>{_HOL_ES})(?:\s+(?:(?P<q2>pasad[oa]s?|que\s+viene)|"
                 rf"(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})))?\b"),
+    # a quarter or a half of a year, as its year ("en el tercer trimestre", "el primer semestre del año pasado")
+    ("quarter", rf"\b(?:(?:en|durante|desde|hasta|para)\s+)?(?:el\s+|del\s+|al\s+)?(?P<q>primer|primero|segundo|tercer|tercero|"
+                rf"cuarto)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})\b|"
+                rf"(?P<which>del\s+año\s+pasado|del\s+pasado\s+año|del\s+año\s+que\s+viene|del\s+próximo\s+año|"
+                rf"del\s+proximo\s+año|de\s+este\s+año|del\s+año|del\s+ejercicio)\b))?"),
     ("year", rf"\b(?P<pre>en|desde|hasta|para|durante|año|antes\s+de|después\s+de|a\s+partir\s+de|entre|"
              rf"en\s+el\s+año|el\s+año|del\s+año|de)\s+(?P<y>{_YR})\b{_NOT_YEAR}"),
 ]
@@ -292,7 +317,9 @@ _EN = [
     # a range of days resolves to its first day ("from 10 to 12 March", "3-5 June")
     ("dmy", rf"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|through)\s*(?:the\s+)?"
             rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:\s*,?\s+(?P<y>{_YR})\b)?"),
-    ("dom", r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|[a-z]))"),
+    ("dom", r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|(?!(?:after|before|at|in|on|and|but|when|while|as|"
+            r"to|for|with|by|from|amid|despite|during|following|until|because|since|so|then|or|if|following|"
+            r"morning|afternoon|evening|night)\b)[a-z]))"),
     ("week", r"\b(?P<q1>last|next|this|this\s+past|this\s+coming|the\s+coming|the\s+previous|the\s+following|the)\s+"
              r"week(?P<q2>\s+before|\s+after)?\b(?!'s\s+\w+\s+(?:of|at)\b)"),
     ("weekend", r"\b(?P<pre>over|during|on|at|for|this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past)\s+"
@@ -304,11 +331,17 @@ _EN = [
     ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
     ("in", rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?:'s\s+time)?(?!\s+(?:of|after|before|later|earlier))\b"),
     ("rel", r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|"
-            r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"),
+            r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|"
+            r"the\s+day\s+prior)\b"),
     ("period", r"\b(?:(?:earlier|later)\s+)?(?P<q1>last|next|this|the\s+previous|the\s+following|the\s+coming|"
                r"the\s+current|the\s+past)\s+(?P<unit>year|month)\b"),
     ("period", r"\b(?P<part>(?:(?:at|by|until|before|from)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)"
                r"(?:(?P<q1>last|next|this|the)\s+)(?P<unit>year|month)\b"),
+    # a quarter of a year, as its year ("GDP grew 0.8% in the third quarter", "the fourth quarter of last year")
+    ("quarter", rf"\b(?:(?:in|during|for|over|since|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                rf"[\s-]+(?P<unit>quarter)(?:\s+of\s+(?:(?P<y>{_YR})\b|(?P<which>last\s+year|this\s+year|next\s+year|the\s+year|"
+                rf"the\s+previous\s+year|the\s+fiscal\s+year)\b))?"),
+    ("quarter", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YR})\b)?"),
     ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid)[\s-]+"
              rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
     # a school year ("next academic year", "the 2024-25 school year"), as the year it starts in
@@ -363,6 +396,9 @@ _PAST = {
     "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
                      r"tuvo|tuvieron|estuvo|estuvieron|puso|pusieron|pudo|pudieron|quiso|vino|vinieron|dio|dieron|"
                      r"vio|hubo|trajo|produjo|produjeron|(?:ha|han|había|habían|habría|hemos)\s+\w+(?:ado|ido|to|cho|so)|"
+                     # the irregular pasts' compounds ("detuvo", "impuso", "redujo", "intervino", "contrajo")
+                     r"\w*(?:tuvo|tuvieron|puso|pusieron|dujo|dujeron|trajo|trajeron|dijo|dijeron|hizo|hicieron)|"
+                     r"\w+(?:vino|vinieron)|"
                      r"pasad[oa]s?|anterior|ayer|anoche)\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:[a-z]{2,}ed|said|was|were|had|did|told|met|went|came|took|made|gave|left|held|spoke|saw|"
                      r"found|got|began|fell|struck|hit|sent|won|lost|led|ran|wrote|became|brought|fought|flew|"
@@ -453,14 +489,29 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
                 return False
         if kind == "wd" and re.search(r"\b(?:Good|Black|Super|Ash|Holy|Cyber|Bloody|Easter|Maundy)\s+$", text[max(0, m.start("wd") - 20):m.start("wd")]):
             return False
+        if kind == "wd" and not m.group("pre") and re.search(r"\b[Tt]he\s+$", text[max(0, m.start("wd") - 5):m.start("wd")]) and \
+                (after := re.match(r"\s+([A-Z][\w'’]*)", text[m.end():m.end() + 24])) and \
+                after.group(1).lower().rstrip(".") not in MONTHS_EN:
+            return False  # "The Sunday Times", "the Thursday Murder Club": a name
         if kind == "month" and m.group("mon").lower().startswith("may") and (m.groupdict().get("pre") or "").lower() in ("by", "from"):
             return False
+    if kind == "rel" and re.match(r"(?:la\s+v|el\s+d|the\s+(?:day|previous))", m.group("w"), re.IGNORECASE) and (
+            re.match(r"\s+(?:de|del|a|al|to|the|a|an|his|her|its|their|this|that|[A-ZÁÉÍÓÚ]|\d)\b", text[m.end():m.end() + 12])
+            or re.search(r"\b(?:que|than)\s+$", text[max(0, m.start() - 8):m.start()])):
+        return False  # "la víspera de las elecciones", "the day before the vote": another event's eve
     if kind == "rel" and m.group("w").lower() == "mañana":
         before = text[max(0, m.start() - 20):m.start()].rstrip().lower()
         if re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) or text[m.end():m.end() + 3].startswith(" de"):
             return False  # "la mañana", "por la mañana": the morning
-    if lang == "es" and kind == "month" and (m.group("pre") or "").lower() == "de" and not m.group("mon").islower():
+    if lang == "es" and kind == "month" and (m.groupdict().get("pre") or "").lower() == "de" and not m.group("mon").islower():
         return False  # "Plaza de Mayo": Spanish writes its months in lower case
+    if lang == "es" and kind in ("dmy", "part", "my", "month") and m.group("mon")[0].isupper() and \
+            _NAMED_BEFORE_ES.search(text[max(0, m.start() - 30):m.start()]):
+        return False  # "el Hospital 12 de Octubre", "la avenida 9 de Julio": a name with a capitalised month
+    if lang == "es" and kind == "holiday" and not m.group("name").islower() and \
+            re.search(r"\b(?:calle|avenida|avda\.|plaza|paseo|glorieta|colonia|barrio|estación|estacion|estadio|parque|"
+                      r"puente|hospital|instituto|colegio|escuela)\s+$", text[max(0, m.start() - 16):m.start()], re.IGNORECASE):
+        return False  # "la calle Primero de Mayo": a street
     if kind == "period":
         g = m.groupdict()
         if not (g.get("q1") or g.get("q2") or g.get("part")) and not re.match(r"(?:este|esta|this)\b", m.group(0), re.IGNORECASE):
@@ -533,6 +584,11 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         if re.search(r"\b(?:antes|después|despues|before|after|ahead\s+of)\s+(?:de(?:l)?\s+(?:la\s+|las\s+)?|the\s+)?$",
                      text[max(0, m.start() - 20):m.start()]):
             return False  # "antes de Navidad", "before Christmas": an open time, not the day
+    if kind == "quarter" and lang == "en":
+        if m.group("q")[0] == "Q" and not m.group("q").isupper():
+            return False  # "q1": not the way a quarter is written
+        if not (m.groupdict().get("y") or m.groupdict().get("which")) and not _MONEY_CONTEXT_EN.search(text):
+            return False  # "scored in the third quarter": a game's quarter; a year's is said with money, growth, rates
     if kind == "bare":
         after = _NEXT_WORD.match(text, m.end())
         word = (after.group(1) or "") if after else ""
@@ -541,6 +597,19 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         if _BEFORE_BARE.search(text[max(0, m.start() - 20):m.start()]):
             return False  # "unos 2000", "$2000"
     return True
+
+
+# A sentence about an economy or a company, where "the third quarter" is a year's, not a game's.
+_MONEY_CONTEXT_EN = re.compile(r"%|[$€£]|\b(?:percent|per\s+cent|gdp|economy|economic|growth|grew|shrank|contracted|expanded|"
+                               r"revenue|revenues|profit|profits|earnings|sales|fiscal|inflation|output|deficit|losses|"
+                               r"unemployment|jobless|billion|million|quarterly|year-on-year|year-over-year|annualized|"
+                               r"annualised|results|exports|imports|investment|spending|prices)\b", re.IGNORECASE)
+
+# The word before a name that holds a date with its month capitalised ("Hospital 12 de Octubre",
+# "avenida 9 de Julio", "estadio 15 de Abril"): a street, a place, an institution or a capitalised name.
+_NAMED_BEFORE_ES = re.compile(r"(?:\b(?:calle|avenida|avda\.|plaza|paseo|glorieta|colonia|barrio|estación|estacion|"
+                              r"estadio|parque|puente|hospital|instituto|colegio|escuela|bulevar|ronda|carretera|"
+                              r"movimiento)|\b(?-i:[A-ZÁÉÍÓÚÑ])[\wáéíóúñ]+)\s+$", re.IGNORECASE)
 
 
 def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
@@ -610,7 +679,7 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         day, month = (a, b) if lang == "es" or a > 12 else (b, a)  # Spanish and a day over 12: day first
         return _day(y, month, day)
     if kind in ("dmy", "mdy"):
-        month, day = _month_number(g["mon"], lang), int(g["d"])
+        month, day = _month_number(g["mon"], lang), 1 if g["d"].lower() == "primero" else int(g["d"])
         if g.get("y"):
             return _day(int(g["y"]), month, day)
         if pub is None:
@@ -647,7 +716,10 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         w = re.sub(r"\s+", " ", g["w"].lower())
         offset = {"ayer": -1, "yesterday": -1, "anoche": -1, "last night": -1, "anteayer": -2, "antier": -2,
                   "antenoche": -2, "the day before yesterday": -2, "mañana": 1, "tomorrow": 1,
-                  "pasado mañana": 2, "the day after tomorrow": 2}.get(w, 0)
+                  "pasado mañana": 2, "the day after tomorrow": 2,
+                  # the day before, with no other day named: the day before the publication, as "the week before"
+                  "la víspera": -1, "la vispera": -1, "el día anterior": -1, "el dia anterior": -1,
+                  "the day before": -1, "the previous day": -1, "the day prior": -1}.get(w, 0)
         return (pub + timedelta(days=offset)).isoformat(), DAY
     if kind == "period":
         unit = g["unit"].lower()
@@ -732,11 +804,31 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         else:
             pool = candidates
         return min(pool, key=lambda c: abs((c - pub).days)).isoformat(), DAY
+    if kind == "quarter":
+        if g.get("y"):
+            return f"{int(g['y']):04d}", YEAR
+        if pub is None:
+            return "", YEAR
+        which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+        if which:
+            step = -1 if re.search(r"pasado|last|previous", which) else 1 if re.search(r"viene|próximo|proximo|next", which) else 0
+            return f"{pub.year + step:04d}", YEAR
+        word = g["q"].lower()
+        n = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "first": 1, "second": 2,
+             "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(word) or int(word[1])
+        months = 6 if (g.get("unit") or "").lower() == "semestre" else 3
+        if months == 6 and n > 2:
+            return "", ""
+        return _season(pub, 1 + (n - 1) * months, tense, "", months=months), YEAR
     if kind == "wdnum":
         if pub is None:
             return "", DAY
         weekday = WEEKDAYS_ES[g["wd"].lower()]
-        return _day_of_weekday(pub, int(g["d"]), weekday)
+        value = _day_of_weekday(pub, int(g["d"]), weekday)
+        if value[0]:
+            return value
+        # no month near holds that day on that weekday: the number counts something ("el martes 20 presos")
+        return _weekday(pub, weekday, tense, "").isoformat(), DAY
     return "", ""
 
 
@@ -767,7 +859,8 @@ def _day_near(pub: date, month: int, day: int, tense: str) -> tuple[str, str]:
 
 
 def _day_of_weekday(pub: date, day: int, weekday: int) -> tuple[str, str]:
-    """'el martes 15': the 15th of the month before, this one or the next that falls on a Tuesday, nearest to `pub`."""
+    """'el martes 15': the 15th of the month before, this one or the next that falls on a Tuesday, nearest to
+    `pub`; ("", "") when none does."""
     candidates = []
     for shift in (-1, 0, 1):
         total = pub.year * 12 + pub.month - 1 + shift
@@ -775,7 +868,7 @@ def _day_of_weekday(pub: date, day: int, weekday: int) -> tuple[str, str]:
             candidates.append(date(total // 12, total % 12 + 1, day))
         except ValueError:
             pass
-    fitting = [c for c in candidates if c.weekday() == weekday] or candidates
+    fitting = [c for c in candidates if c.weekday() == weekday]
     if not fitting:
         return "", ""
     return min(fitting, key=lambda c: abs((c - pub).days)).isoformat(), DAY
