@@ -484,3 +484,33 @@ def test_a_quarter_of_a_year_is_its_year_and_a_games_quarter_is_no_date():
 def test_a_spanish_month_opening_the_sentence_is_that_month():
     assert value("Septiembre cerró con 20.000 parados más.", pub=date(2025, 10, 16)) == "2025-09"
     assert value("Mayo Oyarzábal marcó dos goles.", pub=date(2025, 10, 16)) == ""
+
+
+def test_a_day_of_this_or_last_month_and_a_part_of_a_week():
+    wednesday = date(2025, 3, 12)
+    assert value("Los hechos ocurrieron el 3 de este mes.", pub=wednesday) == "2025-03-03"
+    assert value("La denuncia se presentó el 3 del mes pasado.", pub=wednesday) == "2025-02-03"
+    assert value("The complaint was filed on the 3rd of last month.", "en", wednesday) == "2025-02-03"
+    assert value("A principios de semana el Gobierno anunció el plan.", pub=wednesday) == "2025-03-10"
+    assert value("Los fines de semana el museo abre hasta las 20.00.", pub=wednesday) == ""
+
+
+def test_numeric_dates_with_dashes_or_dots():
+    wednesday = date(2025, 3, 12)
+    assert value("El tratado se firmó el 12-03-2024.", pub=wednesday) == "2024-03-12"
+    assert value("The treaty was signed on 12.03.2024.", "en", wednesday) == "2024-03-12"  # dots: day first
+    assert value("The treaty was signed on 3-12-2024.", "en", wednesday) == "2024-03-12"  # US: month first
+
+
+def test_a_day_something_is_put_off_to_is_ahead_and_until_is_the_nearest():
+    wednesday = date(2025, 3, 12)
+    assert value("La jueza aplazó el juicio al lunes.", pub=wednesday) == "2025-03-17"
+    assert value("The hearing was postponed to April 2.", "en", wednesday) == "2025-04-02"
+    assert value("Applications can be submitted until March 31.", "en", wednesday) == "2025-03-31"
+    assert value("The exhibition was open until March 2.", "en", wednesday) == "2025-03-02"
+
+
+def test_a_year_naming_an_event_is_that_year():
+    wednesday = date(2025, 3, 12)
+    assert value("Turnout in the 2024 election was 65%.", "en", wednesday) == "2024"
+    assert value("The 2022 report found no wrongdoing.", "en", wednesday) == ""

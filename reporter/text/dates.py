@@ -204,6 +204,12 @@ _BARE = rf"(?<![\d.,$€£/-])\b(?P<y>{_YR})\b(?![.,]\d|\s*%|-\d|/)"
 _AFTER_BARE = frozenset(
     "en a al con de del y e o u por para según tras frente contra ante se fue era había ha the at in on with and or "
     "by for after before as when was were is had has to from while".split())
+# Events a year names in English ("the 2024 election", "the 2008 crisis"): that year.
+_EVENT_AFTER_YEAR_EN = frozenset(
+    "election elections olympics games world summit census earthquake quake floods flood wildfires wildfire riots "
+    "attack attacks crash hurricane storm pandemic crisis referendum invasion coup war tsunami uprising protests "
+    "strike strikes campaign season tournament championship championships cup final finals general midterm midterms "
+    "presidential".split())
 _BEFORE_BARE = re.compile(r"(?:\b(?:unos|unas|más\s+de|menos\s+de|casi|hasta|some|about|around|nearly|almost|over|"
                           r"more\s+than|than|up\s+to|at\s+least|al\s+menos|número|number|n\.?º|no\.)|[$€£#])\s*$",
                           re.IGNORECASE)
@@ -226,7 +232,14 @@ _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
 # day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
-_SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+_SET_FOR = re.compile(r"\b(?:para|for|until|till|hasta)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+# Words a date may open with, read with what comes before it ("hasta el", "until", "al").
+_LEAD = re.compile(r"(?:(?:el|al|the|on|to|until|till|hasta|para|for)\s+)+", re.IGNORECASE)
+# A thing put off to a day ("aplazó la votación al lunes", "the hearing was postponed to April 2"): the
+# verb is past, the day is ahead.
+_RESCHEDULED = re.compile(r"\b(?:postpon\w*|delay\w*|adjourn\w*|push\w*\s+back|put\s+off|moved|reschedul\w*|deferr?\w*|"
+                          r"aplaz\w*|pospu\w*|pospon\w*|retras\w*|suspend\w*|traslad\w*)\b(?:\s+[\w'’]+){0,4}?\s+"
+                          r"(?:to|until|till|hasta|al|a|para)\s+(?:(?:el|the|next|el\s+próximo|el\s+proximo)\s+)?$", re.IGNORECASE)
 
 # A number after a weekday that counts something ("pidió el martes 20 años de cárcel", "intervino el
 # lunes 200 kilos", "el domingo 3.000 personas"): not the weekday's day of the month.
@@ -238,7 +251,7 @@ _WD_DAY_ES = rf"(?!\s+\d{{1,2}}\b(?!{_COUNTED_ES}))"  # "el martes 15" is wdnum'
 # (kind, pattern) per language; the longest match at a place wins, then the earliest.
 _ES = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
+    ("numeric", r"\b(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![.,/-]\d)"),
     ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
             rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
     # abbreviated months, as datelines and stamps write them ("16 ago. 2023"): only with the year ("mar" is the sea)
@@ -257,11 +270,18 @@ _ES = [
     # a range of days resolves to its first day ("del 3 al 5 de junio", "entre el 2 y el 6 de marzo")
     ("dmy", rf"\b(?:(?:del|desde\s+el|entre\s+el|entre|los\s+días|los\s+dias)\s+)?(?P<d>\d{{1,2}})\s*(?:al|y\s+el|y|a|hasta\s+el|-|–)"
             rf"\s*(?:el\s+)?\d{{1,2}}\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+    # a day of this month, the last or the next ("el 3 de este mes", "el día 20 del mes que viene")
+    ("dmonth", r"\b(?:el\s+)?(?:d[ií]a\s+)?(?P<d>\d{1,2})\s+de(?:l)?\s+(?P<which>este\s+mes|presente\s+mes|mes\s+en\s+curso|"
+               r"mes\s+pasado|pasado\s+mes|mes\s+anterior|próximo\s+mes|proximo\s+mes|mes\s+que\s+viene|mes\s+entrante|"
+               r"mes\s+próximo|mes\s+proximo)\b"),
     # a day of the month alone ("el pasado día 12", "el día 3")
     ("dom", r"\b(?:el\s+)?(?:(?P<q>pasado|próximo|proximo)\s+)?d[ií]a\s+(?P<d>\d{1,2})\b(?!\s*(?:de\s|[:.,/]\d|%|º|°|h\b))"),
     # a week, from its Monday ("la semana pasada", "la próxima semana", "esta semana")
     ("week", r"\b(?:(?P<pre>la|esta|en\s+la|durante\s+la|de\s+la)\s+)?(?:(?P<q1>próxima|proxima|pasada|última|ultima)\s+)?"
-             r"semana(?:\s+(?P<q2>pasada|anterior|que\s+viene|próxima|proxima|entrante))?\b"),
+             r"semana(?:\s+(?P<q2>pasada|antepasada|anterior|que\s+viene|próxima|proxima|entrante))?\b"),
+    # a part of a week, as the week's Monday ("a principios de semana", "a finales de la semana que viene")
+    ("week", r"\b(?:a|hacia|desde|para|hasta)\s+(?P<part>principios|comienzos|inicios|mediados|finales|fines)\s+de\s+(?:la\s+)?"
+             r"(?:(?P<q1>próxima|proxima|pasada)\s+)?semana(?:\s+(?P<q2>pasada|que\s+viene|próxima|proxima|entrante))?\b"),
     # a weekend, from its Saturday ("el fin de semana", "el próximo fin de semana")
     ("weekend", r"\b(?:(?P<pre>el|este|durante\s+el|en\s+el|del|al|para\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|último|ultimo)\s+)?"
                 r"fin\s+de\s+semana(?:\s+(?P<q2>pasado|que\s+viene|próximo|proximo|anterior))?\b"),
@@ -300,7 +320,7 @@ _ES = [
 ]
 _EN = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
+    ("numeric", r"\b(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![.,/-]\d)"),
     ("mdy", rf"\b(?:(?:on|early|late|by|until|since)\s+)?(?:(?:{_WD})\s*,?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
             rf"(?:\s*,?\s+(?P<y>{_YR})\b)?"),
     ("dmy", rf"\b(?:(?:on|early|late|by|until|since)\s+)?(?:(?:{_WD})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})"
@@ -317,6 +337,7 @@ _EN = [
     # a range of days resolves to its first day ("from 10 to 12 March", "3-5 June")
     ("dmy", rf"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|through)\s*(?:the\s+)?"
             rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:\s*,?\s+(?P<y>{_YR})\b)?"),
+    ("dmonth", r"\b(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<which>this|last|next)\s+month\b"),
     ("dom", r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|(?!(?:after|before|at|in|on|and|but|when|while|as|"
             r"to|for|with|by|from|amid|despite|during|following|until|because|since|so|then|or|if|following|"
             r"morning|afternoon|evening|night)\b)[a-z]))"),
@@ -388,7 +409,7 @@ _FUTURE = {
     "es": re.compile(r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|iré|irá|irán|prev[ée]n?|previst[oa]s?|"
                      r"programad[oa]s?|se\s+espera|esperan?\s+que|planea|planean|próxim[oa]s?|proxim[oa]s?|que\s+viene|"
                      r"tiene\s+previsto|tienen\s+previsto|pretende|pretenden|convoca|convocan|convocó\s+para)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:will|'ll|would|shall|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+    "en": re.compile(r"\b(?:will|'ll|would|shall|can(?:not)?|must|should|(?-i:may|might)|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
                      r"expected|slated|planned|poised|likely)|plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|"
                      r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
 }
@@ -453,9 +474,12 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
     for start, stop, kind, m in found:
         if start < end:
             continue  # inside a longer expression found at an earlier place
-        lead = re.match(r"(?:el|the)\s+", m.group(0), re.IGNORECASE)
-        if kind in ("dmy", "mdy", "dom") and _SET_FOR.search(text[max(0, start - 12):start + (lead.end() if lead else 0)]):
-            tense = ""  # "convocó una huelga para el 23 de junio", "data for June 23": the nearest, whatever the verb
+        lead = _LEAD.match(m.group(0))
+        before = text[max(0, start - 60):start + (lead.end() if lead else 0)]
+        if kind in _NEEDS_TENSE and _RESCHEDULED.search(before):
+            tense = "future"  # "aplazó la votación al lunes", "postponed to April 2": the day is ahead
+        elif kind in ("dmy", "mdy", "dom") and _SET_FOR.search(before[-24:]):
+            tense = ""  # "convocó una huelga para el 23 de junio", "open until March 31": the nearest, whatever the verb
         elif kind in _NEEDS_TENSE:
             cues = cues or _cues(text, lang)
             tense = _tense(cues, start, stop, len(text))
@@ -523,7 +547,7 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
     if kind == "week":
         g = m.groupdict()
         q1, q2 = (g.get("q1") or "").lower(), (g.get("q2") or "").strip().lower()
-        if lang == "es" and not (q1 or q2 or (g.get("pre") or "").lower() == "esta"):
+        if lang == "es" and not (q1 or q2 or g.get("part") or (g.get("pre") or "").lower() == "esta"):
             return False  # "la semana", "tres semanas": no date
         if lang == "en" and q1 == "the" and not q2:
             return False  # "the week": no date
@@ -592,8 +616,10 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
     if kind == "bare":
         after = _NEXT_WORD.match(text, m.end())
         word = (after.group(1) or "") if after else ""
-        if word and word[0].isalpha() and word.lower() not in _AFTER_BARE:
-            return False  # "2000 manifestantes", "the 2022 report"
+        if word and word[0].isalpha() and word.lower() not in _AFTER_BARE and not (
+                lang == "en" and word.lower() in _EVENT_AFTER_YEAR_EN
+                and re.search(r"\b(?:the|this|last|next|its|their)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE)):
+            return False  # "2000 manifestantes", "the 2022 report"; but "the 2024 election" is 2024's
         if _BEFORE_BARE.search(text[max(0, m.start() - 20):m.start()]):
             return False  # "unos 2000", "$2000"
     return True
@@ -676,7 +702,8 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         return _day(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "numeric":
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        day, month = (a, b) if lang == "es" or a > 12 else (b, a)  # Spanish and a day over 12: day first
+        # Spanish, a day over 12 and dots (European: "12.03.2024") put the day first; US English the month
+        day, month = (a, b) if lang == "es" or a > 12 or g.get("sep") == "." else (b, a)
         return _day(y, month, day)
     if kind in ("dmy", "mdy"):
         month, day = _month_number(g["mon"], lang), 1 if g["d"].lower() == "primero" else int(g["d"])
@@ -735,6 +762,13 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         return f"{total // 12:04d}-{total % 12 + 1:02d}", MONTH
     if kind in ("year", "bare"):
         return f"{int(g['y']):04d}", YEAR
+    if kind == "dmonth":
+        if pub is None:
+            return "", DAY
+        which = g["which"].lower()
+        step = -1 if re.search(r"pasado|anterior|last", which) else 1 if re.search(r"próximo|proximo|viene|entrante|next", which) else 0
+        total = pub.year * 12 + pub.month - 1 + step
+        return _day(total // 12, total % 12 + 1, int(g["d"]))
     if kind == "dom":
         if pub is None:
             return "", DAY
@@ -744,7 +778,7 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", DAY
         q = " ".join(x for x in (g.get("q1"), g.get("q2")) if x).lower()
-        step = -1 if re.search(r"pasada|anterior|última|ultima|last|past|previous|before", q) else 1 if re.search(
+        step = -2 if "antepasada" in q else -1 if re.search(r"pasada|anterior|última|ultima|last|past|previous|before", q) else 1 if re.search(
             r"próxima|proxima|que viene|entrante|next|coming|following|after", q) else 0
         return (pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)).isoformat(), DAY
     if kind == "weekend":
