@@ -514,3 +514,20 @@ def test_a_year_naming_an_event_is_that_year():
     wednesday = date(2025, 3, 12)
     assert value("Turnout in the 2024 election was 65%.", "en", wednesday) == "2024"
     assert value("The 2022 report found no wrongdoing.", "en", wednesday) == ""
+
+
+def test_a_participle_clause_before_a_weekday_is_past():
+    wednesday = date(2025, 5, 14)
+    assert value("El incendio, declarado el lunes, sigue activo.", pub=wednesday) == "2025-05-12"
+    assert value("Pasará a disposición judicial tras ser arrestado el lunes.", pub=wednesday) == "2025-05-12"
+    assert value("La huelga convocada para el jueves sigue en pie.", pub=wednesday) == "2025-05-15"
+
+
+def test_overnight_from_now_and_through_the_weekend():
+    wednesday = date(2025, 5, 14)
+    assert value("Overnight, Russia launched 100 drones at Kyiv.", "en", wednesday) == "2025-05-13"
+    assert value("Rain is expected overnight.", "en", wednesday) == "2025-05-14"
+    assert value("The hotel offers overnight stays.", "en", wednesday) == ""
+    assert value("Two years from now, the line will be finished.", "en", wednesday) == "2027"
+    assert value("De aquí a dos años la línea estará terminada.", pub=wednesday) == "2027"
+    assert value("The cold snap will last through the weekend.", "en", wednesday) == "2025-05-17"

@@ -221,13 +221,13 @@ _TRIGGER_SOURCE = {
            rf"este\s+día|semana|día|dia|últim[oa]s|ultim[oa]s|próxim[oa]s|proxim[oa]s|{_SEASON}|"
            rf"madrugada|tarde|noche|curso|víspera|vispera|trimestre|semestre|{_UNIT}|{_HOL_WORDS})\b"),
     "en": (rf"\d|\b(?:{_MON}|{_WD}|January|February|March|April|May|June|July|August|September|October|"
-           rf"November|December|today|yesterday|tomorrow|tonight|night|ago|year|month|morning|afternoon|"
+           rf"November|December|today|yesterday|tomorrow|tonight|night|overnight|ago|year|month|morning|afternoon|"
            rf"evening|days|weeks|months|years|day|week|weekend|hours|quarter|{_SEASON}|{_UNIT}|{_HOL_WORDS})\b"),
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
 _NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "wdnum", "dom", "weekend", "season", "course", "holiday",
-                          "quarter"})
+                          "quarter", "overnight"})
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
@@ -292,8 +292,10 @@ _ES = [
     # a span up to or from the publication, as its first day ("en las últimas 48 horas")
     ("span", rf"\b(?:en|durante|a\s+lo\s+largo\s+de)\s+(?:las|los)\s+(?P<dir>últim[oa]s|ultim[oa]s|pasad[oa]s|próxim[oa]s|proxim[oa]s)"
              rf"\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
-    ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|solo|sólo)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
-    ("in", rf"\bdentro\s+de\s+(?:(?:unos|unas)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
+    ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|menos\s+de|cerca\s+de|poco\s+más\s+de|solo|sólo|justo|"
+            rf"exactamente|ya|al\s+menos)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
+    ("in", rf"\b(?:dentro\s+de|de\s+aquí\s+a|de\s+aqui\s+a)\s+(?:(?:unos|unas|apenas|poco\s+más\s+de|menos\s+de)\s+)?"
+           rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
             r"esta\s+noche|esta\s+madrugada|este\s+día|la\s+víspera|la\s+vispera|el\s+día\s+anterior|el\s+dia\s+anterior)\b"),
     ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*de\s|{_COUNTED_ES})"),
@@ -343,7 +345,8 @@ _EN = [
             r"morning|afternoon|evening|night)\b)[a-z]))"),
     ("week", r"\b(?P<q1>last|next|this|this\s+past|this\s+coming|the\s+coming|the\s+previous|the\s+following|the)\s+"
              r"week(?P<q2>\s+before|\s+after)?\b(?!'s\s+\w+\s+(?:of|at)\b)"),
-    ("weekend", r"\b(?P<pre>over|during|on|at|for|this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past)\s+"
+    ("weekend", r"\b(?P<pre>over|during|on|at|for|this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|"
+                r"through|throughout|until|into|by)\s+"
                 r"(?:the\s+)?weekend\b"),
     ("season", rf"\b(?:(?P<pre>in|during|by|until|since|from|through|over|this|last|next|this\s+past|this\s+coming|the\s+coming|"
                rf"early|late|mid|(?:in|during|by|until|since|from|through|over)\s+(?:the|early|late|mid)|the)[\s-]+)"
@@ -351,6 +354,11 @@ _EN = [
     ("span", rf"\b(?:in|over|during|within|for|throughout)\s+the\s+(?P<dir>past|last|next|coming)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
     ("in", rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?:'s\s+time)?(?!\s+(?:of|after|before|later|earlier))\b"),
+    ("in", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+from\s+(?:now|today)\b"),
+    # the night before the publication in the past ("Overnight, Russia launched..."), the coming one ahead
+    ("overnight", r"\b(?P<w>overnight)\b(?!\s+(?:into|to|on|until|through|from|monday|tuesday|wednesday|thursday|friday|"
+                  r"saturday|sunday|stays?|stop|shift|shifts|trains?|flights?|parking|rates?|guests?|"
+                  r"success|sensation|bag|trip|oats|lending|market|repo|index|session|camp))"),
     ("rel", r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|"
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+day\s+prior)\b"),
@@ -420,6 +428,9 @@ _PAST = {
                      # the irregular pasts' compounds ("detuvo", "impuso", "redujo", "intervino", "contrajo")
                      r"\w*(?:tuvo|tuvieron|puso|pusieron|dujo|dujeron|trajo|trajeron|dijo|dijeron|hizo|hicieron)|"
                      r"\w+(?:vino|vinieron)|"
+                     # a participle clause before a date ("El incendio, declarado el lunes, ...", "tras ser detenido el lunes")
+                     r"(?:(?<=,\s)|(?<=^))\w+(?:ad|id)[oa]s?(?=\s+(?:el|este|esta)\s)|"
+                     r"(?:tras|después\s+de|despues\s+de|al)\s+(?:ser|haber\s+sido|haber)\s+\w+(?:ad|id)[oa]s?|"
                      r"pasad[oa]s?|anterior|ayer|anoche)\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:[a-z]{2,}ed|said|was|were|had|did|told|met|went|came|took|made|gave|left|held|spoke|saw|"
                      r"found|got|began|fell|struck|hit|sent|won|lost|led|ran|wrote|became|brought|fought|flew|"
@@ -737,6 +748,10 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", granularity
         return _shift(pub, n if kind == "in" else -n, unit), granularity
+    if kind == "overnight":
+        if pub is None:
+            return "", DAY
+        return (pub - timedelta(days=1 if tense == "past" else 0)).isoformat(), DAY
     if kind == "rel":
         if pub is None:
             return "", DAY
