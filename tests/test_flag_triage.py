@@ -217,8 +217,11 @@ def test_realistic_pairs_flag_no_more_than_today(triage):
     assert len(triage["colour"]) <= TRIAGE_MAX_COLOUR_FLAGGED_TODAY, triage["colour"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 not met on realistic pairs: 58% flagged, 6 of 36 colour sentences "
+# The issue's 40% share cannot be asked of these pairs together with the 90%: 65 of their 142
+# body sentences (46%) are labelled must-verify, so keeping 90% of those alone flags 41%. The
+# share is held on tests/fixtures/news above; here the ratchet above holds it, and this is the
+# part of the line these pairs can meet: no scene colour flagged.
+@pytest.mark.xfail(strict=True, reason="issue 13 not met on realistic pairs: 6 of 36 colour sentences flagged "
                                        "(bystanders' quotes with 'said', distances of scene); tighten when it passes")
-def test_realistic_pairs_hold_the_issue_line_40_percent_and_no_colour(triage):
-    assert triage["flagged"] / triage["body"] <= MAX_FLAGGED_SHARE, triage["per_pair"]
+def test_realistic_pairs_flag_no_scene_colour(triage):
     assert not triage["colour"], triage["colour"]
