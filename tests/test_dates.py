@@ -531,3 +531,13 @@ def test_overnight_from_now_and_through_the_weekend():
     assert value("Two years from now, the line will be finished.", "en", wednesday) == "2027"
     assert value("De aquí a dos años la línea estará terminada.", pub=wednesday) == "2027"
     assert value("The cold snap will last through the weekend.", "en", wednesday) == "2025-05-17"
+
+
+def test_a_present_that_ends_like_an_imperfect_and_a_year_with_its_article():
+    wednesday = date(2026, 1, 7)
+    # 'acaba' read as an imperfect ('-aba'): the 15th of January a year back
+    assert value("El plazo acaba el 15 de enero.", pub=wednesday) == "2026-01-15"
+    assert value("El acusado acababa de salir el lunes.", pub=wednesday) == "2026-01-05"
+    assert value("El 2025 cerró con récord de turistas.", pub=wednesday) == "2025"
+    assert value("Las temperaturas bajarán a partir de mañana.", pub=wednesday) == "2026-01-08"
+    assert value("Trabajan desde la mañana.", pub=wednesday) == ""

@@ -422,7 +422,7 @@ _FUTURE = {
                      r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
 }
 _PAST = {
-    "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
+    "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|(?!(?:acab|grab|trab|alab|menoscab)an?\b)\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
                      r"tuvo|tuvieron|estuvo|estuvieron|puso|pusieron|pudo|pudieron|quiso|vino|vinieron|dio|dieron|"
                      r"vio|hubo|trajo|produjo|produjeron|(?:ha|han|había|habían|habría|hemos)\s+\w+(?:ado|ido|to|cho|so)|"
                      # the irregular pasts' compounds ("detuvo", "impuso", "redujo", "intervino", "contrajo")
@@ -536,7 +536,8 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         return False  # "la víspera de las elecciones", "the day before the vote": another event's eve
     if kind == "rel" and m.group("w").lower() == "mañana":
         before = text[max(0, m.start() - 20):m.start()].rstrip().lower()
-        if re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) or text[m.end():m.end() + 3].startswith(" de"):
+        if (re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) and not re.search(r"\ba\s+partir\s+de$", before)) \
+                or text[m.end():m.end() + 3].startswith(" de"):
             return False  # "la mañana", "por la mañana": the morning
     if lang == "es" and kind == "month" and (m.groupdict().get("pre") or "").lower() == "de" and not m.group("mon").islower():
         return False  # "Plaza de Mayo": Spanish writes its months in lower case
@@ -628,6 +629,7 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         after = _NEXT_WORD.match(text, m.end())
         word = (after.group(1) or "") if after else ""
         if word and word[0].isalpha() and word.lower() not in _AFTER_BARE and not (
+                lang == "es" and re.search(r"\b(?:el|del|al)\s+$", text[max(0, m.start() - 5):m.start()], re.IGNORECASE)) and not (
                 lang == "en" and word.lower() in _EVENT_AFTER_YEAR_EN
                 and re.search(r"\b(?:the|this|last|next|its|their)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE)):
             return False  # "2000 manifestantes", "the 2022 report"; but "the 2024 election" is 2024's
