@@ -541,3 +541,14 @@ def test_a_present_that_ends_like_an_imperfect_and_a_year_with_its_article():
     assert value("El 2025 cerró con récord de turistas.", pub=wednesday) == "2025"
     assert value("Las temperaturas bajarán a partir de mañana.", pub=wednesday) == "2026-01-08"
     assert value("Trabajan desde la mañana.", pub=wednesday) == ""
+
+
+def test_a_month_alone_in_lower_case_and_the_year_so_far():
+    tuesday = date(2024, 8, 20)
+    assert value("El euríbor cerró julio en el 3,5 %.", pub=tuesday) == "2024-07"
+    assert value("Julio Iglesias actuará en Marbella.", pub=tuesday) == ""
+    assert value("En lo que va de año, el euríbor ha bajado un punto.", pub=tuesday) == "2024"
+    assert value("En lo que va de mes se han registrado 40 incendios.", pub=tuesday) == "2024-08"
+    assert value("Year to date, the index is up 12%.", "en", tuesday) == "2024"
+    assert value("La reforma entrará en vigor el 1o. de septiembre.", pub=tuesday) == "2024-09-01"
+    assert value("Las obras se licitarán en el último trimestre del año.", pub=tuesday) == "2024"

@@ -253,7 +253,7 @@ _ES = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     ("numeric", r"\b(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![.,/-]\d)"),
     ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
-            rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o])?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+            rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o]\.?)?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
     # abbreviated months, as datelines and stamps write them ("16 ago. 2023"): only with the year ("mar" is the sea)
     ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?:de\s+)?(?P<mon>{_MES_ABBR})\.?,?\s+(?:de\s+)?(?P<y>{_YR})\b"),
     ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
@@ -299,6 +299,10 @@ _ES = [
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
             r"esta\s+noche|esta\s+madrugada|este\s+día|la\s+víspera|la\s+vispera|el\s+día\s+anterior|el\s+dia\s+anterior)\b"),
     ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*de\s|{_COUNTED_ES})"),
+    # the year or the month so far ("en lo que va de año", "en lo que llevamos de mes"), as this one
+    ("sofar", r"\ben\s+lo\s+que\s+(?:va|llevamos)\s+de(?:l)?\s+(?:presente\s+)?(?P<unit>año|mes)\b"),
+    # a lower-case month with no preposition ("el euríbor cerró julio en el 3,5 %", "agosto fue el mes más cálido")
+    ("month", rf"\b(?-i:(?P<mon>{_MES}))\b"),
     ("period", r"\b(?P<part>(?:a|hacia|para|desde|hasta)\s+(?:finales|principios|mediados|fines|comienzos|inicios)\s+"
                r"de(?:l)?\s+)?(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
                r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
@@ -314,7 +318,7 @@ _ES = [
                 rf"(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})))?\b"),
     # a quarter or a half of a year, as its year ("en el tercer trimestre", "el primer semestre del año pasado")
     ("quarter", rf"\b(?:(?:en|durante|desde|hasta|para)\s+)?(?:el\s+|del\s+|al\s+)?(?P<q>primer|primero|segundo|tercer|tercero|"
-                rf"cuarto)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})\b|"
+                rf"cuarto|último|ultimo)\s+(?P<unit>trimestre|semestre)(?:\s+(?:(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})\b|"
                 rf"(?P<which>del\s+año\s+pasado|del\s+pasado\s+año|del\s+año\s+que\s+viene|del\s+próximo\s+año|"
                 rf"del\s+proximo\s+año|de\s+este\s+año|del\s+año|del\s+ejercicio)\b))?"),
     ("year", rf"\b(?P<pre>en|desde|hasta|para|durante|año|antes\s+de|después\s+de|a\s+partir\s+de|entre|"
@@ -362,6 +366,7 @@ _EN = [
     ("rel", r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|"
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+day\s+prior)\b"),
+    ("sofar", r"\b(?:so\s+far\s+this\s+(?P<unit>year|month)|(?P<ytd>year[\s-]+to[\s-]+date))\b"),
     ("period", r"\b(?:(?:earlier|later)\s+)?(?P<q1>last|next|this|the\s+previous|the\s+following|the\s+coming|"
                r"the\s+current|the\s+past)\s+(?P<unit>year|month)\b"),
     ("period", r"\b(?P<part>(?:(?:at|by|until|before|from)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)"
@@ -620,6 +625,8 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         if re.search(r"\b(?:antes|después|despues|before|after|ahead\s+of)\s+(?:de(?:l)?\s+(?:la\s+|las\s+)?|the\s+)?$",
                      text[max(0, m.start() - 20):m.start()]):
             return False  # "antes de Navidad", "before Christmas": an open time, not the day
+    if kind == "quarter" and m.group("q").lower() in ("último", "ultimo") and not (m.group("y") or m.group("which")):
+        return False  # "el último trimestre" alone: the latest one, not the fourth
     if kind == "quarter" and lang == "en":
         if m.group("q")[0] == "Q" and not m.group("q").isupper():
             return False  # "q1": not the way a quarter is written
@@ -750,6 +757,12 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", granularity
         return _shift(pub, n if kind == "in" else -n, unit), granularity
+    if kind == "sofar":  # the year or the month so far: this one
+        if pub is None:
+            return "", YEAR if g.get("ytd") or g["unit"].lower() in ("año", "year") else MONTH
+        if g.get("ytd") or g["unit"].lower() in ("año", "year"):
+            return f"{pub.year:04d}", YEAR
+        return f"{pub.year:04d}-{pub.month:02d}", MONTH
     if kind == "overnight":
         if pub is None:
             return "", DAY
@@ -865,7 +878,8 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
             step = -1 if re.search(r"pasado|last|previous", which) else 1 if re.search(r"viene|próximo|proximo|next", which) else 0
             return f"{pub.year + step:04d}", YEAR
         word = g["q"].lower()
-        n = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "first": 1, "second": 2,
+        n = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "último": 4, "ultimo": 4,
+             "first": 1, "second": 2,
              "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(word) or int(word[1])
         months = 6 if (g.get("unit") or "").lower() == "semestre" else 3
         if months == 6 and n > 2:
