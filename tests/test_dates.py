@@ -550,5 +550,7 @@ def test_a_month_alone_in_lower_case_and_the_year_so_far():
     assert value("En lo que va de año, el euríbor ha bajado un punto.", pub=tuesday) == "2024"
     assert value("En lo que va de mes se han registrado 40 incendios.", pub=tuesday) == "2024-08"
     assert value("Year to date, the index is up 12%.", "en", tuesday) == "2024"
+    assert value("Earlier in the week, the minister resigned.", "en", tuesday) == "2024-08-19"
+    assert value("Later in the month, the committee will report.", "en", tuesday) == "2024-08"
     assert value("La reforma entrará en vigor el 1o. de septiembre.", pub=tuesday) == "2024-09-01"
     assert value("Las obras se licitarán en el último trimestre del año.", pub=tuesday) == "2024"

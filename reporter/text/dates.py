@@ -367,6 +367,8 @@ _EN = [
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day\s+before|the\s+previous\s+day|"
             r"the\s+day\s+prior)\b"),
     ("sofar", r"\b(?:so\s+far\s+this\s+(?P<unit>year|month)|(?P<ytd>year[\s-]+to[\s-]+date))\b"),
+    # "earlier in the week", "later in the month": this one (a week as its Monday)
+    ("sofar", r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|that)\b)"),
     ("period", r"\b(?:(?:earlier|later)\s+)?(?P<q1>last|next|this|the\s+previous|the\s+following|the\s+coming|"
                r"the\s+current|the\s+past)\s+(?P<unit>year|month)\b"),
     ("period", r"\b(?P<part>(?:(?:at|by|until|before|from)\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)"
@@ -759,9 +761,12 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         return _shift(pub, n if kind == "in" else -n, unit), granularity
     if kind == "sofar":  # the year or the month so far: this one
         if pub is None:
-            return "", YEAR if g.get("ytd") or g["unit"].lower() in ("año", "year") else MONTH
+            return "", YEAR if g.get("ytd") or g["unit"].lower() in ("año", "year") else \
+                DAY if g["unit"].lower() == "week" else MONTH
         if g.get("ytd") or g["unit"].lower() in ("año", "year"):
             return f"{pub.year:04d}", YEAR
+        if g["unit"].lower() == "week":
+            return (pub - timedelta(days=pub.weekday())).isoformat(), DAY
         return f"{pub.year:04d}-{pub.month:02d}", MONTH
     if kind == "overnight":
         if pub is None:
