@@ -87,9 +87,126 @@ def _warm(articles, settings: Settings, checkworthy, encoder):
             texts.extend(s.text for s in a.claims[:settings.compare.centroid_claims])
     if not texts:
         return encoder
+    if len(texts) >= FORK_WARM_SENTENCES and _can_fork():
+        warming = _ForkedWarming(encoder, texts)
+        return lambda: warming
     from reporter.text.encoder import warm
 
     return warm(encoder, texts)
+
+
+# From this many sentences to warm, the encoding runs in a forked process instead of a thread
+# (issue 17). The encoder's forward pass is hundreds of short numpy calls per batch, each
+# releasing the GIL and taking it back; while the main thread runs the Python stages (dates,
+# facts, summaries) each take-back waits up to the interpreter's switch interval (5 ms). Measured
+# on the benchmark's two 1000-sentence reports: 2000 claims encode in 3.8 s alone, 29 s beside a
+# busy Python thread; in a run the comparison waited ~3 s for them. A forked child has its own
+# interpreter, so it encodes at full speed on the other core. A seed-sized briefing (tens of
+# claims) keeps the thread: its encoding is short, and a fork copies the page tables of a
+# 300 MB process. The vectors are the same bits either way (tests/test_forked_warm.py): the
+# child makes the very call the thread would make, with the same inherited encoder.
+FORK_WARM_SENTENCES = 300
+
+
+def _can_fork() -> bool:
+    import os
+    import sys
+
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+class _ForkedWarming:
+    """Like text/encoder.Warming (a getter for the stages that read meaning, which waits for the
+    warm-up before its first encode), but the warm-up encodes in a forked child process: a thread
+    here loads the encoder (or waits for the prefetch), forks, and reads the child's vectors from a
+    pipe into the encoder's cache, exactly the entries Encoder.encode(texts) would have added.
+    Anything going wrong (no fork, the child killed) leaves the cache as it was: encode() below
+    then encodes those sentences itself, in the same single call the thread warm-up would make."""
+
+    def __init__(self, get: Callable[[], Encoder], sentences: list[str]):
+        import threading
+
+        self._get = get
+        self._thread = threading.Thread(target=self._run, args=(list(sentences),),
+                                        name="reporter-encoder-fork", daemon=True)
+        self._thread.start()
+        self.forked = False  # whether the child's vectors were used (tests)
+
+    def _run(self, sentences: list[str]) -> None:
+        try:
+            encoder = self._get()
+            cache = getattr(encoder, "_cache", None)
+            if not isinstance(encoder, Encoder) or not isinstance(cache, dict):
+                encoder.encode(sentences)
+                return
+            with encoder._lock:  # as Encoder._encode picks what to encode
+                todo = list(dict.fromkeys(s for s in sentences if s not in cache))
+            if not todo:
+                return
+            vectors = _encode_in_child(encoder, todo)
+            if vectors is None:
+                encoder.encode(sentences)
+                return
+            from reporter.text import encoder as module
+
+            with encoder._lock:  # as Encoder._encode stores them
+                if len(cache) + len(todo) > module.CACHE_SENTENCES:
+                    cache.clear()
+                cache.update(zip(todo, vectors))
+            self.forked = True
+        except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
+            pass
+
+    def encode(self, sentences: list[str]):
+        self._thread.join()
+        return self._get().encode(sentences)
+
+
+def _encode_in_child(encoder: Encoder, todo: list[str]):
+    """encoder.encode(todo) computed in a forked child (n x DIMENSIONS float32, the rows
+    Encoder._encode stores), or None when the child did not deliver them all."""
+    import os
+    import signal
+
+    import numpy as np
+
+    from reporter.text.encoder import DIMENSIONS
+
+    size = len(todo) * DIMENSIONS * 4
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: encode, write, leave without running any of the parent's exit code
+        code = 1
+        try:
+            os.close(read_end)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops it at once (the parent
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # then finds the pipe short)
+            data = memoryview(np.ascontiguousarray(encoder.encode(todo), dtype=np.float32).tobytes())
+            while data:
+                data = data[os.write(write_end, data):]
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks, got = [], 0
+    try:
+        while True:
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    finally:
+        os.close(read_end)
+        _, status = os.waitpid(pid, 0)
+    if got != size or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return None
+    return np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(todo), DIMENSIONS).copy()
 
 
 def _article_ids(n: int) -> list[str]:

@@ -87,7 +87,8 @@ def _flag(b: Briefing, f) -> dict:
 
 
 def _row(b: Briefing, row) -> dict:
-    out = {"sentences": list(row.sentences), "key": row_keys(b, row)[0], "keys": list(row_keys(b, row)),
+    keys = row_keys(b, row)
+    out = {"sentences": list(row.sentences), "key": keys[0], "keys": list(keys),
            "lead": row.lead, "sources": list(dict.fromkeys(b.sentence(x).article for x in row.sentences)),
            "priority": row.priority, "score": row.score, "reasons": list(row.reasons),
            "conflicts_with": list(row.conflicts)}

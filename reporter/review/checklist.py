@@ -128,6 +128,19 @@ def ui_language(b: Briefing) -> str:
 
 
 def rows(b: Briefing) -> tuple[Row, ...]:
+    """The checklist (_rows), made once per briefing: the PDF's view, the JSON twin and the CSV
+    each ask for it (two long reports: 0.1 s a time). A Briefing is frozen and replace() makes
+    another, which makes its own; the rows are kept in its __dict__ as a cached_property's are."""
+    cache = getattr(b, "__dict__", None)
+    if cache is None:
+        return _rows(b)
+    made = cache.get("_checklist_rows")
+    if made is None:
+        made = cache["_checklist_rows"] = _rows(b)
+    return made
+
+
+def _rows(b: Briefing) -> tuple[Row, ...]:
     """The checklist: a row per flagged claim, highest score first (ties: source order).
 
     A claim is a claim group of the overlaps (stages/compare.py claim_groups: at most one

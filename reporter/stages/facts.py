@@ -567,7 +567,24 @@ class Row:
         return tuple(dict.fromkeys(a for a, _ in self.facts))
 
 
+# The last table made, with the two tuples it was made of: the PDF's view and the JSON twin both
+# ask for a briefing's table, and the two long reports' took 0.25 s each (issue 17).
+_LAST: tuple = ()
+
+
 def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tuple[Row, ...]:
+    """The fact table (_table), made once for the same facts and relations: asked again with the
+    very same (immutable) tuples, the rows made the first time."""
+    global _LAST
+    if _LAST and _LAST[0] is facts_ and _LAST[1] is relations:
+        return _LAST[2]
+    rows = _table(facts_, relations)
+    if isinstance(facts_, tuple) and isinstance(relations, tuple):
+        _LAST = (facts_, relations, rows)
+    return rows
+
+
+def _table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tuple[Row, ...]:
     """One row per quantity kind, unit and subject (time of day, report times and years aside:
     a report time is shown with the counts it dates), rows in order of first mention.
 
@@ -579,6 +596,7 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
     keys: list[tuple[str, str, str, str]] = []
     shown: dict[tuple[str, str, str, str], str] = {}
     kept: list[int] = []
+    known: dict[tuple[str, str], dict[str, None]] = {}  # (kind, unit) -> subject keys of its rows, first seen first
     # a year is shown only when a conflict sets two against each other ("completed in 1974" /
     # "built in 1981"); report times never (they are shown with the counts they date)
     linked = {n for pair in _linked(facts_, {n: n for n in range(len(facts_))}, relations) for n in pair}
@@ -589,10 +607,12 @@ def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tup
         # A count of a thing is one source's until the comparator relates it to another's: "200
         # viviendas dañadas" and "4,200 homes without electricity" both count houses, not the same houses.
         own = f.sentence.rstrip("0123456789") if f.kind == "count" else ""
-        key = (f.kind, f.unit, _subject_key(subject, [k[2] for k in shown if k[:2] == (f.kind, f.unit)]), own)
+        group = known.setdefault((f.kind, f.unit), {})
+        key = (f.kind, f.unit, _subject_key(subject, group), own)  # the first row's subject it is, else its own
         keys.append(key)
         kept.append(n)
         shown.setdefault(key, subject)
+        group.setdefault(key[2], None)
     # rows the comparator set against each other become one (union-find over row keys)
     parent = {k: k for k in shown}
 
@@ -663,7 +683,9 @@ def _linked(facts_: tuple[Fact, ...], where: dict, relations: tuple[Relation, ..
                     yield where[x], where[y]
 
 
-def _subject_key(subject: str, known: list[str]) -> str:
+def _subject_key(subject: str, known) -> str:
+    """The first of the `known` subject keys (any iterable, in order) that names the same subject,
+    else the subject's own folded key."""
     if not subject:
         return ""
     return next((k for k in known if k and same_subject(k, subject)), fold(subject))
