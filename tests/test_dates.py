@@ -554,3 +554,13 @@ def test_a_month_alone_in_lower_case_and_the_year_so_far():
     assert value("Later in the month, the committee will report.", "en", tuesday) == "2024-08"
     assert value("La reforma entrará en vigor el 1o. de septiembre.", pub=tuesday) == "2024-09-01"
     assert value("Las obras se licitarán en el último trimestre del año.", pub=tuesday) == "2024"
+
+
+def test_a_month_range_shares_its_year_and_idioms_are_no_dates():
+    wednesday = date(2025, 3, 12)
+    assert value("Fue presidente entre julio y septiembre de 1936.", pub=wednesday) == "1936-07"
+    assert value("He was in office between July and September 2023.", "en", wednesday) == "2023-07"
+    assert value("It is not going to happen overnight.", "en", wednesday) == ""
+    # a capitalised month after a capitalised word is still a date when an article opens it or a year closes it
+    assert value("Aprobada por las Cortes el 31 de Octubre de 1978.", pub=wednesday) == "1978-10-31"
+    assert value("La feria estará abierta hasta el 24 de octubre.", pub=wednesday) == "2025-10-24"

@@ -232,7 +232,7 @@ _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
 # day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
-_SET_FOR = re.compile(r"\b(?:para|for|until|till|hasta)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+_SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
 # Words a date may open with, read with what comes before it ("hasta el", "until", "al").
 _LEAD = re.compile(r"(?:(?:el|al|the|on|to|until|till|hasta|para|for)\s+)+", re.IGNORECASE)
 # A thing put off to a day ("aplazó la votación al lunes", "the hearing was postponed to April 2"): the
@@ -497,7 +497,7 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
         if kind in _NEEDS_TENSE and _RESCHEDULED.search(before):
             tense = "future"  # "aplazó la votación al lunes", "postponed to April 2": the day is ahead
         elif kind in ("dmy", "mdy", "dom") and _SET_FOR.search(before[-24:]):
-            tense = ""  # "convocó una huelga para el 23 de junio", "open until March 31": the nearest, whatever the verb
+            tense = ""  # "convocó una huelga para el 23 de junio", "data for June 23": the nearest, whatever the verb
         elif kind in _NEEDS_TENSE:
             cues = cues or _cues(text, lang)
             tense = _tense(cues, start, stop, len(text))
@@ -548,7 +548,8 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
             return False  # "la mañana", "por la mañana": the morning
     if lang == "es" and kind == "month" and (m.groupdict().get("pre") or "").lower() == "de" and not m.group("mon").islower():
         return False  # "Plaza de Mayo": Spanish writes its months in lower case
-    if lang == "es" and kind in ("dmy", "part", "my", "month") and m.group("mon")[0].isupper() and \
+    if lang == "es" and kind in ("dmy", "month") and m.group("mon")[0].isupper() and not m.groupdict().get("y") and \
+            not re.match(r"(?:el|del|al|este|desde|hasta|en|de|a|para|durante|entre|los)\b", m.group(0), re.IGNORECASE) and \
             _NAMED_BEFORE_ES.search(text[max(0, m.start() - 30):m.start()]):
         return False  # "el Hospital 12 de Octubre", "la avenida 9 de Julio": a name with a capitalised month
     if lang == "es" and kind == "holiday" and not m.group("name").islower() and \
@@ -627,6 +628,11 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         if re.search(r"\b(?:antes|después|despues|before|after|ahead\s+of)\s+(?:de(?:l)?\s+(?:la\s+|las\s+)?|the\s+)?$",
                      text[max(0, m.start() - 20):m.start()]):
             return False  # "antes de Navidad", "before Christmas": an open time, not the day
+    if kind == "overnight" and re.search(r"\b(?:happen\w*|change[sd]?|changing|transform\w*|disappear\w*|vanish\w*|"
+                                          r"solved?|fix(?:ed)?|literally|virtually|almost|nearly|practically|seemingly|"
+                                          r"become|became|turn(?:ed)?|grow|grew|success|sensation)\s+$",
+                                          text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+        return False  # "it won't happen overnight", "almost overnight": suddenly, not a night
     if kind == "quarter" and m.group("q").lower() in ("último", "ultimo") and not (m.group("y") or m.group("which")):
         return False  # "el último trimestre" alone: the latest one, not the fourth
     if kind == "quarter" and lang == "en":
@@ -646,6 +652,14 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
             return False  # "unos 2000", "$2000"
     return True
 
+
+# The second month of a range and its year, after a month without one ("entre julio y septiembre de 1936").
+_RANGE_YEAR = {
+    "es": re.compile(rf"\s*(?:y|e|a|al|hasta|-|–)\s+(?:(?:finales|principios|mediados|fines|comienzos)\s+de\s+)?"
+                     rf"(?:{_MES})\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR})\b", re.IGNORECASE),
+    "en": re.compile(rf"\s*(?:and|to|through|until|-|–)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MON})\s*,?\s+(?P<y>{_YR})\b",
+                     re.IGNORECASE),
+}
 
 # A sentence about an economy or a company, where "the third quarter" is a year's, not a game's.
 _MONEY_CONTEXT_EN = re.compile(r"%|[$€£]|\b(?:percent|per\s+cent|gdp|economy|economic|growth|grew|shrank|contracted|expanded|"
@@ -740,6 +754,9 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         month = _month_number(g["mon"], lang)
         if g.get("y"):
             return f"{int(g['y']):04d}-{month:02d}", MONTH
+        shared = _RANGE_YEAR[lang].match(m.string, m.end())
+        if shared:  # "entre julio y septiembre de 1936", "between July and September 2023": the year they share
+            return f"{int(shared.group('y')):04d}-{month:02d}", MONTH
         words = " ".join(x for x in (g.get("pre"), g.get("post")) if x).lower()
         if pub is None:
             return "", MONTH
