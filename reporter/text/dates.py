@@ -253,7 +253,7 @@ _ES = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     ("numeric", r"\b(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![.,/-]\d)"),
     ("dmy", rf"\b(?:(?:el|del|al|este|desde\s+el|hasta\s+el)\s+)?(?:(?:{_DIA})\s*,?\s+)?(?:d[ií]a\s+)?"
-            rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o]\.?)?\s+de\s+(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
+            rf"(?P<d>\d{{1,2}}|primero)(?:\.?\s?[º°o]\.?)?\s+(?:de\s+)?(?P<mon>{_MES})(?:\s+(?:de(?:l)?\s+)?(?:año\s+)?(?P<y>{_YR}))?\b"),
     # abbreviated months, as datelines and stamps write them ("16 ago. 2023"): only with the year ("mar" is the sea)
     ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?:de\s+)?(?P<mon>{_MES_ABBR})\.?,?\s+(?:de\s+)?(?P<y>{_YR})\b"),
     ("part", rf"\b(?:(?:a|hacia|para|desde|hasta|en|de)\s+)?{_PART_ES}\s+(?:de(?:l)?\s+)?(?:mes\s+de\s+)?"
