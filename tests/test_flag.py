@@ -2,7 +2,7 @@
 from conftest import briefing_of
 
 from reporter.settings import Flagging
-from reporter.stages.flag import reasons_for, score
+from reporter.stages.flag import reasons_for, score, shown
 
 FLAG_THRESHOLD = Flagging().rules_threshold  # the rules alone (score); the model decides in briefings
 
@@ -215,3 +215,112 @@ def test_the_single_source_prior_lifts_only_a_sentence_that_states_something():
     assert news_prior(fact, hedged, s) == s.single_source_weight
     said, hedged = reasons_for("The ministry said the ferry was inspected.", "en", single_source=True, conflict=False)
     assert news_prior(said, hedged, s) == s.single_source_weight
+
+
+# ---- a bystander's testimony is not words on the record (issue 13) ----
+def _prior(text, lang):
+    from reporter.stages.flag import news_prior
+
+    r, hedged = reasons_for(text, lang, single_source=True, conflict=False)
+    return r, news_prior(r, hedged, Flagging())
+
+
+def test_a_bystanders_quote_or_account_is_testimony_not_an_attribution():
+    s = Flagging().single_source_weight
+    for text, lang in [
+        ("«Temblaba todo el edificio y salimos corriendo», dijo una vecina del tercer piso.", "es"),
+        ("«Parecía que se acababa el mundo», dijo Julia Ferrer, de 52 años, desde la acera.", "es"),
+        ("Los pasajeros relataron escenas de pánico mientras el tren frenaba.", "es"),
+        ('"The whole street shook and we ran outside," said Tom Reyes, a shopkeeper.', "en"),
+        ('"I heard a loud bang and the windows shook," said Ana Ruiz, 29, who lives nearby.', "en"),
+        ("Passengers described scenes of chaos as the train braked.", "en"),
+    ]:
+        r, prior = _prior(text, lang)
+        assert "attribution" not in r and prior == 0, text
+        assert "testimony" not in shown(r)  # read by news_prior, never shown to a reader
+
+
+def test_an_official_a_title_or_an_organisation_keeps_the_attribution():
+    s = Flagging().single_source_weight
+    for text, lang in [
+        ("«Temblaba todo el edificio», dijo el portavoz de Protección Civil.", "es"),
+        ("«Es una tragedia», declaró el presidente Julián Mora a los periodistas.", "es"),
+        ("Según la empresa, el tren circulaba a la velocidad permitida.", "es"),
+        ('"We heard the alarm at 3 a.m.," said police spokesman Tom Reyes.', "en"),
+        ('"This will not happen again," said the company in a statement.', "en"),
+        ("A report by the safety board found the brakes had failed.", "en"),
+    ]:
+        r, prior = _prior(text, lang)
+        assert "attribution" in r and prior == s, text
+
+
+def test_a_bystanders_reported_fact_stays_an_attribution():
+    # Only their quoted or narrated experience is testimony; what they say happened can be checked.
+    s = Flagging().single_source_weight
+    for text, lang in [("Los vecinos dijeron que habían denunciado las grietas en 2023.", "es"),
+                       ("Witnesses said the gunman fired at least 20 shots.", "en")]:
+        r, prior = _prior(text, lang)
+        assert "attribution" in r and prior == s, text
+
+
+def test_a_bystanders_quote_counts_the_figures_of_the_quote_not_of_the_reporters_description():
+    r, _ = _prior('"It is the end of my business," said Paul Kent, a baker who has sold bread here for 40 years.', "en")
+    assert "figure" not in r
+    r, _ = _prior("«Vendo 300 barras al día y hoy ninguna», dijo Pedro Gil, un panadero del barrio.", "es")
+    assert "figure" in r
+    r, prior = _prior('"I saw 40 people on the roof," said Paul Kent, a baker.', "en")
+    assert "figure" in r and prior == Flagging().single_source_weight  # a count a witness gives can be checked
+
+
+# ---- a distance that places the scene is no figure (issue 13) ----
+def test_a_distance_placing_the_scene_is_not_a_figure_but_a_depth_an_epicentre_or_a_speed_is():
+    assert "figure" not in reasons("El estruendo se oyó en Villaverde, a 15 kilómetros.")[0]
+    assert "figure" not in reasons("Las sirenas se oían a dos kilómetros de distancia.")[0]
+    assert "figure" not in reasons("The blast was heard two blocks away.", "en")[0]
+    assert "figure" not in reasons("The smoke could be seen 30 miles away.", "en")[0]
+    assert "figure" in reasons("El epicentro se localizó a 40 kilómetros al norte de la capital.")[0]
+    assert "figure" in reasons("El sismo se originó a 12 kilómetros de profundidad.")[0]
+    assert "figure" in reasons("El viento sopló a 90 kilómetros por hora.")[0]
+    assert "figure" in reasons("The boat sank three kilometres from the port.", "en")[0]
+    # something of consequence stated: the distance stays a figure
+    assert "figure" in reasons("A car bomb killed a guard two blocks away.", "en")[0]
+    assert "figure" in reasons("Murió un hombre en Villaverde, a 15 kilómetros.")[0]
+
+
+# ---- a disaster's act is an event (issue 13) ----
+def test_a_collapse_a_sinking_an_explosion_a_derailment_are_events():
+    for text, lang in [("El edificio se derrumbó poco antes de las siete.", "es"),
+                       ("La grúa se desplomó sobre dos coches.", "es"),
+                       ("El tren descarriló a la salida de la estación.", "es"),
+                       ("Una bombona explotó en el segundo piso.", "es"),
+                       ("The eight-storey block collapsed before dawn.", "en"),
+                       ("The ferry sank within minutes.", "en"),
+                       ("A gas tank exploded in the basement.", "en"),
+                       ("The train derailed near the station.", "en")]:
+        assert "event" in reasons(text, lang)[0], text
+    assert "event" not in reasons("El edificio tiene siete plantas.")[0]
+    assert "event" not in reasons("The tower has eight storeys.", "en")[0]
+
+
+def test_the_deceased_is_a_consequential_subject():
+    r, hedged = reasons("El fallecido conducía un camión que volcó en la pista.")
+    assert "consequential" in r and "event" in r
+
+
+def test_who_speaks_is_read_outside_the_quote():
+    # a politician's words about a man are his words on the record; a neighbour quoting the police is a neighbour
+    s = Flagging().single_source_weight
+    r, prior = _prior("«Es un hombre honesto y un buen vecino», dijo Mora en el Congreso.", "es")
+    assert "attribution" in r and prior == s
+    r, prior = _prior('"He was a good man and a loving father," Mora told reporters.', "en")
+    assert "attribution" in r and prior == s
+    r, prior = _prior('"The police came too late," said Rosa Lima, a neighbour.', "en")
+    assert "attribution" not in r and prior == 0
+
+
+def test_a_kings_numeral_and_related_words_are_no_testimony():
+    s = Flagging().single_source_weight
+    r, prior = _prior("Felipe VI dijo a un vecino que la ayuda llegará el lunes.", "es")
+    assert "attribution" in r and prior == s
+    r, prior = _prior('"It is related to the budget," said a man from the ministry.', "en")
+    assert "attribution" in r and prior == s

@@ -25,10 +25,10 @@ from collections.abc import Callable
 from reporter.settings import Flagging
 from reporter.text.checkworthy import Model, load as load_model, words
 from reporter.text.encoder import Encoder, load as load_encoder
-from reporter.text.features import analyze
+from reporter.text.features import analyze, quote_spans
 from reporter.text.language import fold
-from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, CAPITALISED_MONTHS, CONSEQUENTIAL,
-                                   DATE_WORDS, EVENT, NOT_SUPERLATIVE_AFTER, PASSED_WHAT, NOT_SUPERLATIVE_AFTER_MAS,
+from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, BYSTANDER, CAPITALISED_MONTHS, CONSEQUENTIAL,
+                                   DATE_WORDS, EVENT, NARRATED, OFFICIAL, TESTIMONY_SENSES, NOT_SUPERLATIVE_AFTER, PASSED_WHAT, NOT_SUPERLATIVE_AFTER_MAS,
                                    SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
                                    SPECULATION, SPECULATION_PAIRS, SUPERLATIVE_PAIRS, SUPERLATIVE_WORDS)
 from reporter.model import CONFLICT, Article, Flag, Relation
@@ -48,6 +48,8 @@ EVENT_FEATURE = "event"
 # "Empresarios pidieron ampliar la lista": the model's own score decides those).
 STATES = frozenset({"figure", "attribution", "accusation", "consequential", "event", "superlative"})
 SHOWN_AS = {EVENT_FEATURE: "consequential"}
+# A bystander's testimony (testimony()): read by news_prior, never shown, never read by the model.
+TESTIMONY = "testimony"
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -156,27 +158,89 @@ _RATE_WORDS = re.compile(
 _FEW_BEFORE = re.compile(r"\b(?:few|pocas|pocos|cuantas|cuantos)\s+$", re.IGNORECASE)
 
 
-def _figure(text: str, figures) -> bool:
+# A distance that places the scene is no figure to check when the sentence states nothing of
+# consequence: "Las cenizas llegaron a caer sobre los coches aparcados en Robledo, a 25 kilómetros",
+# "se oyó a tres kilómetros de distancia", "the blast was heard two blocks away". Only these shapes
+# (a distance after a comma closing the clause, "de distancia", "away"): an epicentre "a 120
+# kilómetros al suroeste de", a depth "a 10 kilómetros de profundidad", a perimeter "supera los 60
+# kilómetros", a speed "por hora" and "two kilometres from the shore" keep their figure.
+_DISTANCE_UNITS = frozenset({"km", "m", "mi", "block", "blocks", "cuadra", "cuadras", "manzana", "manzanas", "yard",
+                             "yards", "foot", "feet"})
+_SCENE_BEFORE = re.compile(r"(?:,\s*a|\ba)\s+(?:unos|unas|apenas|casi|(?:poco\s+)?m[aá]s\s+de|menos\s+de)?\s*$",
+                           re.IGNORECASE)
+_SCENE_AFTER = re.compile(r"\s*\w+(?:\s+de\s+distancia\b|\s*(?=[.,;:)]|$))", re.IGNORECASE)
+_SCENE_AFTER_DISTANCIA = re.compile(r"\s*\w+\s+de\s+distancia\b", re.IGNORECASE)
+_AWAY_AFTER = re.compile(r"\s*\w+\s+away\b", re.IGNORECASE)
+
+
+def _scene_distance(text: str, start: int, end: int, f) -> bool:
+    """Whether this count is a distance placing the scene (see above)."""
+    if f.unit not in _DISTANCE_UNITS:
+        return False
+    before, after = text[max(0, start - 30):start], text[end:end + 40]
+    if _AWAY_AFTER.match(after):
+        return True
+    m = _SCENE_BEFORE.search(before)
+    if not m:
+        return False
+    comma = m.group(0).lstrip().startswith(",")
+    return bool(_SCENE_AFTER_DISTANCIA.match(after) or (comma and _SCENE_AFTER.match(after)))
+
+
+def _figure(text: str, figures, within: list[tuple[int, int]] | None = None, scene: bool = False) -> bool:
     """Whether the sentence has a figure to check: a percentage, an amount of money, a share or a
     multiple in words, or a count with its unit or of 10 or more, not an age, a count of a proper
-    noun nor a vague "few dozen"."""
+    noun nor a vague "few dozen". `within`: only figures inside these spans count (a bystander's
+    quote: what they say, not how the reporter describes them, testimony()). `scene`: the sentence
+    states nothing of consequence, so a distance placing the scene is no figure (_scene_distance)."""
     pos = 0
     for x in figures:
         at = text.find(x.text, pos)
         if at >= 0:
             pos = at + len(x.text)
+        if within is not None and not any(a <= at < b for a, b in within):
+            continue
         if x.kind not in ("count", "percent", "money") or (x.kind == "count" and not x.unit and x.value < 10):
             continue
         if x.kind == "count" and at >= 0 and (_not_a_figure(text, at, at + len(x.text), x)
-                                              or _FEW_BEFORE.search(text[max(0, at - 12):at])):
+                                              or _FEW_BEFORE.search(text[max(0, at - 12):at])
+                                              or (scene and _scene_distance(text, at, at + len(x.text), x))):
             continue
         return True
+    if within is not None:
+        return any(_RATE_WORDS.search(text[a:b]) for a, b in within)
     return bool(_RATE_WORDS.search(text))
 
 
+# A private person introduced by their age, as reporters introduce a witness and never an office:
+# "said Samuel Otieno, 34, who swam...", "Margaret Lowe, 71,", "contó Remedios Alonso, de 68 años".
+_AGED_PERSON = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]+,\s*(?:de\s+)?\d{1,3}(?:\s+años)?\s*,")
+
+
+def testimony(text: str) -> bool:
+    """Whether an attributed sentence is a bystander's testimony, not words on the record: a
+    neighbour, a witness, a passenger, a trader, a relative (lexicon.BYSTANDER) or a person
+    introduced by their age is quoted, or their experience narrated ("Survivors described scenes of
+    panic": lexicon.NARRATED), or the quote is a first-person account of the senses ("I saw", "sonó
+    como": lexicon.TESTIMONY_SENSES); and no office, institution or document is named
+    (lexicon.OFFICIAL: "dijo el ministro", "police said", "según la empresa" stay attributions). A
+    bystander's reported fact stays one: "Residents said they had complained for months"."""
+    spans = quote_spans(text)
+    outside = text
+    for a, b in reversed(spans):  # who speaks is named outside the quote: «Es un hombre honesto», dijo Mora
+        outside = outside[:a] + " " + outside[b:]
+    told = [fold(t) for t in _TOKEN.findall(outside)]
+    if _has(told, OFFICIAL):
+        return False
+    if TESTIMONY_SENSES.search(text):
+        return True
+    bystander = _has(told, BYSTANDER) or bool(_AGED_PERSON.search(outside))
+    return bystander and bool(spans or _has(told, NARRATED))
+
+
 def shown(reasons: list[str]) -> list[str]:
-    """The reasons as a reader sees them (SHOWN_AS), each once, in order."""
-    return list(dict.fromkeys(SHOWN_AS.get(r, r) for r in reasons))
+    """The reasons as a reader sees them (SHOWN_AS), each once, in order; not TESTIMONY."""
+    return list(dict.fromkeys(SHOWN_AS.get(r, r) for r in reasons if r != TESTIMONY))
 
 
 def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool) -> tuple[list[str], bool]:
@@ -189,16 +253,24 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     months = {fold(w) for w in raw if w in CAPITALISED_MONTHS}
     common = {fold(w) for w in CAPITALISED_MONTHS} - months
     reasons = []
+    attributed = _has(tokens, ATTRIBUTION)
+    # A bystander's testimony names no source on the record: no "attribution" (nor the single-source
+    # lift it brings), and of a quoted one only the quote's figures count ("said Derek Foyle, a taxi
+    # driver who has worked in the city for 30 years": the 30 years describe him).
+    witness = attributed and testimony(text)
     if conflict:
         reasons.append("conflict")
     if _has(tokens, ACCUSATION):
         reasons.append("accusation")
-    if _figure(text, f.figures):
+    scene = not (_consequential(tokens) or event(tokens))
+    if _figure(text, f.figures, within=(quote_spans(text) or None) if witness else None, scene=scene):
         reasons.append("figure")
     if f.quoted:
         reasons.append("quotation")
-    if _has(tokens, ATTRIBUTION):
+    if attributed and not witness:
         reasons.append("attribution")
+    if witness:
+        reasons.append(TESTIMONY)
     if f.weekdays or any(x.kind in ("year", "date") for x in f.figures) or (set(tokens) & DATE_WORDS) or months:
         reasons.append("date")
     if single_source:
@@ -248,6 +320,8 @@ def news_prior(reasons: list[str], hedged: bool, settings: Flagging = Flagging()
     flagged 72% of the body sentences of 30 ECB+ English pairs (51% read one article at a time);
     with this, 60% (issue 13: tools in the closing note)."""
     prior = settings.single_source_weight if "single_source" in reasons and STATES & set(reasons) else 0.0
+    if TESTIMONY in reasons and "figure" not in reasons:
+        prior = 0.0  # a bystander's "It's a tax on working people" names a consequential thing, states none
     if "event" in reasons and "consequential" in reasons and not hedged:
         prior = max(prior, settings.act_weight)
     return prior

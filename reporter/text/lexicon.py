@@ -14,6 +14,7 @@ The comparator adds the class id as an extra term beside the lemma.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reporter.text.language import fold
@@ -231,7 +232,7 @@ NOT_SUPERLATIVE_AFTER_MAS = frozenset(_stems("de que tarde"))  # "más de 30", "
 SPECULATION_PAIRS = frozenset({("tal", "vez")})
 CONSEQUENTIAL = _cues(
     "sancion veto vetar vetand vetó tratado acuerdo ley leyes decreto misil nuclear arma armas municion ataque "  # not "de acuerdo", "ha tratado de" (flag.py)
-    "muert herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
+    "muert fallec herid deten elección eleccion voto presupuesto impuesto deuda inflación crimen "
     "sanction treaty law laws decree missile weapon munition attack dead death kill kills killed killing "
     "injur arrest election vote votes budget tax taxes debt inflation crime fraud corruption"
 )  # not "víctimas" / "victims": "las campanas sonaron por las víctimas" names people, not an event
@@ -251,9 +252,58 @@ EVENT = _cues(
     "murió$ murieron falleció$ fallecieron elevó$ elevaron recortó$ recortaron rebajó$ rebajaron "
     "acordó$ acordaron prohibió$ prohibieron impuso$ impusieron adoptó$ adoptaron "
     "signed ratified approved enacted vetoed voted resigned arrested convicted sentenced killed "
-    "died raised slashed banned imposed adopted appointed dismissed charged"
+    "died raised slashed banned imposed adopted appointed dismissed charged "
+    # A disaster's act, as checkable as a death: a building collapsed, a ferry sank, a train derailed.
+    "derrumbó$ derrumbaron desplomó$ desplomaron explotó$ explotaron estalló$ estallaron descarriló$ "
+    "descarrilaron hundió$ hundieron naufragó$ naufragaron volcó$ volcaron zozobró$ estrelló$ estrellaron "
+    "colapsó$ colapsaron "
+    "collapsed exploded derailed sank capsized overturned crashed erupted"
 )  # "passed" only with what a house passes (stages/flag.event): not "passed thermoses of coffee"
 PASSED_WHAT = frozenset(_stems("bill bills law laws legislation budget motion resolution measure act amendment reform"))
+# A bystander's testimony is not an attribution to a source on the record (stages/flag.py,
+# testimony()): what a neighbour, a witness, a passenger or a trader says they saw, heard or felt
+# is colour a fact-checker cannot check against anything, while "según Protección Civil", "police
+# said", "the company said", "a report found" name a source that answers for its words. A sentence
+# whose attribution names none of OFFICIAL and either quotes or narrates (NARRATED) one of BYSTANDER,
+# or whose quote is a first-person account of the senses (TESTIMONY_SENSES), is testimony: no
+# "attribution" reason, no single-source lift.
+# OFFICIAL: titles and offices (TITLES above), institutions, organisations and documents; a
+# president's or a minister's words stay on the record however they are worded.
+OFFICIAL = _cues(
+    "ministr gobiern presiden portavoz vocero polic guardia autoridad juec agencia consejer ayuntamiento alcald "
+    "concejal gobernador jefe jefa jefes$ director secretari senador diputad juez jueza tribunal fiscal empresa compañia "
+    "operador sindicat asociacion camara informe estudio encuesta datos cifras comunicado registro investigador "
+    "cientific expert profesor analista economista medico hospital servicio ejercito proteccion bombero rescat "
+    "instituto oficina organiza institucion federacion patronal comision comite fuentes oficial "
+    "minister ministry government president prime spokes police authorit agency department council mayor "
+    "governor chief director secretary senator congress lawmaker judge court prosecutor company operator firm "
+    "union associat chamber report study survey data figures statement records research scientist expert "
+    "professor analyst economist doctor hospital service army military navy coast firefight rescuer institute "
+    "office organi institution federation commission committee official sources"
+)
+BYSTANDER = _cues(
+    "testigo vecino vecina vecinos vecinas residente pasajer supervivient sobrevivient transeunte familiar "
+    "comerciante vendedor vendedora tendero tendera taxista estudiante jubilad lugaren agricultor ganader "
+    "pescador madre padre hijo hija hermano hermana esposa esposo marido viuda amigo amiga cliente turista "
+    "visitante joven mujer hombre ancian abuela abuelo panader carnicer camarer cociner mecanic albañil "
+    "peluquer alumn "
+    "witness neighbour neighbor resident passenger survivor bystander onlooker relative$ relatives$ trader vendor "
+    "shopkeeper driver commuter student pensioner retiree locals$ villager farmer fisherm mother father "
+    "daughter brother sister wife husband widow friend customer tourist visitor shopper parent man woman sons$ "
+    "baker butcher waiter waitress cook cleaner mechanic builder labourer laborer hairdresser barber pupil"
+)
+# A bystander's account of what they lived, told in the reporter's words: "Survivors described
+# scenes of panic", "los vecinos relataron" (stages/flag.py, testimony()). Without one of these (or a
+# quote) a bystander's reported fact stays an attribution: "Residents said they had complained for
+# months", "witnesses said the gunman fired 20 shots" can be checked.
+NARRATED = _cues("describ relató$ relataron relata$ relatan$ narró$ narraron contó$ contaron recounted$ recalled$")
+# A first-person account of what the senses took in, inside a quote: "I saw", "we heard", "it
+# sounded like", "hemos visto", "parecía", "sonó como" (stages/flag.py, testimony()).
+TESTIMONY_SENSES = re.compile(  # case-sensitive beyond a capital first letter: "Felipe VI" is no "vi"
+    r"\b(?:(?:I|[Ww]e)\s+(?:saw|heard|felt|smelled|smelt|watched|could\s+(?:see|hear|feel|smell))|"
+    r"(?:[Ii]t|[Tt]hat)\s+(?:looked|sounded|felt|smelled)\s+like|"
+    r"(?:[Hh]e|[Hh]emos)\s+(?:visto|oído|oido|sentido|olido)|[Vv]i|[Vv]imos|[Oo]í|[Oo]ímos|[Ss]entí|[Ss]entimos|"
+    r"[Oo]lía|[Pp]arecía|[Ss]onó\s+como)\b")
 SPECULATION = _cues(
     "podría podrían podria podrian quizás quizá posiblemente probablemente puede pueden "
     "could might may perhaps possibly probably likely opin creo think believe parece seems"
