@@ -12,6 +12,9 @@ from reporter.text.provenance import independent
 
 
 def to_dict(b: Briefing) -> dict:
+    # the first sentences of the conflicts: a claim group with one is in conflict (a set, not a scan
+    # of every relation per group: two long reports have a thousand groups and relations)
+    disputed = {r.a for r in b.relations if r.type == CONFLICT}
     return {
         "format": "reporter-briefing/1",
         "title": b.title,
@@ -56,7 +59,7 @@ def to_dict(b: Briefing) -> dict:
         # priority first, as the CSV has them; flags[] stays a flag per sentence, in source order
         "checklist": [_row(b, row) for row in checklist_rows(b)],
         # the claim matrix: every claim carried by two or more sources, with its sentences per source
-        "claims": [_claim(b, n, g) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
+        "claims": [_claim(b, n, g, disputed) for n, g in enumerate(claim_groups(b.articles, b.relations), start=1)],
         # the dates the claims mention, resolved against their source's publication date, earliest first
         "timeline": [e.as_dict() for e in b.timeline],
         # the fact table: one row per quantity and subject, with what each source says (stages/facts.py)
@@ -98,12 +101,12 @@ def _row(b: Briefing, row) -> dict:
     return out
 
 
-def _claim(b: Briefing, n: int, group: tuple[str, ...]) -> dict:
+def _claim(b: Briefing, n: int, group: tuple[str, ...], disputed: set[str]) -> dict:
     members = set(group)
     by_source: dict[str, list[str]] = {}
     for sid in group:
         by_source.setdefault(b.sentence(sid).article, []).append(sid)
-    conflict = any(r.type == CONFLICT and r.a in members for r in b.relations)
+    conflict = not members.isdisjoint(disputed)  # some conflict's first sentence is one of them
     # sources that tell the claim in the same words (wire copy) count as one independent source
     sources = independent(group, {sid: b.sentence(sid).article for sid in group}, b.shared_text)
     return {"id": group_id(n), "sentences": by_source, "conflict": conflict,
