@@ -324,3 +324,29 @@ def test_a_kings_numeral_and_related_words_are_no_testimony():
     assert "attribution" in r and prior == s
     r, prior = _prior('"It is related to the budget," said a man from the ministry.', "en")
     assert "attribution" in r and prior == s
+
+
+def test_a_bystanders_testimony_is_never_flagged_without_a_figure_or_an_accusation_of_its_own():
+    # Even when the model scores it high: "It's a tax on working people," said a taxi driver is an
+    # opinion that reads like a debate's claim (issue 13, tests/fixtures/triage: 0.72).
+    from reporter.stages.flag import flag
+    from reporter.text import checkworthy
+
+    class Always:
+        def __getattr__(self, name):
+            return getattr(model, name)
+
+        def probability(self, *args, **kwargs):
+            return 0.9
+
+    def flagged(text, lang):
+        b = briefing_of("Title\n\n" + text + "\n")
+        return bool(flag(b.articles, (), Flagging(), checkworthy=lambda language: Always()))
+
+    model = checkworthy.load("en")
+    assert not flagged('"It is a scandal and a tax on families," said Paul Kent, a baker.', "en")
+    assert not flagged("«Es un impuesto contra las familias», dijo una vecina del barrio.", "es")
+    assert flagged('"I counted 40 people on the roof," said Paul Kent, a baker.', "en")
+    assert flagged("«Nadie nos avisó del desalojo», denunció una vecina del barrio.", "es")
+    assert flagged('"It is a scandal and a tax on families," said the finance minister.', "en")
+    assert flagged("«Es un impuesto contra las familias», dijo la ministra de Hacienda.", "es")

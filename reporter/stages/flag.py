@@ -48,8 +48,13 @@ EVENT_FEATURE = "event"
 # "Empresarios pidieron ampliar la lista": the model's own score decides those).
 STATES = frozenset({"figure", "attribution", "accusation", "consequential", "event", "superlative"})
 SHOWN_AS = {EVENT_FEATURE: "consequential"}
-# A bystander's testimony (testimony()): read by news_prior, never shown, never read by the model.
+# A bystander's testimony (testimony()): read by news_prior and flag(), never shown, never read by the model.
 TESTIMONY = "testimony"
+# What a bystander can say that a fact-checker can check: a figure of their own ("I counted 40
+# people on the roof"), an accusation ("Nadie nos avisó", denunció un vecino), a conflict between
+# sources. Without one, their testimony is never flagged: "It's a tax on working people, plain and
+# simple," said a taxi driver reads like a debate's claim to the model (0.72), and is an opinion.
+WITNESS_STATES = frozenset({"figure", "accusation", "conflict"})
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -366,8 +371,10 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
                     value = max(value, settings.conflict_score)
                 value = min(round(value, 3), 0.999)  # a probability, never a certainty: not 1.000
                 flagged = value >= settings.threshold_for(article.language)
-                if flagged and not CONTENT & set(reasons):
-                    reasons.append("wording")
+            if flagged and TESTIMONY in reasons and not WITNESS_STATES & set(reasons):
+                flagged = False  # a bystander's opinion or feeling, however worded (WITNESS_STATES)
+            if model is not None and flagged and not CONTENT & set(reasons):
+                reasons.append("wording")
             if flagged:
                 reasons = shown(reasons)
                 if s.id in same_text:
