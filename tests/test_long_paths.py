@@ -41,9 +41,23 @@ def test_the_forked_warm_up_gives_the_threads_vectors_bit_for_bit():
     assert list(forked._cache) == list(threaded._cache)
 
 
+def test_the_warm_up_is_cut_where_the_backend_starts_a_batch_into_runs_of_about_as_many_tokens():
+    texts = list(dict.fromkeys(_texts(120, seed=9)))
+    encoder = _fresh()
+    parts = pipeline._parts(encoder, texts, 2)
+    assert len(parts) == 2 and all(parts) and parts[0] + parts[1] == texts
+    tokens = [sum(len(encoder._backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True)) for t in p)
+              for p in parts]
+    assert abs(tokens[0] - tokens[1]) < 0.2 * sum(tokens)
+    assert pipeline._parts(encoder, texts, 1) == [texts]
+    assert len(pipeline._parts(encoder, texts[:2], 2)) == 1  # one micro-batch: nothing to cut
+    # encoded apart, the runs give the single call's bits
+    assert np.array_equal(np.concatenate([_fresh().encode(p) for p in parts]), _fresh().encode(texts))
+
+
 def test_a_child_that_delivers_nothing_leaves_the_encoding_to_the_same_single_call(monkeypatch):
     texts = _texts(60, seed=8)
-    monkeypatch.setattr(pipeline, "_encode_in_child", lambda encoder, todo: None)
+    monkeypatch.setattr(pipeline, "_encode_in_children", lambda encoder, todo: None)
     threaded, fallback = _fresh(), _fresh()
     warming = pipeline._ForkedWarming(lambda: fallback, texts)
     got = warming.encode(texts)
