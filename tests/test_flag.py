@@ -296,10 +296,13 @@ def test_a_collapse_a_sinking_an_explosion_a_derailment_are_events():
                        ("The eight-storey block collapsed before dawn.", "en"),
                        ("The ferry sank within minutes.", "en"),
                        ("A gas tank exploded in the basement.", "en"),
-                       ("The train derailed near the station.", "en")]:
+                       ("The train derailed near the station.", "en"),
+                       ("El ministerio suspendió la licencia del operador.", "es"),
+                       ("The operator's licence has been suspended.", "en")]:
         assert "event" in reasons(text, lang)[0], text
     assert "event" not in reasons("El edificio tiene siete plantas.")[0]
     assert "event" not in reasons("The tower has eight storeys.", "en")[0]
+    assert "event" not in reasons("La suspensión de la licencia se debatirá el lunes.")[0]
 
 
 def test_the_deceased_is_a_consequential_subject():

@@ -183,12 +183,13 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
 # a collapse / capsizing / "volcó" an event and "el fallecido" consequential: 78 (55%), 60 of 65
 # (92%), 1 (a taxi driver's "It's a tax on working people": the English model alone scores it 0.72);
 # with a bystander's testimony never flagged without a figure, an accusation or a conflict of its
-# own (flag.WITNESS_STATES): 77 (54%), 60 of 65, no colour.
+# own (flag.WITNESS_STATES): 77 (54%), 60 of 65, no colour; with "suspended" an act (the
+# minister's "the operator's licence had been suspended", a must-verify): 78 (55%), 61 of 65, none.
 # Their labels make 65 of 142 sentences (46%) must-verify, so 90% of them is already 41% of the
 # body: the 40% line cannot hold on these pairs as labelled; the ceiling below is today's figure,
 # held so it cannot creep up, and the 40% stays an expected failure until it is met.
 TRIAGE = FIXTURES / "triage"
-TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.545
+TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.55
 TRIAGE_MAX_COLOUR_FLAGGED_TODAY = 0
 
 
@@ -218,7 +219,7 @@ def test_realistic_pairs_keep_90_percent_of_what_must_be_verified(triage):
 
 
 def test_realistic_pairs_flag_no_more_than_today(triage):
-    # A ratchet, not the goal: 54% flagged (77 of 142) and no colour sentence today (see above).
+    # A ratchet, not the goal: 55% flagged (78 of 142) and no colour sentence today (see above).
     assert triage["flagged"] / triage["body"] <= TRIAGE_MAX_FLAGGED_SHARE_TODAY, triage["per_pair"]
     assert len(triage["colour"]) <= TRIAGE_MAX_COLOUR_FLAGGED_TODAY, triage["colour"]
 

@@ -257,7 +257,9 @@ EVENT = _cues(
     "derrumbó$ derrumbaron desplomó$ desplomaron explotó$ explotaron estalló$ estallaron descarriló$ "
     "descarrilaron hundió$ hundieron naufragó$ naufragaron volcó$ volcaron zozobró$ estrelló$ estrellaron "
     "colapsó$ colapsaron "
-    "collapsed exploded derailed sank capsized overturned crashed erupted"
+    "collapsed exploded derailed sank capsized overturned crashed erupted "
+    # An administrative act, as "banned" / "dismissed": a licence, a minister, flights suspended.
+    "suspendió$ suspendieron suspendido suspendida suspendidos suspendidas suspended"
 )  # "passed" only with what a house passes (stages/flag.event): not "passed thermoses of coffee"
 PASSED_WHAT = frozenset(_stems("bill bills law laws legislation budget motion resolution measure act amendment reform"))
 # A bystander's testimony is not an attribution to a source on the record (stages/flag.py,
