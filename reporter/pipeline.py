@@ -117,66 +117,85 @@ def _can_fork() -> bool:
 
 class _ForkedWarming:
     """Like text/encoder.Warming (a getter for the stages that read meaning, which waits for the
-    warm-up before its first encode), but the warm-up encodes in a forked child process: a thread
-    here loads the encoder (or waits for the prefetch), forks, and reads the child's vectors from a
-    pipe into the encoder's cache, exactly the entries Encoder.encode(texts) would have added.
-    Anything going wrong (no fork, the child killed) leaves the cache as it was: encode() below
-    then encodes those sentences itself, in the same single call the thread warm-up would make."""
+    warm-up before its first encode), but the warm-up encodes in forked child processes. The main
+    thread forks them, here, once the encoder is loaded (it waits for the prefetch's load): a fork
+    from another thread while the main thread is inside a numpy product deadlocks in OpenBLAS's
+    fork handler (seen: blas_thread_shutdown_ waiting forever). A thread then reads the children's
+    vectors from pipes into the encoder's cache, exactly the entries Encoder.encode(texts) would
+    have added. Anything going wrong (no fork, a child killed by Ctrl-C, no encoder) leaves the
+    cache as it was: the first encode() then makes the warm-up's own single call itself."""
 
     def __init__(self, get: Callable[[], Encoder], sentences: list[str]):
-        import threading
-
         self._get = get
-        self._thread = threading.Thread(target=self._run, args=(list(sentences),),
-                                        name="reporter-encoder-fork", daemon=True)
-        self._thread.start()
-        self.forked = False  # whether the child's vectors were used (tests)
-
-    def _run(self, sentences: list[str]) -> None:
+        self._sentences = list(sentences)
+        self._warmed = False  # the warm-up's call made (the children's vectors, or encode() below)
+        self.forked = False  # whether the children's vectors were used (tests)
+        self._thread = None
         try:
-            encoder = self._get()
+            encoder = get()
             cache = getattr(encoder, "_cache", None)
             if not isinstance(encoder, Encoder) or not isinstance(cache, dict):
-                encoder.encode(sentences)
                 return
             with encoder._lock:  # as Encoder._encode picks what to encode
-                todo = list(dict.fromkeys(s for s in sentences if s not in cache))
+                todo = list(dict.fromkeys(s for s in self._sentences if s not in cache))
             if not todo:
                 return
-            vectors = _encode_in_children(encoder, todo)
+            parts = _parts(encoder, todo, min(WARM_CHILDREN, _cores()))
+            children = []
+            for part in parts:
+                child = _fork_encoding(encoder, part)
+                if child is None:
+                    break
+                children.append(child)
+        except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
+            return
+        if not children:
+            return
+        try:  # a thread the process waits for before it exits (encoder.settle), as Warming's is
+            from reporter.text.encoder import _start
+        except ImportError:
+            _start = None
+        args = (encoder, todo, parts, children)
+        if _start is not None:
+            self._thread = _start(self._collect, *args, name="reporter-encoder-collect")
+        else:
+            import threading
+
+            self._thread = threading.Thread(target=self._collect, args=args, name="reporter-encoder-collect",
+                                            daemon=True)
+            self._thread.start()
+
+    def _collect(self, encoder: Encoder, todo: list[str], parts: list[list[str]], children: list) -> None:
+        try:
+            vectors = _gather(parts, children)
             if vectors is None:
-                encoder.encode(sentences)
                 return
             from reporter.text import encoder as module
 
             with encoder._lock:  # as Encoder._encode stores them
-                if len(cache) + len(todo) > module.CACHE_SENTENCES:
-                    cache.clear()
-                cache.update(zip(todo, vectors))
-            self.forked = True
-        except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
+                if len(encoder._cache) + len(todo) > module.CACHE_SENTENCES:
+                    encoder._cache.clear()
+                encoder._cache.update(zip(todo, vectors))
+            self.forked = self._warmed = True
+        except Exception:  # noqa: BLE001 -- encode() below makes the warm-up's call itself
             pass
 
     def encode(self, sentences: list[str]):
-        self._thread.join()
-        return self._get().encode(sentences)
+        if self._thread is not None:
+            self._thread.join()
+        encoder = self._get()
+        if not self._warmed:
+            self._warmed = True
+            encoder.encode(self._sentences)  # the warm-up's own call: the same batches as ever
+        return encoder.encode(sentences)
 
 
-def _encode_in_children(encoder: Encoder, todo: list[str]):
-    """encoder.encode(todo) computed in forked children (n x DIMENSIONS float32, the rows
-    Encoder._encode stores), or None when a child did not deliver all of its part. Two cores:
-    two children, each encoding a run of whole micro-batches (_parts), so every sentence is
-    encoded in the very batch the single call would have put it in."""
+def _gather(parts: list[list[str]], children: list):
+    """The children's vectors, in order (n x DIMENSIONS float32: the rows Encoder._encode
+    stores), or None when one did not deliver all of its part. Every child is waited for."""
     import numpy as np
 
-    parts = _parts(encoder, todo, min(WARM_CHILDREN, _cores()))
-    children = []
-    for part in parts:
-        child = _fork_encoding(encoder, part)
-        if child is None:
-            break
-        children.append(child)
-    got = [_collect(encoder, part, child) for part, child in zip(parts, children)]  # every child is waited for
+    got = [_collect(part, child) for part, child in zip(parts, children)]
     if len(got) < len(parts) or any(g is None for g in got):
         return None
     return np.concatenate(got) if len(got) > 1 else got[0]
@@ -256,7 +275,7 @@ def _fork_encoding(encoder: Encoder, part: list[str]):
     return pid, read_end
 
 
-def _collect(encoder: Encoder, part: list[str], child: tuple[int, int]):
+def _collect(part: list[str], child: tuple[int, int]):
     """A child's vectors (len(part) x DIMENSIONS float32), or None when it did not deliver them all."""
     import os
 

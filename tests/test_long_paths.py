@@ -57,7 +57,7 @@ def test_the_warm_up_is_cut_where_the_backend_starts_a_batch_into_runs_of_about_
 
 def test_a_child_that_delivers_nothing_leaves_the_encoding_to_the_same_single_call(monkeypatch):
     texts = _texts(60, seed=8)
-    monkeypatch.setattr(pipeline, "_encode_in_children", lambda encoder, todo: None)
+    monkeypatch.setattr(pipeline, "_fork_encoding", lambda encoder, part: None)
     threaded, fallback = _fresh(), _fresh()
     warming = pipeline._ForkedWarming(lambda: fallback, texts)
     got = warming.encode(texts)

@@ -359,8 +359,9 @@ WRAPPED = (
     ("reporter.pipeline", "read_facts", "dates+facts"), ("reporter.pipeline", "timeline", "dates+facts"),
     ("reporter.pipeline", "summarize", "summaries"),
     ("reporter.text.encoder", "from_files", "encoder: load"), ("reporter.text.encoder", "Encoder.encode", "encode"),
-    # a long briefing's warm-up encodes in a forked child (pipeline._ForkedWarming): its wait, in a thread here
-    ("reporter.pipeline", "_encode_in_children", "encode"),
+    # a long briefing's warm-up encodes in forked children (pipeline._ForkedWarming): the wait for
+    # them, in a thread here
+    ("reporter.pipeline", "_gather", "encode"),
     ("reporter.pipeline", "compare", "comparison"), ("reporter.pipeline", "flag", "flags"),
     ("reporter.report.json_twin", "to_json", "json+csv"), ("reporter.review.checklist", "to_csv", "json+csv"),
     ("reporter.report.render", "build_view", "html"), ("reporter.report.render", "to_html", "html"),
