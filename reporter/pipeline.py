@@ -101,10 +101,11 @@ def _warm(articles, settings: Settings, checkworthy, encoder):
 # facts, summaries) each take-back waits up to the interpreter's switch interval (5 ms). Measured
 # on the benchmark's two 1000-sentence reports: 2000 claims encode in 3.8 s alone, 29 s beside a
 # busy Python thread; in a run the comparison waited ~3 s for them. A forked child has its own
-# interpreter, so it encodes at full speed on the other core. A seed-sized briefing (tens of
-# claims) keeps the thread: its encoding is short, and a fork copies the page tables of a
-# 300 MB process. The vectors are the same bits either way (tests/test_forked_warm.py): the
-# child makes the very call the thread would make, with the same inherited encoder.
+# interpreter, so it encodes at full speed; two children (one per core) each encode a run of
+# whole micro-batches, so the encoding ends about when the main thread's stages do. A seed-sized
+# briefing (tens of claims) keeps the thread: its encoding is short, and a fork copies the page
+# tables of a 300 MB process. The vectors are the same bits either way (tests/test_long_paths.py):
+# the children make the very batches the thread's call would make, with the inherited encoder.
 FORK_WARM_SENTENCES = 300
 
 
@@ -131,6 +132,7 @@ class _ForkedWarming:
         self._warmed = False  # the warm-up's call made (the children's vectors, or encode() below)
         self.forked = False  # whether the children's vectors were used (tests)
         self._thread = None
+        children: list = []
         try:
             encoder = get()
             cache = getattr(encoder, "_cache", None)
@@ -141,14 +143,14 @@ class _ForkedWarming:
             if not todo:
                 return
             parts = _parts(encoder, todo, min(WARM_CHILDREN, _cores()))
-            children = []
             for part in parts:
                 child = _fork_encoding(encoder, part)
                 if child is None:
                     break
                 children.append(child)
         except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
-            return
+            if not children:
+                return  # else they are collected (and found short): each is waited for
         if not children:
             return
         try:  # a thread the process waits for before it exits (encoder.settle), as Warming's is
