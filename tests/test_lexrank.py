@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from conftest import fixture
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings as hypothesis_settings, strategies as st
 
 from reporter.tools.bench import generate_document
 from reporter.run.bundled import seed_files
@@ -117,10 +117,18 @@ def test_lexrank_scores_are_sumys(name):
 
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), n=st.integers(10, 60), length=st.integers(1, 5))
+@example(seed=1038, n=15, length=4)  # the tie, always tried
 def test_lexrank_selects_like_sumy_on_any_generated_document(seed, n, length):
+    # Two sentences can score the same to the last bits but one (the summation order: see
+    # test_lexrank_scores_are_sumys), and then either may be picked: a generated document met it
+    # (seed 1038, n 15: two claims at 0.2802329353504743 and ...744). Any other difference fails.
     a = article(generate_document(seed, n))
-    assert summarize(a, Summary(summarizer="lexrank", length=str(length))) == \
-        summarize(a, Summary(summarizer="lexrank-sumy", length=str(length)))
+    mine = summarize(a, Summary(summarizer="lexrank", length=str(length)))
+    theirs = summarize(a, Summary(summarizer="lexrank-sumy", length=str(length)))
+    if mine != theirs:
+        score = dict(zip((s.id for s in a.claims), ours(a.language).scores([s.text for s in a.claims])))
+        swapped = [score[x] for x in set(mine) ^ set(theirs)]
+        assert len(mine) == len(theirs) and swapped and max(swapped) - min(swapped) <= 1e-9, (mine, theirs)
 
 
 def test_repeated_sentences_share_one_rating_as_in_sumy():
