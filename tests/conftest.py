@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from reporter.settings import Settings
 from reporter.pipeline import brief, make_source
+
+# Property tests draw the same examples on every run (derandomize): a test run is a verdict on the
+# code, not on a draw, so CI cannot turn red by chance (a random draw once found a float tie in
+# test_lexrank). To explore new examples: REPORTER_HYPOTHESIS=explore pytest ...
+hypothesis.settings.register_profile("fixed", derandomize=True)
+hypothesis.settings.register_profile("explore", derandomize=False)
+hypothesis.settings.load_profile(os.environ.get("REPORTER_HYPOTHESIS", "fixed"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Tests never read or write the user's archive of reviewed claims (issue 16): every briefing
