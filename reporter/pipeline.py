@@ -52,11 +52,17 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     encoder = _warm(articles, settings, checkworthy, encoder)  # the claims are known: encode them meanwhile
     articles = date_articles(articles, sources, settings)  # publication dates: --date, the page, the text
     articles = tuple(replace(a, credits=credits((s.role, s.text) for s in a.sentences)) for a in articles)
-    summaries = {a.id: summarize(a, settings.summary) for a in articles}
+    _advance(encoder)
+    summaries = {}
+    for a in articles:
+        summaries[a.id] = summarize(a, settings.summary)
+        _advance(encoder)
     meaning = encoder() if settings.compare.use_meaning and len(articles) > 1 else None
     facts = read_facts(articles)
+    _advance(encoder)
     # before the comparison, which waits for the encoder: done while it encodes (issue 17)
     copied = shared_text([(s.id, a.id, s.text) for a in articles for s in a.claims])
+    _advance(encoder)
     events = timeline(articles)
     relations, relatedness = compare(articles, settings.compare, meaning, facts)
     flags = flag(articles, relations, settings.flag, checkworthy, encoder, copied)
@@ -71,6 +77,13 @@ def brief(sources: list[Source], settings: Settings, checkworthy: Callable[[str]
     return Briefing(articles, summaries, relations, flags, relatedness, settings, title, __version__,
                     notes=tuple(notes), facts=facts, timeline=events,
                     shared_text=copied)
+
+
+def _advance(encoder) -> None:
+    """A stage boundary: a long briefing's forked warm-up starts here if the encoder is loaded."""
+    warming = getattr(encoder, "warming", None)
+    if warming is not None:
+        warming.advance()
 
 
 def _warm(articles, settings: Settings, checkworthy, encoder):
@@ -89,7 +102,12 @@ def _warm(articles, settings: Settings, checkworthy, encoder):
         return encoder
     if len(texts) >= FORK_WARM_SENTENCES and _can_fork():
         warming = _ForkedWarming(encoder, texts)
-        return lambda: warming
+
+        def get() -> _ForkedWarming:
+            return warming
+
+        get.warming = warming  # _advance
+        return get
     from reporter.text.encoder import warm
 
     return warm(encoder, texts)
@@ -119,7 +137,7 @@ def _can_fork() -> bool:
 class _ForkedWarming:
     """Like text/encoder.Warming (a getter for the stages that read meaning, which waits for the
     warm-up before its first encode), but the warm-up encodes in forked child processes. The main
-    thread forks them, here, once the encoder is loaded (it waits for the prefetch's load): a fork
+    thread forks them (advance(), at a stage boundary once the encoder is loaded): a fork
     from another thread while the main thread is inside a numpy product deadlocks in OpenBLAS's
     fork handler (seen: blas_thread_shutdown_ waiting forever). A thread then reads the children's
     vectors from pipes into the encoder's cache, exactly the entries Encoder.encode(texts) would
@@ -132,9 +150,35 @@ class _ForkedWarming:
         self._warmed = False  # the warm-up's call made (the children's vectors, or encode() below)
         self.forked = False  # whether the children's vectors were used (tests)
         self._thread = None
+        self._started = False  # whether advance() has forked (or given up)
+        self.advance(block=not self._loading())
+
+    def _loading(self) -> bool:
+        """Whether the shipped encoder is being loaded by a background thread (encoder.prefetch)."""
+        if self._get is not load_encoder:
+            return False
+        from reporter.text import encoder as module
+
+        lock, loaded = getattr(module, "_LOADING", None), getattr(module, "_load", None)
+        try:
+            return lock.locked() and loaded.cache_info().currsize == 0
+        except AttributeError:
+            return False
+
+    def advance(self, block: bool = False) -> None:
+        """Fork the children, once: now when `block` (waiting for the encoder's load if need be),
+        else only if the encoder is not still loading in the background. The pipeline calls this
+        between its stages, so the main thread goes on with them while the prefetch loads instead
+        of waiting for it (~0.5 s), and forks at the first stage boundary after the load."""
+        if self._started or (not block and self._loading()):
+            return
+        self._started = True
+        self._fork()
+
+    def _fork(self) -> None:
         children: list = []
         try:
-            encoder = get()
+            encoder = self._get()
             cache = getattr(encoder, "_cache", None)
             if not isinstance(encoder, Encoder) or not isinstance(cache, dict):
                 return
@@ -183,6 +227,7 @@ class _ForkedWarming:
             pass
 
     def encode(self, sentences: list[str]):
+        self.advance(block=True)
         if self._thread is not None:
             self._thread.join()
         encoder = self._get()

@@ -137,3 +137,17 @@ def _briefing():
     from reporter.settings import Settings
 
     return Briefing((), {}, (), (), 0.0, Settings(), "t", "0")
+
+
+def test_while_the_encoder_loads_in_the_background_the_fork_waits_for_a_stage_boundary(monkeypatch):
+    loading = [True]
+    monkeypatch.setattr(pipeline._ForkedWarming, "_loading", lambda self: loading[0])
+    texts = _texts(40, seed=11)
+    threaded, forked = _fresh(), _fresh()
+    warming = pipeline._ForkedWarming(lambda: forked, texts)
+    pipeline._advance(type("G", (), {"warming": warming})())
+    assert not warming._started  # still loading: the main thread goes on with its stages
+    loading[0] = False
+    pipeline._advance(type("G", (), {"warming": warming})())
+    assert warming._started
+    assert np.array_equal(warming.encode(texts), warm(lambda: threaded, texts)().encode(texts))
