@@ -1,5 +1,5 @@
 """Issue 17's faster paths for long briefings must give exactly what the former ones gave:
-the warm-up encoding in a forked child (pipeline._ForkedWarming) the very vectors the thread
+the warm-up encoding in a forked child (text/warmup.py, ForkedWarming) the very vectors the thread
 gave, the fact table's per-(kind, unit) subject lookup the rows of the former scan over every
 row key, and the checklist rows and fact table, made once, the same each time they are asked."""
 import random
@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from reporter import pipeline
+from reporter.text import warmup
 from reporter.model import Fact
 from reporter.stages import facts as facts_stage
 from reporter.stages.facts import _subject_key, fold, table
@@ -26,12 +26,12 @@ def _fresh() -> Encoder:
     return Encoder(load()._backend)  # the shipped model with an empty vector cache
 
 
-@pytest.mark.skipif(not pipeline._can_fork(), reason="the forked warm-up is for Linux (os.fork)")
+@pytest.mark.skipif(not warmup.can_fork(), reason="the forked warm-up is for Linux (os.fork)")
 def test_the_forked_warm_up_gives_the_threads_vectors_bit_for_bit():
     texts = _texts(120)
     threaded, forked = _fresh(), _fresh()
     by_thread = warm(lambda: threaded, texts)().encode(texts)
-    warming = pipeline._ForkedWarming(lambda: forked, texts)
+    warming = warmup.ForkedWarming(lambda: forked, texts)
     by_fork = warming.encode(texts)
     assert warming.forked  # the child's vectors were used, not a fallback
     assert by_fork.dtype == by_thread.dtype and np.array_equal(by_fork, by_thread)
@@ -44,22 +44,22 @@ def test_the_forked_warm_up_gives_the_threads_vectors_bit_for_bit():
 def test_the_warm_up_is_cut_where_the_backend_starts_a_batch_into_runs_of_about_as_many_tokens():
     texts = list(dict.fromkeys(_texts(120, seed=9)))
     encoder = _fresh()
-    parts = pipeline._parts(encoder, texts, 2)
+    parts = warmup.cut(encoder, texts, 2)
     assert len(parts) == 2 and all(parts) and parts[0] + parts[1] == texts
     tokens = [sum(len(encoder._backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True)) for t in p)
               for p in parts]
     assert abs(tokens[0] - tokens[1]) < 0.2 * sum(tokens)
-    assert pipeline._parts(encoder, texts, 1) == [texts]
-    assert len(pipeline._parts(encoder, texts[:2], 2)) == 1  # one micro-batch: nothing to cut
+    assert warmup.cut(encoder, texts, 1) == [texts]
+    assert len(warmup.cut(encoder, texts[:2], 2)) == 1  # one micro-batch: nothing to cut
     # encoded apart, the runs give the single call's bits
     assert np.array_equal(np.concatenate([_fresh().encode(p) for p in parts]), _fresh().encode(texts))
 
 
 def test_a_child_that_delivers_nothing_leaves_the_encoding_to_the_same_single_call(monkeypatch):
     texts = _texts(60, seed=8)
-    monkeypatch.setattr(pipeline, "_fork_encoding", lambda encoder, part: None)
+    monkeypatch.setattr(warmup, "fork_encoding", lambda encoder, part: None)
     threaded, fallback = _fresh(), _fresh()
-    warming = pipeline._ForkedWarming(lambda: fallback, texts)
+    warming = warmup.ForkedWarming(lambda: fallback, texts)
     got = warming.encode(texts)
     assert not warming.forked
     assert np.array_equal(got, warm(lambda: threaded, texts)().encode(texts))
@@ -74,12 +74,12 @@ def test_only_a_long_briefing_forks(monkeypatch):
             self.language = "es"
 
     made = []
-    monkeypatch.setattr(pipeline, "_ForkedWarming", lambda get, texts: made.append(len(texts)) or object())
+    monkeypatch.setattr(warmup, "ForkedWarming", lambda get, texts: made.append(len(texts)) or object())
     settings = Settings()
-    pipeline._warm((Article(20), Article(20)), settings, lambda lang: object(), load)
+    warmup.warm((Article(20), Article(20)), settings, lambda lang: object(), load)
     assert made == []
-    pipeline._warm((Article(200), Article(200)), settings, lambda lang: object(), load)
-    assert made == [410] or not pipeline._can_fork()
+    warmup.warm((Article(200), Article(200)), settings, lambda lang: object(), load)
+    assert made == [410] or not warmup.can_fork()
 
 
 def _scan_subject_keys(facts_):  # the former lookup: every row key shown so far, scanned per fact
@@ -141,13 +141,13 @@ def _briefing():
 
 def test_while_the_encoder_loads_in_the_background_the_fork_waits_for_a_stage_boundary(monkeypatch):
     loading = [True]
-    monkeypatch.setattr(pipeline._ForkedWarming, "_loading", lambda self: loading[0])
+    monkeypatch.setattr(warmup.ForkedWarming, "_loading", lambda self: loading[0])
     texts = _texts(40, seed=11)
     threaded, forked = _fresh(), _fresh()
-    warming = pipeline._ForkedWarming(lambda: forked, texts)
-    pipeline._advance(type("G", (), {"warming": warming})())
+    warming = warmup.ForkedWarming(lambda: forked, texts)
+    warmup.advance(type("G", (), {"warming": warming})())
     assert not warming._started  # still loading: the main thread goes on with its stages
     loading[0] = False
-    pipeline._advance(type("G", (), {"warming": warming})())
+    warmup.advance(type("G", (), {"warming": warming})())
     assert warming._started
     assert np.array_equal(warming.encode(texts), warm(lambda: threaded, texts)().encode(texts))

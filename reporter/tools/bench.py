@@ -359,9 +359,9 @@ WRAPPED = (
     ("reporter.pipeline", "read_facts", "dates+facts"), ("reporter.pipeline", "timeline", "dates+facts"),
     ("reporter.pipeline", "summarize", "summaries"),
     ("reporter.text.encoder", "from_files", "encoder: load"), ("reporter.text.encoder", "Encoder.encode", "encode"),
-    # a long briefing's warm-up encodes in forked children (pipeline._ForkedWarming): the wait for
+    # a long briefing's warm-up encodes in forked children (text/warmup.py): the wait for
     # them, in a thread here
-    ("reporter.pipeline", "_gather", "encode"),
+    ("reporter.text.warmup", "_gather", "encode"),
     ("reporter.pipeline", "compare", "comparison"), ("reporter.pipeline", "flag", "flags"),
     ("reporter.report.json_twin", "to_json", "json+csv"), ("reporter.review.checklist", "to_csv", "json+csv"),
     ("reporter.report.render", "build_view", "html"), ("reporter.report.render", "to_html", "html"),
