@@ -331,6 +331,9 @@ def run() -> None:
         except (OSError, ValueError):  # a closed pipe, a closed stream: nothing more to say there
             pass
     if status == ExitStatus.INTERRUPTED:
+        warmup = sys.modules.get("reporter.text.warmup")
+        if warmup is not None:
+            warmup.stop()  # a long briefing's encoding children (text/warmup.py)
         os._exit(status)
     encoder = sys.modules.get("reporter.text.encoder")
     if encoder is not None:

@@ -12,6 +12,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,44 @@ def test_a_failed_run_waits_for_the_encoder_thread_and_exits_with_its_status():
     done = _child(ExitStatus.ERROR, busy=1.5, registered=True)
     assert done.returncode == ExitStatus.ERROR, (done.returncode, done.stderr[-300:])
     assert "terminate called" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the children through /proc")
+def test_an_interrupted_long_briefing_leaves_no_encoding_child(tmp_path):
+    # A long briefing encodes in forked children (text/warmup.py); SIGTERM to the command must
+    # stop them too, not leave them encoding on their own after it has returned.
+    from test_hostile_output import children, running
+    from reporter.text.warmup import FORK_WARM_SENTENCES, can_fork
+    from reporter.tools.bench import generate_document
+
+    if not can_fork():
+        pytest.skip("the forked warm-up is for Linux")
+    n = max(FORK_WARM_SENTENCES, 1500)  # two articles: above the fork threshold, seconds of encoding a child
+    for name, seed in (("a.txt", 1), ("b.txt", 2)):
+        (tmp_path / name).write_text(generate_document(seed, n), encoding="utf-8")
+    # output to a file, not a pipe: the children hold the pipe open, so reading it to its end
+    # would wait for them; wait() sees the command itself end
+    log = (tmp_path / "log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "brief", "a.txt", "b.txt", "-o", "out.pdf"],
+                            cwd=tmp_path, env=subprocess_env(), stdout=log, stderr=log)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while not seen and time.monotonic() < deadline and proc.poll() is None:
+            seen = children(proc.pid)
+            time.sleep(0.02)
+        assert seen, "no encoding child was forked"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+    assert proc.returncode == ExitStatus.INTERRUPTED, (tmp_path / "log").read_text()[-300:]
+    gone_by = time.monotonic() + 0.5  # killed, not left to finish (a part takes seconds)
+    while any(running(p) for p in seen) and time.monotonic() < gone_by:
+        time.sleep(0.05)
+    assert not [p for p in seen if running(p)]
+    assert not list(tmp_path.glob("out.*"))

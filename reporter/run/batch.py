@@ -244,6 +244,9 @@ def _run_row_in_worker(row: Row) -> Outcome:
     try:
         outcome = _run_row(row)
     except KeyboardInterrupt:  # stopped by the batch: the row's files are cleaned up; quietly end
+        from reporter.text import warmup
+
+        warmup.stop()  # a long row's encoding children
         os._exit(ExitStatus.INTERRUPTED)
     _state = "reporting"
     if _finished is not None:

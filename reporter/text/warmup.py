@@ -257,7 +257,25 @@ def fork_encoding(encoder: Encoder, part: list[str]):
         finally:
             os._exit(code)
     os.close(write_end)
+    _RUNNING.add(pid)
     return pid, read_end
+
+
+_RUNNING: set[int] = set()  # the children forked and not yet waited for (stop)
+
+
+def stop() -> None:
+    """Stop the children still encoding (SIGKILL: they hold nothing of the user's).
+    An interrupted run calls this before it ends (cli.run, a batch worker), so no child is left
+    encoding on its own for seconds after the command has returned."""
+    import os
+    import signal
+
+    for pid in list(_RUNNING):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def _collect(part: list[str], child: tuple[int, int]):
@@ -280,6 +298,7 @@ def _collect(part: list[str], child: tuple[int, int]):
     finally:
         os.close(read_end)
         _, status = os.waitpid(pid, 0)
+        _RUNNING.discard(pid)
     if got != len(part) * DIMENSIONS * 4 or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
     return np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(part), DIMENSIONS).copy()
