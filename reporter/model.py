@@ -212,6 +212,16 @@ class TimelineEntry:
                 "text": self.text}
 
 
+def derived(b: "Briefing", name: str, make):
+    """A value derived from a briefing (the checklist rows, the fact table), made once: kept in the
+    frozen Briefing's __dict__ as a cached_property's value is. replace() makes another Briefing,
+    which makes its own. The PDF's view, the JSON twin and the CSV each ask (issue 17)."""
+    cache = b.__dict__
+    if name not in cache:
+        cache[name] = make()
+    return cache[name]
+
+
 @dataclass(frozen=True)
 class Briefing:
     articles: tuple[Article, ...]

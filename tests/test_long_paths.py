@@ -11,7 +11,7 @@ import pytest
 from reporter.text import warmup
 from reporter.model import Fact
 from reporter.stages import facts as facts_stage
-from reporter.stages.facts import _subject_key, fold, table
+from reporter.stages.facts import _subject_key, fold
 from reporter.text.encoder import Encoder, load, warm
 from reporter.tools.bench import generate_sentence
 
@@ -108,15 +108,18 @@ def test_the_subject_lookup_per_kind_finds_what_the_scan_found():
     assert {k[2] for k in keys} - {""} <= {fold(s) for s in subjects}
 
 
-def test_the_fact_table_is_made_once_for_the_same_tuples_and_again_for_others():
+def test_the_fact_table_is_made_once_per_briefing_and_anew_for_a_replaced_one(monkeypatch):
     f1 = Fact("A1", "deaths", 3.0, "", "3 muertos", subject="Oaxaca")
     f2 = Fact("B1", "deaths", 4.0, "", "4 muertos", subject="Oaxaca")
-    facts_, relations = (f1, f2), ()
-    first = table(facts_, relations)
-    assert table(facts_, relations) is first
-    assert table(facts_, relations) == facts_stage._table(facts_, relations)
-    other = (f1,)
-    assert table(other, relations) == facts_stage._table(other, relations) != first
+    calls = []
+    real = facts_stage.table
+    monkeypatch.setattr(facts_stage, "table", lambda f, r=(): calls.append(f) or real(f, r))
+    b = replace(_briefing(), facts=(f1, f2))
+    first = facts_stage.table_of(b)
+    assert facts_stage.table_of(b) is first and len(calls) == 1
+    assert first == real((f1, f2), ())
+    other = replace(b, facts=(f1,))
+    assert facts_stage.table_of(other) == real((f1,), ()) != first and len(calls) == 2
 
 
 def test_checklist_rows_are_made_once_per_briefing_and_anew_for_a_replaced_one(monkeypatch):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from reporter.stages.compare import claim_groups, group_id
-from reporter.stages.facts import table as fact_table
+from reporter.stages.facts import table_of as fact_table
 from reporter.model import CONFLICT, Briefing
 from reporter.review.checklist import row_keys, row_verdict, rows as checklist_rows, verdict_for
 from reporter.review.claims import claim_key
@@ -64,7 +64,7 @@ def to_dict(b: Briefing) -> dict:
         "timeline": [e.as_dict() for e in b.timeline],
         # the fact table: one row per quantity and subject, with what each source says (stages/facts.py)
         "facts": [{"kind": row.kind, "unit": row.unit, "subject": row.subject,
-                   "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b.facts, b.relations)],
+                   "values": [{"article": aid, **f.as_dict()} for aid, f in row.facts]} for row in fact_table(b)],
         # claims reviewed before (the archive, issue 16): absent when no archive was consulted
         **_archive_matches(b),
     }

@@ -22,7 +22,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from reporter.stages.compare import claim_groups, group_id, values_agree
-from reporter.stages.facts import KINDS as FACT_KINDS, table as fact_table, value_label
+from reporter.stages.facts import KINDS as FACT_KINDS, table_of as fact_table, value_label
 from reporter.text.features import analyze
 from reporter.text.language import WORD, fold, resources
 from reporter.settings import PDF_ITEMS
@@ -632,7 +632,7 @@ FACT_VALUES_SHOWN = 6
 def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
     """The rows stated by two or more sources (with one source, all), those whose values differ
     first, then in order of first mention: `facts` (as listed) and `facts_total`."""
-    rows = [r for r in fact_table(b.facts, b.relations) if len(r.articles) > 1 or len(b.articles) == 1]
+    rows = [r for r in fact_table(b) if len(r.articles) > 1 or len(b.articles) == 1]
     built = []
     for row in rows:
         says = []

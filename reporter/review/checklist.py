@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reporter.errors import InputError
-from reporter.model import OVERLAP, Briefing, Flag
+from reporter.model import OVERLAP, Briefing, Flag, derived
 from reporter.review.claims import claim_key
 
 COLUMNS = ["id", "key", "source", "claim", "reasons", "priority", "score", "verdict", "notes",
@@ -128,16 +128,8 @@ def ui_language(b: Briefing) -> str:
 
 
 def rows(b: Briefing) -> tuple[Row, ...]:
-    """The checklist (_rows), made once per briefing: the PDF's view, the JSON twin and the CSV
-    each ask for it (two long reports: 0.1 s a time). A Briefing is frozen and replace() makes
-    another, which makes its own; the rows are kept in its __dict__ as a cached_property's are."""
-    cache = getattr(b, "__dict__", None)
-    if cache is None:
-        return _rows(b)
-    made = cache.get("_checklist_rows")
-    if made is None:
-        made = cache["_checklist_rows"] = _rows(b)
-    return made
+    """The checklist (_rows), made once per briefing (model.derived)."""
+    return derived(b, "_checklist_rows", lambda: _rows(b))
 
 
 def _rows(b: Briefing) -> tuple[Row, ...]:

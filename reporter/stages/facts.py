@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reporter.model import CONFLICT, Article, Fact, Figure, Relation
+from reporter.model import CONFLICT, Article, Briefing, Fact, Figure, Relation, derived
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
@@ -577,24 +577,13 @@ class Row:
         return tuple(dict.fromkeys(a for a, _ in self.facts))
 
 
-# The last table made, with the two tuples it was made of: the PDF's view and the JSON twin both
-# ask for a briefing's table, and the two long reports' took 0.25 s each (issue 17).
-_LAST: tuple = ()
+def table_of(b: Briefing) -> tuple[Row, ...]:
+    """A briefing's fact table, made once (model.derived): the PDF's view and the JSON twin both
+    ask, and two long reports' took 0.25 s each (issue 17)."""
+    return derived(b, "_fact_table", lambda: table(b.facts, b.relations))
 
 
 def table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tuple[Row, ...]:
-    """The fact table (_table), made once for the same facts and relations: asked again with the
-    very same (immutable) tuples, the rows made the first time."""
-    global _LAST
-    if _LAST and _LAST[0] is facts_ and _LAST[1] is relations:
-        return _LAST[2]
-    rows = _table(facts_, relations)
-    if isinstance(facts_, tuple) and isinstance(relations, tuple):
-        _LAST = (facts_, relations, rows)
-    return rows
-
-
-def _table(facts_: tuple[Fact, ...], relations: tuple[Relation, ...] = ()) -> tuple[Row, ...]:
     """One row per quantity kind, unit and subject (time of day, report times and years aside:
     a report time is shown with the counts it dates), rows in order of first mention.
 
