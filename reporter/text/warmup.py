@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reporter.settings import Settings
-from reporter.text.encoder import Encoder, load as load_encoder
+from reporter.text.encoder import Encoder, _start, load as load_encoder
 
 
 def advance(encoder) -> None:
@@ -135,19 +135,8 @@ class ForkedWarming:
                 return  # else they are collected (and found short): each is waited for
         if not children:
             return
-        try:  # a thread the process waits for before it exits (encoder.settle), as Warming's is
-            from reporter.text.encoder import _start
-        except ImportError:
-            _start = None
-        args = (encoder, todo, parts, children)
-        if _start is not None:
-            self._thread = _start(self._collect, *args, name="reporter-encoder-collect")
-        else:
-            import threading
-
-            self._thread = threading.Thread(target=self._collect, args=args, name="reporter-encoder-collect",
-                                            daemon=True)
-            self._thread.start()
+        # a thread the process waits for before it exits (encoder.settle), as Warming's is
+        self._thread = _start(self._collect, encoder, todo, parts, children, name="reporter-encoder-collect")
 
     def _collect(self, encoder: Encoder, todo: list[str], parts: list[list[str]], children: list) -> None:
         try:
