@@ -105,3 +105,37 @@ def test_an_interrupted_long_briefing_leaves_no_encoding_child(tmp_path):
         time.sleep(0.05)
     assert not [p for p in seen if running(p)]
     assert not list(tmp_path.glob("out.*"))
+
+
+FORK_SIGNAL_CHILD = textwrap.dedent("""
+    import os, signal, sys
+    fired = []
+
+    def sigterm_inside_the_fork():  # the signal lands while os.fork runs its after-fork hooks
+        if not fired:
+            fired.append(1)
+            os.kill(os.getpid(), signal.SIGTERM)
+            sum(range(1000))  # Python code after it, where the handler runs
+
+    os.register_at_fork(after_in_parent=sigterm_inside_the_fork)
+    sys.argv = ["reporter", "brief", "a.txt", "b.txt", "-o", "out.pdf"]
+    from reporter.cli import run
+    run()
+""")
+
+
+@pytest.mark.slow
+def test_a_sigterm_during_the_warm_ups_fork_is_not_lost(tmp_path):
+    # A KeyboardInterrupt raised inside os.fork's after-fork hooks is printed and ignored by Python:
+    # the run used to go on and write its files, exit 0, as if never signalled.
+    from reporter.text.warmup import FORK_WARM_SENTENCES, can_fork
+    from reporter.tools.bench import generate_document
+
+    if not can_fork():
+        pytest.skip("the forked warm-up is for Linux")
+    for name, seed in (("a.txt", 1), ("b.txt", 2)):
+        (tmp_path / name).write_text(generate_document(seed, FORK_WARM_SENTENCES), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", FORK_SIGNAL_CHILD], cwd=tmp_path, env=subprocess_env(),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == ExitStatus.INTERRUPTED, (done.returncode, done.stderr[-500:])
+    assert not list(tmp_path.glob("out.*"))

@@ -64,7 +64,7 @@ def write_all(contents: dict[Path, bytes | None], force: bool) -> None:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
         placed: list[Path] = []
-        with _signals_held() as signalled:
+        with signals_held() as signalled:
             try:
                 # the PDF last: a crash no handler sees (SIGKILL, power) leaves no PDF without its twin
                 for target in sorted(contents, key=lambda t: t.suffix.lower() == ".pdf"):
@@ -151,7 +151,7 @@ _HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr
 
 
 @contextmanager
-def _signals_held():
+def signals_held():
     """Hold SIGINT and SIGTERM while the group is moved into place (main thread), so an interrupt
     cannot land between a move and its rollback; yields a check for "one came meanwhile".
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reporter.run.output import signals_held
 from reporter.settings import Settings
 from reporter.text.encoder import Encoder, _start, load as load_encoder
 
@@ -125,11 +126,16 @@ class ForkedWarming:
             if not todo:
                 return
             parts = cut(encoder, todo, min(WARM_CHILDREN, _cores()))
-            for part in parts:
-                child = fork_encoding(encoder, part)
-                if child is None:
-                    break
-                children.append(child)
+            # SIGINT/SIGTERM held while forking: a KeyboardInterrupt raised inside os.fork's
+            # after-fork hooks (logging's lock release) is printed and ignored, so a SIGTERM
+            # landing there was lost and the run went on to write its files. Held, it is raised
+            # again once the children are forked and known to stop() (run/output.py, signals_held).
+            with signals_held():
+                for part in parts:
+                    child = fork_encoding(encoder, part)
+                    if child is None:
+                        break
+                    children.append(child)
         except Exception:  # noqa: BLE001 -- encode() below loads again and raises it, as one clear error
             if not children:
                 return  # else they are collected (and found short): each is waited for
