@@ -209,6 +209,44 @@ def test_the_dateline_still_gives_the_publication_date():
     assert publication(text, classify_lines(text), "es").date == "2023-08-16"
 
 
+@pytest.mark.parametrize("line", [
+    "México/Washington/EFE-EL UNIVERSAL",
+    "Madrid / Bruselas / EFE",
+    "Ciudad de México/AP",
+])
+def test_places_and_an_agency_between_slashes_are_a_credit_not_a_heading(line):
+    # Issue 15: such a line was taken for a subheading (or a title) and stood among the claims.
+    assert roles(f"Titular\n\n{line}\n\nEl sismo dejó 12 heridos en el sur del país.\n")[1] == (BOILERPLATE, line)
+
+
+@pytest.mark.parametrize("line", [
+    "Entrada/Salida de viajeros",  # no agency at the end
+    "Madrid/Bruselas",
+    "Empleo/Reuters dijo que el paro bajó.",  # a sentence
+])
+def test_a_slashed_line_without_a_closing_agency_is_not_a_credit(line):
+    assert roles(f"Titular\n\n{line}\n\nEl cuerpo de la noticia, con su punto final.\n")[1][0] != BOILERPLATE
+
+
+@pytest.mark.parametrize("byline, date, language", [
+    ("Por la redacción, 8 de septiembre de 2017", "2017-09-08", "es"),
+    ("Por Redacción, 8 de septiembre de 2017", "2017-09-08", "es"),
+    ("By Staff, September 8, 2017", "2017-09-08", "en"),
+    ("By the newsroom, September 8, 2017", "2017-09-08", "en"),
+    ("Por la redacción, 12 de marzo", None, "es"),  # no year: the date is not guessed
+])
+def test_a_desk_byline_is_a_byline_and_gives_its_date(byline, date, language):
+    # Issue 15: "Por la redacción, 12 de marzo" was a standfirst and its date vanished.
+    from reporter.stages.ingest import publication
+
+    text = f"Un sismo sacude el sur de México\n\n{byline}\n\nEl sismo dejó 12 heridos en el sur del país.\n"
+    assert roles(text)[1] == (BOILERPLATE, byline)
+    got = publication(text, classify_lines(text), language)
+    assert (got.date[:10] if got else None) == date
+    if got:
+        assert got.how == "byline"
+
+
 @pytest.mark.parametrize("caption", [
     "La ministra, en la rueda de prensa posterior al Consejo de Ministros. (Europa Press/Jesús Hellín)",
     "Trenes en la estación de Valdemora-Sur, en una imagen de archivo. EUROPA PRESS - Archivo",

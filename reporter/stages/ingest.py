@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from reporter.model import BODY, BOILERPLATE, CAPTION, HEADING, TITLE, Line, Published
 from reporter.text.lexicon import AGENCIES, PICTURE_AGENCIES
-from reporter.text.dates import DAY, mentions
+from reporter.text.dates import DAY, MONTHS_EN, MONTHS_ES, WEEKDAYS_EN, WEEKDAYS_ES, mentions
 
 _LINE = re.compile(r"[^\r\n]+")
 # Text and picture agencies (text/lexicon.py), longest spellings first so "AP Photo" is one credit.
@@ -131,7 +131,10 @@ STAMP_WORDS = 16
 _UPDATED = re.compile(r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|ultima\s+actualizacion)\b",
                       re.IGNORECASE)
 _PUBLISHED = re.compile(r"^\W*(?:published|first\s+published|posted|publicad[oa]|fecha\s+de\s+publicación)\b", re.IGNORECASE)
-_BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]ublicado por|[Pp]osted by)\s+[A-ZÁÉÍÓÚÑ]")
+# ... or a desk that signs it: "Por la redacción, 12 de marzo", "By Staff, May 3, 2026".
+_DESK_BYLINE = re.compile(r"^(?i:por|by)\s+(?i:(?:la|el|the|our)\s+)?(?i:redacci[oó]n|agencias|staff|newsroom|web desk)\b")
+_BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]ublicado por|[Pp]osted by)\s+"
+                           r"[A-ZÁÉÍÓÚÑ]|" + _DESK_BYLINE.pattern)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)|\b\d{1,2}\s*h\b", re.IGNORECASE)
 # A dateline opens the first paragraph: "MADRID, 16 ago 2023 (EFE).-", "Ciudad de México, 16 de agosto de
 # 2023.-", "LONDON, August 15, 2023 (Reuters) -". Its date is read in the first DATELINE_CHARS characters,
@@ -261,8 +264,25 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+# A credit line of places and the agency between slashes, no verb: "México/Washington/EFE-EL UNIVERSAL",
+# "Madrid / Bruselas / EFE". Each piece is matched on its own (a split, not one pattern over the line),
+# so a long line costs one pass.
+SLASH_CREDIT_CHARS = 80
+_SLASH_PLACE = re.compile(r"[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:[ .'’-]{1,3}[^\W\d_]+){0,5}")
+_AGENCY_START = re.compile(rf"(?:{_AGENCIES})(?![\w])")
+
+
+def _slash_credit(s: str) -> bool:
+    if len(s) > SLASH_CREDIT_CHARS or "/" not in s or _TERMINAL.search(s):
+        return False
+    parts = [p.strip() for p in s.split("/")]
+    if len(parts) < 2 or not all(parts) or not _AGENCY_START.match(parts[-1]):
+        return False
+    return all(_SLASH_PLACE.fullmatch(p) or _AGENCY_START.match(p) for p in parts[:-1])
+
+
 def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> tuple[str, str]:
-    if LONE_CREDIT.match(s):
+    if LONE_CREDIT.match(s) or _slash_credit(s):
         return BOILERPLATE, "agency credit"
     if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
@@ -270,8 +290,8 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
         return BOILERPLATE, "date stamp"  # "Updated at 6:00 a.m. ET", "Actualizado el 16/08/2023 10:32"
     if _words(s) <= 10 and _BYLINE.match(s):
         return BOILERPLATE, "byline"
-    if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _only_names_and_dates(s, True):
-        return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023"
+    if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _only_names_and_dates(s, not _DESK_BYLINE.match(s)):
+        return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023", "Por la redacción, 12 de marzo"
     if _words(s) <= STAMP_WORDS + 4 and ((_BYLINE_START.match(s) and _READING_TIME.search(s)) or _DESK.match(s)) \
             and _only_names_and_dates(_READING_TIME.sub(" ", s), False):
         return BOILERPLATE, "byline"  # "Por Ana Ruiz · 20 de octubre de 2026 · 4 min de lectura", "Redacción | Lima"
@@ -330,8 +350,10 @@ def _day(s: str, language: str = "") -> str:
 
 _NAME_WORDS = frozenset("by por and y e de del la las los van von da di le the | , · - – — at a el on en "
                         "updated actualizado actualizada publicado publicada published last última ultima "
-                        "actualización actualizacion hora horas".split())
+                        "actualización actualizacion hora horas redacción redaccion agencias staff newsroom "
+                        "desk our web".split())
 _CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "h", "hs", "hrs"})
+_CALENDAR_WORDS = frozenset({*MONTHS_ES, *MONTHS_EN, *WEEKDAYS_ES, *WEEKDAYS_EN})
 
 
 def _only_names_and_dates(s: str, need_day: bool) -> bool:
@@ -349,7 +371,8 @@ def _only_names_and_dates(s: str, need_day: bool) -> bool:
             return False
     rest = _CLOCK.sub(" ", rest)
     words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
-    return all(w[0].isupper() or w.lower().rstrip(".") in _NAME_WORDS | _CLOCK_WORDS for w in words)
+    # a day without its year is no date for the page ("12 de marzo"), but its words are a stamp's
+    return all(w[0].isupper() or w.lower().rstrip(".") in _NAME_WORDS | _CLOCK_WORDS | _CALENDAR_WORDS for w in words)
 
 
 def _has_date_or_time(s: str) -> bool:
