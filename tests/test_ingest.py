@@ -344,6 +344,8 @@ def test_agency_photographer_credits_are_captions(caption):
     "This is a developing story. Check back for updates.",
     "Additional reporting by Jane Doe in London.",
     "Con información de Europa Press y EFE.",
+    "Esta información ha sido elaborada con la colaboración de EFE.",
+    "This story was produced in partnership with The Associated Press.",
     "Have a news tip? Email us at tips@example.com.",
     "¿Tienes una denuncia? Escríbenos a denuncias@example.com.",
     "Una publicación compartida por Ayuntamiento de Valdemora (@aytovaldemora)",

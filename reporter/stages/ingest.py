@@ -102,7 +102,10 @@ _CALL = re.compile(
 _CREDIT_LINE = re.compile(
     r"^\W*(?:additional reporting|reporting by|with reporting (?:from|by)|editing by|edited by|writing by"
     r"|con información de|con informaci[oó]n de agencias|información de agencias|fuentes?:|source:"
-    r"|sources?:|texto:|text:|edición:|edición de|redacción:|agencias:)", re.IGNORECASE)
+    r"|sources?:|texto:|text:|edición:|edición de|redacción:|agencias:"
+    r"|(?:esta|la) (?:información|noticia|nota) (?:ha sido|fue) (?:elaborada|redactada|escrita) con"
+    r"|this (?:story|article|report) (?:was|has been) (?:produced|written|prepared) (?:with|in partnership)"
+    r"|this article contains reporting (?:from|by))", re.IGNORECASE)
 CREDIT_WORDS = 16
 # A social-media embed's signature: "— Protección Civil (@proteccioncivil) March 12, 2026".
 _EMBED = re.compile(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)")
