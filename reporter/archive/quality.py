@@ -33,18 +33,9 @@ def _find(claims, anchor: str, norm):
 
 def collect(gold: list[dict], folder: Path, settings: Settings, evaldata) -> dict:
     """Brief each pair; the archived side, the briefed side and the gold pairs (by sentence text)."""
-    from reporter.pipeline import brief, make_source
-    from reporter.stages.read import read
-
     archived, queries, good, right_related = [], [], set(), set()
     for pair in gold:
-        texts = []
-        for side in ("a", "b"):
-            path = folder / pair[side]
-            if not path.is_file():
-                raise InputError(f"{path}: no such file (named by pair {pair['name']})")
-            texts.append(read(str(path)))
-        b = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
+        b = evaldata.brief_pair(pair, folder, settings)
         first, second = b.articles[0], b.articles[1]
         cross = pair.get("lang") in CROSS
         for n, s in enumerate(first.claims):

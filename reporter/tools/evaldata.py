@@ -61,6 +61,20 @@ def read_gold(path) -> list[dict]:
         raise _bad(path, "a gold file of news pairs (a JSON object with 'pairs')") from None
 
 
+def brief_pair(pair: dict, folder: Path, settings):
+    """The briefing of one gold pair: its articles `a` and `b`, read from folder."""
+    from reporter.pipeline import brief, make_source
+    from reporter.stages.read import read
+
+    texts = []
+    for side in ("a", "b"):
+        path = Path(folder) / pair[side]
+        if not path.is_file():
+            raise InputError(f"{path}: no such file (named by pair {pair['name']})")
+        texts.append(read(str(path)))
+    return brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 

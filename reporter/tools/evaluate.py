@@ -82,9 +82,7 @@ def _threshold(settings: Settings) -> float:
 
 
 def eval_pairs(args, evaldata, settings: Settings) -> dict:
-    from reporter.pipeline import brief, make_source
     from reporter.report.json_twin import to_dict
-    from reporter.stages.read import read
 
     gold = evaldata.read_gold(args.gold)
     folder = Path(args.articles)
@@ -93,13 +91,7 @@ def eval_pairs(args, evaldata, settings: Settings) -> dict:
     settings = _at_threshold(settings, args.threshold)
     rows, total = [], {}
     for pair in gold:
-        texts = []
-        for side in ("a", "b"):
-            path = folder / pair[side]
-            if not path.is_file():
-                raise InputError(f"{path}: no such file (named by pair {pair['name']})")
-            texts.append(read(str(path)))
-        briefing = brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
+        briefing = evaldata.brief_pair(pair, folder, settings)
         data = to_dict(briefing)
         if args.save:
             Path(args.save).mkdir(parents=True, exist_ok=True)
