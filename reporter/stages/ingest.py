@@ -82,6 +82,16 @@ _CALL = re.compile(
     # pointers and notes of the newsroom, not reporting: "Lee la noticia completa", "Consulta aquí...",
     # "Esta noticia se está actualizando", "This is a developing story", "Have a news tip?", social embeds
     r"|lee la noticia completa|read the full (?:story|article|report) (?:here|on|at)|consult[ae] aquí|get the latest"
+    r"|(?:haga|hagan|hacé|pulse|pulsa|toca|toque|tap|presione) (?:clic |click )?(?:aquí|here)"
+    r"|follow (?:our|the) live (?:coverage|updates|blog)|sigue en vivo|sigue (?:nuestra|la) cobertura"
+    r"|comparte (?:esta|la) (?:noticia|nota|información|historia)|d[ée]janos (?:tu|su) (?:comentario|opinión)"
+    r"|(?:qu[ée] opinas|qu[ée] opina usted|what do you think)\?\s*(?:leave|share|tell|d[ée]janos|cu[ée]ntanos|comenta|escr[ií]benos)"
+    r"|noticias? relacionadas?\s*:|art[ií]culos? relacionados?\s*:|related (?:story|stories|article|coverage)\s*:"
+    # a translation or correction note: "Una versión anterior de esta nota decía que murieron 40 personas."
+    # states a figure that is not the story's, and would be set against the other source's
+    r"|(?:este|esta) (?:artículo|noticia|texto|nota) (?:fue|ha sido) traducid[oa]|this (?:article|story) (?:was|has been) translated"
+    r"|una versión anterior de (?:esta|este) (?:nota|noticia|artículo|texto|información)"
+    r"|an earlier version of this (?:story|article|report)|correction\s*:|corrección\s*:|fe de erratas"
     r"|más información en|si quieres recibir|si te ha (?:interesado|gustado)|si (?:le|te) interesa (?:esta|este)"
     r"|(?:este|esta) (?:artículo|noticia|texto) (?:se publicó|fue publicad[oa]) originalmente"
     r"|this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)"
@@ -104,6 +114,8 @@ _CREDIT_LINE = re.compile(
     r"|con información de|con informaci[oó]n de agencias|información de agencias|fuentes?:|source:"
     r"|sources?:|texto:|text:|edición:|edición de|redacción:|agencias:"
     r"|(?:esta|la) (?:información|noticia|nota) (?:ha sido|fue) (?:elaborada|redactada|escrita) con"
+    r"|[^.]{1,80}? contributed (?:to )?(?:this|the) (?:report|story|article)|[^.]{1,80}? contributed reporting"
+    r"|[^.]{1,80}? contribuyeron (?:a|con) (?:esta|este) (?:información|nota|reportaje|noticia)"
     r"|this (?:story|article|report) (?:was|has been) (?:produced|written|prepared) (?:with|in partnership)"
     r"|this article contains reporting (?:from|by))", re.IGNORECASE)
 CREDIT_WORDS = 16
