@@ -2,6 +2,7 @@
 facts and names (issue 17: two 1000-sentence reports spent 4 s in a Python loop over claim
 pairs); they must give exactly what the loop over every pair gave."""
 import random
+import re
 
 import numpy as np
 
@@ -13,14 +14,18 @@ from reporter.text.features import analyze
 _WEAK = ("report-time", "year")
 
 
+def _owner(subject):  # "Albera's" names Albera
+    return re.sub(r"['’]s\b", "", subject, flags=re.IGNORECASE)
+
+
 def loop_other_subjects(sim, xa, xb, factor):  # the former implementation, pair by pair
     out = sim.copy()
     for r, fa in enumerate(xa):
         for col, fb in enumerate(xb):
-            kinds = ({x.kind for x in fa if x.subject and x.kind in GROWING}
-                     & {y.kind for y in fb if y.subject and y.kind in GROWING})
-            if kinds and not any(x.kind == y.kind and same_subject(x.subject, y.subject)
-                                 for x in fa for y in fb if x.kind in kinds and x.subject and y.subject):
+            kinds = ({(x.kind, x.unit) for x in fa if x.subject and x.kind in GROWING}
+                     & {(y.kind, y.unit) for y in fb if y.subject and y.kind in GROWING})
+            if kinds and not any((x.kind, x.unit) == (y.kind, y.unit) and same_subject(_owner(x.subject), _owner(y.subject))
+                                 for x in fa for y in fb if (x.kind, x.unit) in kinds and x.subject and y.subject):
                 out[r, col] *= factor
     return out
 
@@ -31,14 +36,16 @@ def loop_support(xa, xb, fa, fb):
         for col, (facts_b, feat_b) in enumerate(zip(xb, fb)):
             if any(x.kind == y.kind and x.unit == y.unit and x.kind not in _WEAK
                    and (not x.subject or not y.subject or same_subject(x.subject, y.subject))
-                   for x in facts_a for y in facts_b) or _shared_names(feat_a.names, feat_b.names):
+                   for x in facts_a for y in facts_b) or _shared_names(feat_a.names, feat_b.names) \
+                    or any(x.kind == y.kind and x.value == y.value and x.kind != "year"
+                           for x in feat_a.figures for y in feat_b.figures):
                 out[r, col] = 1.0
     return out
 
 
 KINDS = ("deaths", "injured", "count", "money", "year", "report-time", "depth")
 UNITS = ("", "house", "usd", "km")
-SUBJECTS = ("", "", "Oaxaca", "Puerto Lindo", "Lindo", "Calera", "Torrealta", "la Calera", "Chile y Perú")
+SUBJECTS = ("", "", "Oaxaca", "Puerto Lindo", "Lindo", "Calera", "Torrealta", "la Calera", "Chile y Perú", "Calera's")
 
 
 def random_facts(rng, n):
@@ -49,7 +56,7 @@ def random_facts(rng, n):
 def test_other_subjects_as_the_pairwise_loop():
     rng = random.Random(3)
     lowered = 0
-    for _ in range(40):
+    for _ in range(80):  # a count of the same unit at two places is rarer than of the same kind: more draws
         xa, xb = random_facts(rng, rng.randint(1, 12)), random_facts(rng, rng.randint(1, 12))
         sim = np.array([[rng.random() for _ in xb] for _ in xa])
         expected = loop_other_subjects(sim, xa, xb, 0.5)

@@ -19,6 +19,7 @@ count, the conflict is a possible update (Relation.update).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -28,7 +29,8 @@ import numpy as np
 
 from reporter.text.features import Features, analyze
 from reporter.stages.facts import EVENT_KINDS, GROWING, mentioned, same_subject, sentence_facts, value_label
-from reporter.text.lexicon import TITLES, concept
+from reporter.text.language import fold
+from reporter.text.lexicon import TITLES, concept, phrase_concepts
 from reporter.settings import Comparison
 from reporter.text.encoder import Encoder
 from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Fact, Relation, Sentence
@@ -37,10 +39,13 @@ from reporter.model import CONFLICT, OVERLAP, Article, Difference, Evidence, Fac
 # each with the data it was tuned on; every function here takes them as `c`.
 
 
-def _vectors(features: list[Features], c: Comparison, local_idf: bool = True) -> list[dict[str, float]]:
+def _vectors(features: list[Features], c: Comparison, local_idf: bool = True,
+             texts: list[str] | None = None) -> list[dict[str, float]]:
     """Each claim's weighted terms times their IDF, L2-normalised: a sparse row (term ->
-    weight). Dense claims x vocabulary rows of two long reports took hundreds of MB."""
-    docs = [_terms(f, c) for f in features]
+    weight). Dense claims x vocabulary rows of two long reports took hundreds of MB. With the
+    claims' `texts`, their paraphrases of several words count as concept classes too."""
+    docs = [_terms(f, c, phrase_concepts(fold(t)) if texts is not None else ())
+            for f, t in zip(features, texts if texts is not None else features)]
     df = Counter(t for d in docs for t in d)
     n = len(docs)
     rows = []
@@ -69,11 +74,11 @@ def _similarities(a: list[dict[str, float]], b: list[dict[str, float]]) -> np.nd
     return dense(a) @ dense(b).T
 
 
-def _terms(f: Features, c: Comparison) -> dict[str, float]:
+def _terms(f: Features, c: Comparison, phrases: tuple[str, ...] = ()) -> dict[str, float]:
     """Weighted terms: lemmas (weighted by rarity; names and titles count less: they
     say what a claim is about, not what it claims, and the same word may be a name
     in one sentence and not in the other), concept classes "~" (paraphrases meet
-    there), figures "#"."""
+    there: of a lemma, or of several words, `phrases`: "came down" ~ "collapsed"), figures "#"."""
     name_words = {w for n in f.names for w in n.split()}
     terms: dict[str, float] = {}
 
@@ -90,6 +95,8 @@ def _terms(f: Features, c: Comparison) -> dict[str, float]:
             cls = concept(x)
             if cls:
                 add("~" + cls, c.concept_weight * w)
+    for cls in phrases:
+        add("~" + cls, c.concept_weight)  # a phrase's words are stop words: the weight of a rare word
     for x in f.figures:
         add(f"#{x.kind}:{x.value:g}", c.figure_weight)
         if x.unit:
@@ -112,7 +119,7 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
     for f in (facts if facts is not None else
               tuple(f for a in articles for s in a.claims for f in sentence_facts(s.text, a.language, s.id))):
         stated.setdefault(f.sentence, []).append(f)
-    vecs = _vectors(feats, c)
+    vecs = _vectors(feats, c, texts=[s.text for s in claims])
     rows: dict[str, list[int]] = {a.id: [] for a in articles}
     for i, s in enumerate(claims):
         rows[s.article].append(i)
@@ -148,11 +155,17 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             # (its score stays the meaning cosine)
             select = sim + c.cross_language_support * _support([stated.get(claims[i].id, []) for i in ia],
                                                                [stated.get(claims[j].id, []) for j in ib], fa, fb)
+        elif encoder is not None and same_language and c.same_language_support:
+            # In one language the words meet already; the same quantity stated by both (the time
+            # of the collapse, the train's speed) is chosen with this much more
+            select = sim + c.same_language_support * _same_quantity(
+                [stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib]) * (sim > 0)
         found = _candidates(select, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
         if same_language:
             found = [(r, col) for r, col in found
                      if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)
-                     or _same_fact(stated.get(claims[ia[r]].id, []), stated.get(claims[ib[col]].id, []))]
+                     or _same_fact(stated.get(claims[ia[r]].id, []), stated.get(claims[ib[col]].id, []),
+                                   ta[r], tb[col])]
         pairs = set(found) | _same_quotes(fa, fb, c)
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
@@ -245,9 +258,11 @@ def _other_subjects(sim: np.ndarray, xa: list[list[Fact]], xb: list[list[Fact]],
     "36 dead in Torrealta") are probably other claims: their score is multiplied by `factor`,
     so each finds the claim about its own place when the other source has one. Matrix products
     over the distinct (kind, subject) facts, not a Python loop over every pair of claims (two
-    1000-sentence reports: 4 s)."""
-    def counts(facts: list[Fact]) -> set[tuple[str, str]]:
-        return {(x.kind, x.subject) for x in facts if x.subject and x.kind in GROWING}
+    1000-sentence reports: 4 s). The same thing: the same kind and unit ("25 basis points" of the
+    Bank of Tarsis and "0,25 puntos de dinero" of the Banco de Tarsis count other things, as
+    3,000 passengers and 400 police officers do)."""
+    def counts(facts: list[Fact]) -> set[tuple[tuple[str, str], str]]:
+        return {((x.kind, x.unit), x.subject) for x in facts if x.subject and x.kind in GROWING}
 
     ka, kb = [counts(f) for f in xa], [counts(f) for f in xb]
     # a kind both count about a named subject, and no subject of that kind in common
@@ -255,8 +270,12 @@ def _other_subjects(sim: np.ndarray, xa: list[list[Fact]], xb: list[list[Fact]],
                        lambda a, b: True)
     if not shared.any():
         return sim
-    other = shared & ~_any_pair(ka, kb, same_subject)
+    other = shared & ~_any_pair(ka, kb, lambda a, b: same_subject(_POSSESSIVE.sub("", a), _POSSESSIVE.sub("", b)))
     return np.where(other, sim * factor, sim) if other.any() else sim
+
+
+# "Albera's metro" names Albera: the subject of "3,000 passengers" there and of "unos 3.000 pasajeros" in Albera
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 
 
 def _any_pair(xa: list[set[tuple]], xb: list[set[tuple]], related: Callable[[str, str], bool]) -> np.ndarray:
@@ -289,7 +308,7 @@ def _any_pair(xa: list[set[tuple]], xb: list[set[tuple]], related: Callable[[str
 
 
 # Facts that say little about which claim a sentence is: when a report was made, a bare year.
-_WEAK_KINDS = frozenset({"report-time", "year"})
+_WEAK_KINDS = ("report-time", "year")
 
 
 def _support(xa: list[list[Fact]], xb: list[list[Fact]], fa: list[Features], fb: list[Features]) -> np.ndarray:
@@ -303,15 +322,39 @@ def _support(xa: list[list[Fact]], xb: list[list[Fact]], fa: list[Features], fb:
                       lambda a, b: not a or not b or same_subject(a, b))
     names = _any_pair([{("", n) for n in f.names} for f in fa], [{("", n) for n in f.names} for f in fb],
                       lambda a, b: bool(_shared_names((a,), (b,))))
-    return (facts | names).astype(np.float64)
+    # the same number, whatever words count it (figures are read locale by locale: "1.250.000" /
+    # "1,250,000", "cinco de los siete" / "Five of ... seven"): the units of a count are words of
+    # each language ("pasajeros" / "passengers") and never meet as facts do
+    figures = _any_pair([{(x.kind, x.value) for x in f.figures if x.kind != "year"} for f in fa],
+                        [{(x.kind, x.value) for x in f.figures if x.kind != "year"} for f in fb],
+                        lambda a, b: True)
+    return (facts | names | figures).astype(np.float64)
 
 
-def _same_fact(xa: list[Fact], xb: list[Fact]) -> bool:
+def _same_quantity(xa: list[list[Fact]], xb: list[list[Fact]]) -> np.ndarray:
+    """1 where two claims state the same quantity (kind and unit; not a report's time, a date or a
+    year) about the same subject, or one of them names none; else 0 (matrix products, _any_pair)."""
+    def stated(facts: list[Fact]) -> set[tuple]:
+        return {((x.kind, x.unit), x.subject) for x in facts
+                if x.kind not in _WEAK_KINDS + _REPORTED + _DATES and (x.kind != "count" or x.unit)}
+
+    return _any_pair([stated(f) for f in xa], [stated(f) for f in xb],
+                     lambda a, b: not a or not b or same_subject(a, b)).astype(np.float64)
+
+
+def _same_fact(xa: list[Fact], xb: list[Fact], text_a: str = "", text_b: str = "") -> bool:
     """Both claims state a count of one kind about one named subject ("three people died in
-    Calera", "in Calera, two people were killed"): support enough for a pair over the threshold,
-    as a shared figure is, when the two sentences word it differently."""
-    return any(x.kind == y.kind and x.kind in GROWING and x.subject and y.subject and same_subject(x.subject, y.subject)
-               for x in xa for y in xb)
+    Calera", "in Calera, two people were killed"), or the same quantity (kind and unit, comparable
+    as the conflict rule compares them: "traveling at 38 mph" / "moving at about 52 mph"; "about
+    6:40 a.m." / "shortly before 7 a.m."): support enough for a pair over the threshold, as a shared
+    figure is, when the two sentences word it differently. Not a report's time, a date or a year
+    (many claims of one story share them)."""
+    if any(x.kind == y.kind and x.kind in GROWING and x.subject and y.subject and same_subject(x.subject, y.subject)
+           for x in xa for y in xb):
+        return True
+    xa = [x for x in xa if x.kind not in _WEAK_KINDS + _REPORTED + _DATES]
+    xb = [y for y in xb if y.kind not in _WEAK_KINDS + _REPORTED + _DATES]
+    return any(_comparable(x, y, xa, xb, text_a, text_b) for x in xa for y in xb)
 
 
 def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
@@ -565,7 +608,7 @@ def similarities(pairs: list[tuple[str, str]], language_a: str, language_b: str,
     alone = replace(c, name_weight=1.0)
     lexical = []
     for a, b in pairs:
-        vecs = _vectors([analyze(a, language_a), analyze(b, language_b)], alone, local_idf=False)
+        vecs = _vectors([analyze(a, language_a), analyze(b, language_b)], alone, local_idf=False, texts=[a, b])
         lexical.append(float(np.clip(_similarities(vecs[:1], vecs[1:])[0, 0], 0.0, 1.0)))
     if encoder is None or not pairs:
         return lexical

@@ -275,6 +275,7 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             consumed = percent.end()  # "60 por ciento": "ciento" is no figure of its own
             continue
         unit, _ = _unit_after(tokens, last, language)
+        unit = _currency_after(tokens, last, language) or unit
         before = text[max(0, tok.start() - 4):tok.start()]
         if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
             out.append((Figure(value, raw, "money", _currency(before, unit), qualifier), span))
@@ -299,6 +300,26 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
 
 
 _FOLDED_CURRENCIES = {fold(w) for w in CURRENCY_WORDS}
+
+
+def _currency_after(tokens: list[re.Match], last: int, language: str) -> str:
+    """A currency named after one or two words that say whose it is: "2.3 billion Canadian
+    dollars", "300 million Hong Kong dollars", "40 million US dollars" (read as a count of
+    "canadian", "hong", "increase" before); "" when none."""
+    res = resources(language)
+    words = 0
+    for j in range(last + 1, min(len(tokens), last + 6)):
+        w = tokens[j].group()
+        f = fold(w)
+        if f in _FOLDED_CURRENCIES:
+            return f if words else ""
+        if (f in SCALE and not (f == "miles" and language == "en")) or f in NUMBER_LINKS:
+            continue
+        if words == 2 or w[0].isdigit() or (res.is_stop(w) and not w[0].isupper()) \
+                or _known_unit(fold(res.lemma(w.lower()))):
+            return ""  # "12 people paid dollars": the count is of people
+        words += 1
+    return ""
 
 
 def _currency(before: str, unit: str) -> str:

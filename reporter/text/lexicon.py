@@ -81,6 +81,22 @@ CONCEPTS: dict[str, str] = {
 }
 
 
+# Paraphrases of more than one word that no lemma carries (their words are stop words or say
+# nothing alone): "came down" / "collapsed", "se vino abajo" / "se derrumbó", "perdieron la vida" /
+# "murieron". Matched on the folded sentence; the comparator adds the class as it adds a lemma's.
+PHRASES: tuple[tuple[str, re.Pattern], ...] = (
+    ("destroy", re.compile(r"\b(?:came|come|comes|coming) (?:crashing )?down\b|\bcaved? in\b|\bgave way\b"
+                           r"|\b(?:se )?vin(?:o|ieron|iendo)(?:se)? abajo\b|\bvenirse abajo\b|\bse viene abajo\b")),
+    ("death", re.compile(r"\bperd(?:io|ieron|er|iendo) la vida\b|\blost (?:their|his|her) li(?:fe|ves)\b"
+                         r"|\bhan perdido la vida\b")),
+)
+
+
+def phrase_concepts(folded: str) -> tuple[str, ...]:
+    """The concept classes of the paraphrases (PHRASES) in a folded sentence."""
+    return tuple(name for name, pattern in PHRASES if pattern.search(folded))
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
     exact: dict[str, str] = {}
@@ -156,6 +172,8 @@ UNIT_ALIASES = {
     "tonelada": "t", "ton": "t", "tonne": "t", "hectarea": "ha", "hectareas": "ha", "hectare": "ha",
     "hectares": "ha", "ha": "ha", "grado": "degree", "degree": "degree", "hora": "hour",
     "hour": "hour", "dia": "day", "day": "day", "ano": "year", "year": "year", "mes": "month", "month": "month",
+    # speeds: "traveling at 38 mph" is a speed, not a count of what "traveling" names
+    "mph": "mph", "kph": "km/h",
 }
 PEOPLE = {"persona", "people", "person", "personas", "individuo", "habitante", "resident", "ciudadano",
            "civil", "civilian", "nino", "child", "children", "mujer", "woman", "women", "hombre", "man", "men"}
