@@ -54,7 +54,7 @@ NUMBERS = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
            "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "a couple of": 2, "veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72,
+           "thirty": 30, "a couple of": 2, "un par de": 2, "veinticuatro": 24, "cuarenta y ocho": 48, "setenta y dos": 72,
            "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
 UNITS = {"hora": "h", "horas": "h", "hour": "h", "hours": "h", "día": "d", "días": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m", "meses": "m",
          "año": "y", "años": "y", "day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m",
@@ -106,8 +106,11 @@ def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
 # Holidays news dates things by, as their day in a year: a fixed (month, day) or a function of the
 # year (Easter's feasts; the US's Thanksgiving, Memorial Day, Labor Day, as US English writes them).
 # Keys in lower case without accents; a span (Semana Santa, Holy Week) is its first day (Palm Sunday).
-_EASTER = {-46: ("ash wednesday",), -7: ("semana santa", "domingo de ramos", "holy week", "palm sunday"),
+_EASTER = {-46: ("ash wednesday", "miercoles de ceniza"), -9: ("viernes de dolores",),
+           -7: ("semana santa", "domingo de ramos", "holy week", "palm sunday"),
+           -6: ("lunes santo",), -5: ("martes santo",), -4: ("miercoles santo",),
            -3: ("jueves santo", "maundy thursday"), -2: ("viernes santo", "good friday"),
+           -1: ("sabado santo", "sabado de gloria", "holy saturday"),
            0: ("domingo de resurreccion", "domingo de pascua", "easter", "easter sunday", "easter day"),
            1: ("lunes de pascua", "easter monday")}
 HOLIDAYS: dict[str, object] = {
@@ -226,13 +229,25 @@ _TRIGGER_SOURCE = {
 }
 
 # The kinds whose value depends on the tense (a weekday, a day or a month without its year).
-_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "wdnum", "dom", "weekend", "season", "course", "holiday",
+_NEEDS_TENSE = frozenset({"dmy", "mdy", "part", "month", "wd", "wdnum", "dom", "weekend", "season", "course", "holiday", "shorthand",
                           "quarter", "overnight"})
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
 # day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
 _SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+# A day a plan first had ("The deadline, originally Jan. 15, was pushed back", "inicialmente previsto para el 3"):
+# the verb that tells the change is not the day's tense, so the nearest such day.
+_ORIGINALLY = re.compile(r"\b(?:originally|initially|previously|inicialmente|en\s+un\s+principio|en\s+principio)"
+                         r"(?:\s+(?:set|scheduled|planned|due|slated|expected|previst[oa]s?|programad[oa]s?|fijad[oa]s?))?"
+                         r"(?:\s+(?:for|on|para))?\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+
+# Spanish news names some days by their number and month's initial ("el 11-S", "el 8M"); the initial is
+# ambiguous (M: marzo or mayo, J: junio or julio), so only the days that usage has fixed: an event's day
+# (its year) or a yearly day (nearest by the tense, as a holiday).
+SHORTHANDS_ES = {"11S": (2001, 9, 11), "11M": (2004, 3, 11), "23F": (1981, 2, 23), "15M": (2011, 5, 15),
+                 "1O": (2017, 10, 1), "17A": (2017, 8, 17), "20N": (1975, 11, 20),
+                 "8M": (None, 3, 8), "25N": (None, 11, 25), "12O": (None, 10, 12), "28J": (None, 6, 28)}
 # Words a date may open with, read with what comes before it ("hasta el", "until", "al").
 _LEAD = re.compile(r"(?:(?:el|al|the|on|to|until|till|hasta|para|for)\s+)+", re.IGNORECASE)
 # A thing put off to a day ("aplazó la votación al lunes", "the hearing was postponed to April 2"): the
@@ -294,18 +309,25 @@ _ES = [
              rf"\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("ago", rf"\bhace\s+(?:(?:unos|unas|apenas|casi|más\s+de|menos\s+de|cerca\s+de|poco\s+más\s+de|solo|sólo|justo|"
             rf"exactamente|ya|al\s+menos)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
+    # a count back from the publication, as "la víspera" ("Un año antes, la empresa...", "dos años atrás")
+    ("before", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+(?:antes|atrás|atras)\b(?!\s+(?:de|del|que|a|al)\b)"),
     ("in", rf"\b(?:dentro\s+de|de\s+aquí\s+a|de\s+aqui\s+a)\s+(?:(?:unos|unas|apenas|poco\s+más\s+de|menos\s+de)\s+)?"
            rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("rel", r"\b(?P<w>hoy|ayer|anteayer|antier|anoche|antenoche|pasado\s+mañana|mañana|esta\s+mañana|esta\s+tarde|"
             r"esta\s+noche|esta\s+madrugada|este\s+día|la\s+víspera|la\s+vispera|el\s+día\s+anterior|el\s+dia\s+anterior)\b"),
     ("wdnum", rf"\b(?:(?:el|este|del|al)\s+)?(?P<wd>{_DIA})\s+(?P<d>\d{{1,2}})\b(?!\s*de\s|{_COUNTED_ES})"),
+    ("shorthand", r"(?<![\w.,/$€-])(?P<d>\d{1,2})-?(?-i:(?P<l>[EFMAJSOND]))\b(?![-/.]\w|\s*(?:€|\$|de\s+(?:euros|dólares|"
+                  r"dolares|usuarios|personas|habitantes|visitas|seguidores|espectadores)\b))"),
     # the year or the month so far ("en lo que va de año", "en lo que llevamos de mes"), as this one
     ("sofar", r"\ben\s+lo\s+que\s+(?:va|llevamos)\s+de(?:l)?\s+(?:presente\s+)?(?P<unit>año|mes)\b"),
     # a lower-case month with no preposition ("el euríbor cerró julio en el 3,5 %", "agosto fue el mes más cálido")
     ("month", rf"\b(?-i:(?P<mon>{_MES}))\b"),
     ("period", r"\b(?P<part>(?:a|hacia|para|desde|hasta)\s+(?:finales|principios|mediados|fines|comienzos|inicios)\s+"
                r"de(?:l)?\s+)?(?:(?:el|del|al|este|esta|en\s+el|durante\s+el)\s+)?(?:(?P<q1>pasado|próximo|proximo|presente)\s+)?"
-               r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso))?\b"),
+               r"(?P<unit>año|mes)(?:\s+(?P<q2>pasado|anterior|próximo|proximo|que\s+viene|entrante|en\s+curso|"
+               # the one now ending or starting ("el año que acaba", "el mes que empieza"; not "que acaba de terminar")
+               r"que\s+(?:ahora\s+)?(?:acaba|termina|concluye|finaliza|se\s+acaba|se\s+cierra|cierra|empieza|"
+               r"comienza|arranca)(?!\s+(?:de|con|en)\b)))?\b"),
     # a school or political year ("el próximo curso", "el curso pasado", "el curso 2024-2025"), as the year it starts in
     ("course", rf"\b(?P<pre>(?:(?:en|durante|desde|hasta|para|a\s+partir\s+de)\s+)?(?:el|este|del|al))\s+"
                rf"(?:(?P<q1>pasado|próximo|proximo|último|ultimo)\s+)?curso(?:\s+(?:escolar|académico|academico|"
@@ -348,7 +370,7 @@ _EN = [
             r"to|for|with|by|from|amid|despite|during|following|until|because|since|so|then|or|if|following|"
             r"morning|afternoon|evening|night)\b)[a-z]))"),
     ("week", r"\b(?P<q1>last|next|this|this\s+past|this\s+coming|the\s+coming|the\s+previous|the\s+following|the)\s+"
-             r"week(?P<q2>\s+before|\s+after)?\b(?!'s\s+\w+\s+(?:of|at)\b)"),
+             r"week(?P<q2>\s+before|\s+after\s+next|\s+after)?\b(?!'s\s+\w+\s+(?:of|at)\b)"),
     ("weekend", r"\b(?P<pre>over|during|on|at|for|this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|"
                 r"through|throughout|until|into|by)\s+"
                 r"(?:the\s+)?weekend\b"),
@@ -357,8 +379,13 @@ _EN = [
                rf"(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YR})\b)?"),
     ("span", rf"\b(?:in|over|during|within|for|throughout)\s+the\s+(?P<dir>past|last|next|coming)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"),
     ("ago", rf"\b(?:(?:about|around|nearly|almost|just|some|more\s+than|over)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    # "before" is more often a conjunction ("two years before entering the Commons"): only ending its clause
+    ("before", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+(?:earlier\b(?!\s+(?:than|the|a|an|his|her|its|their|this|that|"
+               rf"of|in|on|at|(?-i:[A-Z])|\d))|before(?=\s*(?:[,.;:)]|$)))"),
     ("in", rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?:'s\s+time)?(?!\s+(?:of|after|before|later|earlier))\b"),
     ("in", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+from\s+(?:now|today)\b"),
+    # "a week from Tuesday", "two weeks from tomorrow": that day's next one, then the weeks
+    ("wdshift", rf"\b(?P<n>a|one|two|three)\s+weeks?\s+from\s+(?:(?P<wd>{_WD})|(?P<tomorrow>tomorrow))\b"),
     # the night before the publication in the past ("Overnight, Russia launched..."), the coming one ahead
     ("overnight", r"\b(?P<w>overnight)\b(?!\s+(?:into|to|on|until|through|from|monday|tuesday|wednesday|thursday|friday|"
                   r"saturday|sunday|stays?|stop|shift|shifts|trains?|flights?|parking|rates?|guests?|"
@@ -378,7 +405,8 @@ _EN = [
                 rf"[\s-]+(?P<unit>quarter)(?:\s+of\s+(?:(?P<y>{_YR})\b|(?P<which>last\s+year|this\s+year|next\s+year|the\s+year|"
                 rf"the\s+previous\s+year|the\s+fiscal\s+year)\b))?"),
     ("quarter", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YR})\b)?"),
-    ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid)[\s-]+"
+    ("year", rf"\b(?P<pre>in|since|until|by|during|from|before|after|through|of|year|early|late|mid|fiscal|fiscal\s+year|"
+             rf"(?-i:FY))[\s-]*(?<=[\s-]|Y)"
              rf"(?P<y>{_YR})\b(?!-\d){_NOT_YEAR}"),
     # a school year ("next academic year", "the 2024-25 school year"), as the year it starts in
     ("course", r"\b(?P<pre>(?:(?:in|during|from|since|until|by|for)\s+)?(?:the\s+)?(?P<q1>this\s+coming|the\s+coming|"
@@ -455,6 +483,16 @@ _SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|
                                  r"longest|shortest|hottest|coldest|warmest|wettest|driest|heaviest|sharpest|steepest|"
                                  r"busiest|most|least|first|best|worst|record|only)\b(?:\s+[\w'-]+){0,4}\s*$",
                                  re.IGNORECASE)
+# Irregular pasts written as their present ("set", "put", "cut"): a past when a subject comes before
+# with no -s on the verb and an object after ("A magistrate set bail on Monday", "The airline cut 1,200
+# jobs"); not after a determiner, a modal, "to" or a plural pronoun ("a rate cut", "will cut", "they
+# cut"), nor before a verb ("a rate cut takes effect").
+_BARE_PAST_EN = re.compile(r"\b(?P<v>set|put|cut|quit|read|shut|let|spread|hurt|split|shed|upset|bid|slit|cast|"
+                           r"thrust|burst|broadcast|forecast)\b(?=\s+(?:the|a|an|his|her|its|their|our|this|that|these|"
+                           r"those|some|all|up|down|off|out|aside|back|bail|fire|free|\d|[$€£]))")
+_BEFORE_BARE_PAST_EN = re.compile(r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|to|will|would|"
+                                  r"shall|should|can|could|may|might|must|do|does|did|not|never|i|you|we|they|"
+                                  r"just|also)|n['’]t|['’]ll|[-\d])\s*$", re.IGNORECASE)
 _NOT_PAST_EN = {"need", "feed", "seed", "speed", "bed", "red", "shed", "wed", "hundred", "united", "indeed", "breed",
                 "proceed", "exceed", "succeed", "greed", "weed"}
 # Clause boundaries: punctuation and the words that open a new clause.
@@ -492,10 +530,16 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
     for start, stop, kind, m in found:
         if start < end:
             continue  # inside a longer expression found at an earlier place
+        if kind == "before" and out:
+            continue  # "se vendieron en 2010, un 5,9 % más que un año antes": counted from that date, not the publication
         lead = _LEAD.match(m.group(0))
         before = text[max(0, start - 60):start + (lead.end() if lead else 0)]
         if kind in _NEEDS_TENSE and _RESCHEDULED.search(before):
             tense = "future"  # "aplazó la votación al lunes", "postponed to April 2": the day is ahead
+        elif kind == "wd" and re.fullmatch(r"para\s+el", m.group("pre") or "", re.IGNORECASE):
+            tense = "future"  # "ha citado al alcalde para el jueves": the day something is set for is ahead
+        elif kind in ("dmy", "mdy", "dom", "wd") and _ORIGINALLY.search(before[-48:]):
+            tense = ""  # "The deadline, originally Jan. 15, was pushed back": the plan's day, the nearest
         elif kind in ("dmy", "mdy", "dom") and _SET_FOR.search(before[-24:]):
             tense = ""  # "convocó una huelga para el 23 de junio", "data for June 23": the nearest, whatever the verb
         elif kind in _NEEDS_TENSE:
@@ -535,12 +579,24 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
                 (after := re.match(r"\s+([A-Z][\w'’]*)", text[m.end():m.end() + 24])) and \
                 after.group(1).lower().rstrip(".") not in MONTHS_EN:
             return False  # "The Sunday Times", "the Thursday Murder Club": a name
+        if kind == "wd" and not m.group("pre") and \
+                (after := re.match(r"[ \t]+([A-Z][\w'’]*)", text[m.end():m.end() + 24])) and \
+                after.group(1).lower().rstrip(".") not in MONTHS_EN and after.group(1).lower() not in WEEKDAYS_EN:
+            return False  # "Monday Night Football", "Sunday Telegraph": a weekday opening a name
+        if kind == "wd" and re.search(r"\b(?:every|each|any)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+            return False  # "Every Monday, volunteers...": a habit, no date
         if kind == "month" and m.group("mon").lower().startswith("may") and (m.groupdict().get("pre") or "").lower() in ("by", "from"):
             return False
     if kind == "rel" and re.match(r"(?:la\s+v|el\s+d|the\s+(?:day|previous))", m.group("w"), re.IGNORECASE) and (
             re.match(r"\s+(?:de|del|a|al|to|the|a|an|his|her|its|their|this|that|[A-ZÁÉÍÓÚ]|\d)\b", text[m.end():m.end() + 12])
             or re.search(r"\b(?:que|than)\s+$", text[max(0, m.start() - 8):m.start()])):
         return False  # "la víspera de las elecciones", "the day before the vote": another event's eve
+    if kind == "shorthand" and m.group("d") + m.group("l") not in SHORTHANDS_ES:
+        return False  # "el 28M", "la A-4": not a day usage has fixed
+    if kind == "shorthand" and re.search(r"\b(?:antes|después|despues)\s+(?:de(?:l)?\s+)?(?:el\s+)?#?$", text[max(0, m.start() - 16):m.start()]):
+        return False  # "antes del 8M": an open time, as "antes de Navidad"
+    if kind in ("shorthand", "holiday") and re.search(r"\b(?:cada|every|each)\s+#?$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+        return False  # "como cada 25N", "cada Semana Santa", "every Christmas Eve": a yearly habit, no date
     if kind == "rel" and m.group("w").lower() == "mañana":
         before = text[max(0, m.start() - 20):m.start()].rstrip().lower()
         if (re.search(r"(?:\b(?:la|una|cada|media|esta|toda|de|por)|\d)$", before) and not re.search(r"\ba\s+partir\s+de$", before)) \
@@ -619,7 +675,8 @@ def _accept(kind: str, m: re.Match, text: str, lang: str) -> bool:
         if lang == "en" and re.match(r"\s+(?:markets?|trees?|shopping|shoppers|sales|lights|cards?|dinners?|lunch|"
                                      r"party|parties|presents?|gifts?|carols?|bonus(?:es)?|decorations|spirit|songs?|"
                                      r"films?|movies?|message|address|menus?|trading|spending|eggs?|bunny|turkey|"
-                                     r"travel|costumes?|adverts?|ads?|specials?|jumpers?|number|card)\b", text[m.end():m.end() + 14]):
+                                     r"travel|costumes?|adverts?|ads?|specials?|jumpers?|number|card|deals?|discounts?|bargains|doorbusters|"
+                                     r"traditions?|celebrations?|festivities|rush)\b", text[m.end():m.end() + 14]):
             return False  # "at Christmas markets", "for Easter eggs": a thing named after the holiday
         after = re.match(r"\s+([A-Z][\w'’]*)", text[m.end():m.end() + 24])
         if lang == "en" and after and after.group(1).lower().rstrip(".") not in MONTHS_EN and \
@@ -665,7 +722,8 @@ _RANGE_YEAR = {
 _MONEY_CONTEXT_EN = re.compile(r"%|[$€£]|\b(?:percent|per\s+cent|gdp|economy|economic|growth|grew|shrank|contracted|expanded|"
                                r"revenue|revenues|profit|profits|earnings|sales|fiscal|inflation|output|deficit|losses|"
                                r"unemployment|jobless|billion|million|quarterly|year-on-year|year-over-year|annualized|"
-                               r"annualised|results|exports|imports|investment|spending|prices)\b", re.IGNORECASE)
+                               r"annualised|results|exports|imports|investment|spending|prices|stocks?|shares|wall\s+street|nasdaq|dow|"
+                               r"s&p|markets?|bonds?|investors)\b", re.IGNORECASE)
 
 # The word before a name that holds a date with its month capitalised ("Hospital 12 de Octubre",
 # "avenida 9 de Julio", "estadio 15 de Abril"): a street, a place, an institution or a capitalised name.
@@ -690,6 +748,12 @@ def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, i
         if lang == "en" and (word.lower() in _NOT_PAST_EN or word[:1].isupper() and word.lower() not in ("said", "was", "were", "had")):
             continue
         past.append((m.start(), m.end(), "past"))
+    if lang == "en":
+        for m in _BARE_PAST_EN.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            if not (k >= 0 and future[k][1] > m.start()) and m.start() > 0 and \
+                    not _BEFORE_BARE_PAST_EN.search(text[max(0, m.start() - 12):m.start()]):
+                past.append((m.start(), m.end(), "past"))
     return [b[0] for b in bounds], [b[1] for b in bounds], sorted(future + past)
 
 
@@ -767,7 +831,7 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         weekday = (WEEKDAYS_ES if lang == "es" else WEEKDAYS_EN)[g["wd"].lower()]
         words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
         return _weekday(pub, weekday, tense, words).isoformat(), DAY
-    if kind in ("ago", "in"):
+    if kind in ("ago", "in", "before"):
         (n, (unit, size)) = _number(g["n"]), _unit(g["unit"])
         granularity = {"h": DAY, "d": DAY, "w": DAY, "m": MONTH, "y": YEAR}[unit]
         if n is None:
@@ -830,7 +894,7 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", DAY
         q = " ".join(x for x in (g.get("q1"), g.get("q2")) if x).lower()
-        step = -2 if "antepasada" in q else -1 if re.search(r"pasada|anterior|última|ultima|last|past|previous|before", q) else 1 if re.search(
+        step = -2 if "antepasada" in q else 2 if "after next" in q else -1 if re.search(r"pasada|anterior|última|ultima|last|past|previous|before", q) else 1 if re.search(
             r"próxima|proxima|que viene|entrante|next|coming|following|after", q) else 0
         return (pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)).isoformat(), DAY
     if kind == "weekend":
@@ -847,6 +911,8 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", YEAR
         words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        if not tense and words in ("en", "in"):
+            return "", ""  # "funciona los sábados en verano", "in summer, the pools open": a habit, no date
         return _season(pub, SEASONS[g["season"].lower()], tense, words), YEAR
     if kind == "span":
         (n, (unit, size)) = _number(g["n"]), _unit(g["unit"])
@@ -878,6 +944,8 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if pub is None:
             return "", DAY
         words = " ".join(x for x in (g.get("pre"), g.get("q1"), g.get("q2")) if x).lower()
+        if not (tense or g.get("q1") or g.get("q2")) and re.match(r"\s+(?:de|of)\s+(?-i:[A-ZÁÉÍÓÚ])", m.string[m.end():m.end() + 6]):
+            return "", ""  # "La Semana Santa de Sevilla es fiesta de interés turístico": a place's feast, no day
         candidates = [day_of(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
         if re.search(r"\b(?:pasad[oa]s?|últim[oa]s?|ultim[oa]s?|last|past)\b", words):
             pool = [c for c in candidates if c < pub]
@@ -907,6 +975,18 @@ def _resolve(kind: str, m: re.Match, lang: str, pub: date | None, tense: str) ->
         if months == 6 and n > 2:
             return "", ""
         return _season(pub, 1 + (n - 1) * months, tense, "", months=months), YEAR
+    if kind == "shorthand":
+        y, month, day = SHORTHANDS_ES[m.group("d") + m.group("l")]
+        if y:
+            return _day(y, month, day)
+        return ("", DAY) if pub is None else _day_near(pub, month, day, tense)
+    if kind == "wdshift":
+        if pub is None:
+            return "", DAY
+        n = NUMBERS[g["n"].lower()]
+        first = pub + timedelta(days=1) if g.get("tomorrow") else \
+            pub + timedelta(days=(WEEKDAYS_EN[g["wd"].lower()] - pub.weekday()) % 7 or 7)
+        return (first + timedelta(weeks=n)).isoformat(), DAY
     if kind == "wdnum":
         if pub is None:
             return "", DAY
@@ -1030,6 +1110,8 @@ def _weekday(pub: date, weekday: int, tense: str, words: str) -> date:
         return pub - timedelta(days=back or 7)
     if re.search(r"\b(?:próximo|proximo|que viene|next)\b", words):
         return pub + timedelta(days=ahead or 7)
+    if re.search(r"\b(?:since|desde)\b", words) and tense != "future":
+        return pub - timedelta(days=back)  # "sigue activo desde el viernes", "has been closed since Monday": gone by
     if re.search(r"\b(?:coming|this coming)\b", words) or tense != "past":
         return pub + timedelta(days=ahead)  # the future, or the present tense of a schedule ("takes effect on Monday")
     return pub - timedelta(days=back)
