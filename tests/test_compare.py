@@ -117,7 +117,7 @@ def test_differing_english_tolls_are_a_conflict_with_both_values():
     assert r.type == CONFLICT and r.evidence.differing == (Difference("deaths", "", "32", "58"),)
 
 
-@pytest.mark.parametrize("pair", ["sismo", "storm", "fire", "cumbre", "rescue", "flood"])
+@pytest.mark.parametrize("pair", ["sismo", "storm", "fire", "cumbre", "rescue", "flood", "mina", "derail"])
 def test_relations_do_not_depend_on_the_order_of_the_articles(pair):
     # Swapping A and B mirrors every relation: same sentences, type and score.
     a, b = fixture(f"{pair}_a.txt"), fixture(f"{pair}_b.txt")
