@@ -609,16 +609,25 @@ def _with_noun(values: str, text: str) -> str:
 
 
 def _kind_said(d: Difference, t: Labels, sides: tuple[tuple[str, str], ...]) -> str:
-    """kind_label, but a count of something the labels do not name is named by the noun a source in
-    the reader's language writes after the number ('viviendas'), else by the labels' word for it."""
+    """kind_label, but a count of something the labels do not name is named as _counted_word says."""
     label = kind_label(d, t)
-    if d.kind != "count" or not d.unit or label != d.unit:
+    if d.kind != "count" or not d.unit:
         return label
-    for (text, lang), value in zip(sides, (d.a, d.b)):
-        noun = readable.counted_noun(value.split(", ")[0], text) if lang == t.lang else ""
+    return _counted_word(d.unit, label, ((value.split(", ")[0], text, lang)
+                                         for (text, lang), value in zip(sides, (d.a, d.b))), t)
+
+
+def _counted_word(unit: str, label: str, said, t: Labels) -> str:
+    """What a count counts: the labels' word (label, when it is not the bare unit), else the noun a
+    source in the reader's language writes after its number ('viviendas'), else the labels' word
+    for the unit. said: (value as written, its sentence, the sentence's language) per source."""
+    if label != unit:
+        return label
+    for value, text, lang in said:
+        noun = readable.counted_noun(value, text) if lang == t.lang else ""
         if noun:
             return noun
-    return dict(t.counted).get(d.unit, d.unit)
+    return dict(t.counted).get(unit, unit)
 
 
 # --- the fact table -------------------------------------------------------------------------
@@ -691,18 +700,9 @@ def _mixed_units(b: Briefing, facts) -> bool:
 
 
 def _counted_label(b: Briefing, row, t: Labels) -> str:
-    """What a row of counts counts: the labels' word, else the noun a source in the reader's
-    language writes after its number ('viviendas'), else the labels' word for the unit."""
-    label = t.units.of(row.unit)
-    if label != row.unit:
-        return label
-    for _, f in row.facts:
-        said = b.sentence(f.sentence)
-        if b.article_of(said.id).language == t.lang:
-            noun = readable.counted_noun(f.text, said.text)
-            if noun:
-                return noun
-    return dict(t.counted).get(row.unit, row.unit)
+    """What a row of counts counts (_counted_word, over the row's facts)."""
+    said = ((f.text, b.sentence(f.sentence).text, b.article_of(f.sentence).language) for _, f in row.facts)
+    return _counted_word(row.unit, t.units.of(row.unit), said, t)
 
 
 # --- the claim matrix -------------------------------------------------------------------------
