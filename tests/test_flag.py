@@ -353,3 +353,81 @@ def test_a_bystanders_testimony_is_never_flagged_without_a_figure_or_an_accusati
     assert flagged("«Nadie nos avisó del desalojo», denunció una vecina del barrio.", "es")
     assert flagged('"It is a scandal and a tax on families," said the finance minister.', "en")
     assert flagged("«Es un impuesto contra las familias», dijo la ministra de Hacienda.", "es")
+
+
+# ---- records told against time, a superlative after a possessive (issue 13, item c) ----
+def test_a_record_told_against_time_is_a_superlative():
+    # Team-written sentences; each ranks its subject against years past without a superlative word.
+    for text in ("Es la primera huelga general en 15 años.", "La selección ganó su primer título desde 1994.",
+                 "Desde 1987 no se registraba una ola de frío así en la provincia.",
+                 "No nevaba en la costa desde 1985, según la agencia meteorológica.",
+                 "El petróleo marcó máximos desde 2014.", "La natalidad cayó a su mínimo histórico.",
+                 "El índice cerró en su nivel más bajo desde marzo.", "La bolsa vivió su mayor caída del año."):
+        assert "superlative" in reasons(text)[0], text
+    for text in ("It was the first general strike in three decades.", "The club won its first title since 1994.",
+                 "Not since 1987 has the province seen such a cold spell.",
+                 "The city had not seen snow since 1985, forecasters said.",
+                 "Oil prices reached a 10-year high on Monday.", "The bank posted its biggest loss of the year."):
+        assert "superlative" in reasons(text, "en")[0], text
+
+
+def test_a_first_or_a_since_that_ranks_nothing_is_no_record():
+    for text in ("El primer ministro desde 2010, Luis Mora, habló en el pleno.", "Pidió a su familia más apoyo.",
+                 "Vive en la ciudad desde 2019.", "La primera dama visitó el hospital desde el que salió el convoy."):
+        assert "superlative" not in reasons(text)[0], text
+    for text in ("The prime minister since 2010 spoke first.", "She has lived in the town since 2019.",
+                 "The first lady has served on the board since 2015."):
+        assert "superlative" not in reasons(text, "en")[0], text
+
+
+# ---- the hours a measure applies in are a figure (issue 13, item b) ----
+def test_the_hours_a_measure_applies_in_are_a_figure():
+    for text, lang in [("The toll will be charged from 6 a.m. to 10 p.m. every day.", "en"),
+                       ("The curfew runs from 22:00 to 05:00 until further notice.", "en"),
+                       ("El toque de queda regirá de 23.00 a 6.00 horas.", "es"),
+                       ("El puente estará cerrado al tráfico entre las 8 y las 20 horas.", "es")]:
+        assert "figure" in reasons(text, lang)[0], text
+    # a span of hours that no measure applies in is scene; a range that is no clock is no time
+    assert "figure" not in reasons("From 6 a.m. to noon, volunteers handed out bread.", "en")[0]
+    assert "figure" not in reasons("Los voluntarios repartieron pan de las 6 a las 9.")[0]
+    assert "figure" not in reasons("El puente estará cerrado de lunes a viernes.")[0]
+
+
+# ---- an attributed fact with a count keeps its lift when both sources tell it (issue 13, item a) ----
+def test_an_attributed_count_is_lifted_however_many_sources_tell_it():
+    from reporter.stages.flag import news_prior
+
+    s = Flagging()
+    for text, lang in [("The interior minister said all five climbers were found alive.", "en"),
+                       ("Cuatro pescadores fueron rescatados con vida, según la Guardia Costera.", "es"),
+                       ("Police said 12 people were arrested after the match.", "en")]:
+        r, hedged = reasons_for(text, lang, single_source=False, conflict=False)
+        assert news_prior(r, hedged, s) == s.act_weight, (text, r)
+        assert "counted" not in shown(r)  # read by news_prior, never shown to a reader
+    # no count, a hedge, or a bystander's word: no lift when two sources tell it
+    for text, lang in [("The interior minister said the climbers were found alive.", "en"),
+                       ("The interior minister said all five climbers could be found alive.", "en"),
+                       ('"We saw all five of them wave from the ridge," said a hiker.', "en")]:
+        r, hedged = reasons_for(text, lang, single_source=False, conflict=False)
+        assert news_prior(r, hedged, s) == 0, (text, r)
+
+
+# ---- general fixes after the fifth triage pair's first run (issue 13, item d) ----
+def test_a_participle_that_describes_a_thing_reports_no_act_and_an_inquiry_opened_is_one():
+    assert "event" not in reasons("Cranes worked beside the collapsed warehouse all night.", "en")[0]
+    assert "event" not in reasons("Children played near a derailed carriage.", "en")[0]
+    assert "event" in reasons("The warehouse collapsed during the night.", "en")[0]
+    assert "event" in reasons("Prosecutors have opened an investigation into the fire.", "en")[0]
+    assert "event" in reasons("La fiscalía abrió una investigación sobre el incendio.")[0]
+    assert "event" not in reasons("La tienda ha abierto sus puertas a las diez.")[0]
+
+
+def test_a_long_spanish_superlative_is_one_and_a_comparison_is_not():
+    assert "superlative" in reasons("Fue la tormenta de granizo de este verano más intensa en la comarca.")[0]
+    assert "superlative" not in reasons("El sindicato pide una respuesta más dura al Gobierno.")[0]
+    assert "superlative" not in reasons("La sequía es más grave en el sur.")[0]
+    assert "superlative" not in reasons("La lluvia fue más intensa que la del año pasado.")[0]
+
+
+def test_an_order_in_force_for_some_hours_is_a_measure():
+    assert "figure" in reasons("The evacuation order stays in force from 8 p.m. to 6 a.m.", "en")[0]

@@ -171,8 +171,8 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
 
 
 # ---- realistic-length pairs (tests/fixtures/triage): labelled before the flagger ever ran on them ----
-# Four team-written pairs shaped like real wire / online reports of one event (es fire, en ferry,
-# es-en mine, en council vote): a lede with the figures, attributed facts, quotes of opinion and of
+# Five team-written pairs shaped like real wire / online reports of one event (es fire, en ferry,
+# es-en mine, en council vote, es-en ammonia leak): a lede with the figures, attributed facts, quotes of opinion and of
 # feeling, scene, background, what happens next. Read as pairs, as a briefing reads them: most of
 # their sentences are told by one source only, which is where the single-source prior over-flagged.
 # First run (the flagger of be4ad40's parent): 100 of 142 body sentences flagged (70%), 58 of 65
@@ -185,11 +185,22 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
 # with a bystander's testimony never flagged without a figure, an accusation or a conflict of its
 # own (flag.WITNESS_STATES): 77 (54%), 60 of 65, no colour; with "suspended" an act (the
 # minister's "the operator's licence had been suspended", a must-verify): 78 (55%), 61 of 65, none.
-# Their labels make 65 of 142 sentences (46%) must-verify, so 90% of them is already 41% of the
+# With an attributed count lifted however many sources tell it (flag.news_prior: the mine's "all seven
+# were alive", both sources, 0.594) and the hours a measure applies in a figure (flag.clock_span: "from
+# 7 a.m. to 7 p.m."): 80 (56%), 63 of 65 (97%), none; the two added flags are those two must-verify lines.
+# A fifth pair (amoniaco, es-en: a freight train's ammonia leak), labelled and committed alone before
+# the flagger ran on it; its first run (the flagger with the two rules above and records as
+# superlatives): 21 of 39 flagged (54%), must-verify 18 of 24 (75%), colour 1 of 8 ("the overturned
+# wagons": a participle read as an act). After general fixes (a participle after a determiner is no
+# act, an inquiry opened is one, "in force" / "order" are measures, "el accidente (...) más grave" is a
+# superlative): 23 of 39 (59%), 21 of 24 (88%), none. The five pairs: 103 of 181 (57%), 84 of 89 (94%),
+# no colour. The three misses left are Spanish lines the Spanish model (tweets) scores 0.04-0.18: an
+# official's "nunca superaron los niveles de riesgo", an order to stay indoors, "ha abierto diligencias".
+# Their labels make 89 of 181 sentences (49%) must-verify, so 90% of them is already 44% of the
 # body: the 40% line cannot hold on these pairs as labelled; the ceiling below is today's figure,
 # held so it cannot creep up, and the issue's 40% stays an expected failure until it is met.
 TRIAGE = FIXTURES / "triage"
-TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.55
+TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.57
 TRIAGE_MAX_COLOUR_FLAGGED_TODAY = 0
 
 
@@ -219,13 +230,13 @@ def test_realistic_pairs_keep_90_percent_of_what_must_be_verified(triage):
 
 
 def test_realistic_pairs_flag_no_more_than_today(triage):
-    # A ratchet, not the goal: 55% flagged (78 of 142) and no colour sentence today (see above).
+    # A ratchet, not the goal: 57% flagged (103 of 181) and no colour sentence today (see above).
     assert triage["flagged"] / triage["body"] <= TRIAGE_MAX_FLAGGED_SHARE_TODAY, triage["per_pair"]
     assert len(triage["colour"]) <= TRIAGE_MAX_COLOUR_FLAGGED_TODAY, triage["colour"]
 
 
-# The issue's 40% share cannot be asked of these pairs together with the 90%: 65 of their 142
-# body sentences (46%) are labelled must-verify, so keeping 90% of those alone flags 41%. The
+# The issue's 40% share cannot be asked of these pairs together with the 90%: 89 of their 181
+# body sentences (49%) are labelled must-verify, so keeping 90% of those alone flags 44%. The
 # share is held on tests/fixtures/news above; here the ratchet above holds it, and this is the
 # part of the line these pairs can meet: no scene colour flagged.
 def test_realistic_pairs_flag_no_scene_colour(triage):

@@ -28,9 +28,12 @@ from reporter.text.encoder import Encoder, load as load_encoder
 from reporter.text.features import analyze, quote_spans
 from reporter.text.language import fold
 from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, BYSTANDER, CAPITALISED_MONTHS, CONSEQUENTIAL,
-                                   DATE_WORDS, EVENT, NARRATED, OFFICIAL, TESTIMONY_SENSES, NOT_SUPERLATIVE_AFTER, PASSED_WHAT, NOT_SUPERLATIVE_AFTER_MAS,
-                                   SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
-                                   SPECULATION, SPECULATION_PAIRS, SUPERLATIVE_PAIRS, SUPERLATIVE_WORDS)
+                                   DATE_WORDS, EVENT, EVENT_NOT_AFTER, INQUIRY, INQUIRY_OPENED, MEASURE, NARRATED, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
+                                   NOT_SUPERLATIVE_BEFORE_MAS, NUMBER_WORDS, OFFICIAL, PASSED_WHAT, RANKING_ADJECTIVES, RECORD_EXTREMES,
+                                   RECORD_FIRST, RECORD_IN, RECORD_NEGATION, RECORD_NOT_FIRST, RECORD_PEAKS,
+                                   RECORD_SINCE, RECORD_SPANS, SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
+                                   SPECULATION, SPECULATION_PAIRS, SUPERLATIVE_PAIRS, SUPERLATIVE_WORDS,
+                                   TESTIMONY_SENSES)
 from reporter.model import CONFLICT, Article, Flag, Relation
 
 # Hard signals: a hedged claim ("could", "podría") keeps its full rule score only with one of them.
@@ -50,6 +53,10 @@ STATES = frozenset({"figure", "attribution", "accusation", "consequential", "eve
 SHOWN_AS = {EVENT_FEATURE: "consequential"}
 # A bystander's testimony (testimony()): read by news_prior and flag(), never shown, never read by the model.
 TESTIMONY = "testimony"
+# An attributed fact with a count too small to be a "figure" ("all seven were alive, the minister said",
+# "dos heridos, según la policía"): read by news_prior only, never shown, never read by the model.
+COUNTED = "counted"
+_INTERNAL = frozenset({TESTIMONY, COUNTED})
 # What a bystander can say that a fact-checker can check: a figure of their own ("I counted 40
 # people on the roof"), an accusation ("Nadie nos avisó", denunció un vecino), a conflict between
 # sources. Without one, their testimony is never flagged: "It's a tax on working people, plain and
@@ -78,12 +85,62 @@ def _english_record(tokens: list[str], i: int) -> bool:
             or after[:1].isdigit())
 
 
+# A number in words that can count years ("in two decades", "en tres años"): not "un" / "one" alone.
+_NUMBER_TOKENS = frozenset(w for table in NUMBER_WORDS.values() for w, v in table.items() if v > 1) | {
+    "a", "una", "un", "mas", "more", "over", "than", "de", "casi", "nearly", "almost", "half", "medio", "several",
+    "varios", "varias"}
+
+
+def _year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
+
+
+def _span_of_years(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i:] read "in / en" + a count + "years / decades / siglo": "in 24 years", "en más de
+    dos décadas", "in a century"."""
+    if i >= len(tokens) or tokens[i] not in RECORD_IN:
+        return False
+    for t in tokens[i + 1:i + 5]:
+        if t in RECORD_SPANS:
+            return True
+        if not (t.isdigit() or t in _NUMBER_TOKENS):
+            return False
+    return False
+
+
+def record(tokens: list[str]) -> bool:
+    """A record told against time, a superlative without a superlative word: "the first in 24 years",
+    "the first strike since 1987", "la primera victoria desde 2005", "not since 2000", "desde 1998 no
+    se registraba", "no llovía tanto desde 1998", "a 24-year high", "máximos desde 2008", "su mínimo
+    histórico". Not "el primer ministro desde 2010" (a title), nor "since 2019" alone."""
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < n else ""
+        if t in RECORD_FIRST and after not in RECORD_NOT_FIRST:
+            for j in range(i + 1, min(n, i + 7)):
+                if (tokens[j] in RECORD_SINCE and j + 1 < n and _year(tokens[j + 1])) or _span_of_years(tokens, j):
+                    return True
+        if t in RECORD_SINCE and after and _year(after):
+            # "not since 2000", "no se veía desde 1998" (a negation up to five words before), "desde 1998 no"
+            if RECORD_NEGATION & set(tokens[max(0, i - 5):i]) or RECORD_NEGATION & set(tokens[i + 2:i + 4]):
+                return True
+        if t in RECORD_PEAKS and i >= 2 and tokens[i - 1] in ("year", "month", "decade") \
+                and (tokens[i - 2].isdigit() or tokens[i - 2] in _NUMBER_TOKENS):
+            return True  # "a 24-year high", "a three-decade low"
+        if t in RECORD_EXTREMES and (after == "historico" or after == "historicos" or after == "historica"
+                                     or (after in RECORD_SINCE and i + 2 < n and _year(tokens[i + 2]))
+                                     or _span_of_years(tokens, i + 1)):
+            return True  # "mínimo histórico", "máximos desde 2008", "máximo en 20 años"
+    return False
+
+
 def superlative(tokens: list[str], language: str = "") -> bool:
-    """A superlative or a record: "el más grande", "la cifra más alta", "el mayor", "récord",
-    "the largest", "the most", "for the first time", "sin precedentes". Not a comparison: "Dos
+    """A superlative or a record: "el más grande", "la cifra más alta", "su nivel más bajo", "el
+    mayor", "su mayor caída", "récord", "the largest", "its biggest", "the most", "for the first
+    time", "sin precedentes", and a record told against time (record()). Not a comparison: "Dos
     personas más fallecieron", "más de 30", "la mayor parte", "the mayor", "los mayores de 60 años"
-    (the over-60s); not an intensifier ("carísima", "muchísimas": they rank nothing); not English
-    "records" as documents ("according to city records")."""
+    (the over-60s), "pidió a su familia más apoyo"; not an intensifier ("carísima", "muchísimas":
+    they rank nothing); not English "records" as documents ("according to city records")."""
     for i, t in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if t in ("record", "records") and language == "en" and not _english_record(tokens, i):
@@ -94,10 +151,19 @@ def superlative(tokens: list[str], language: str = "") -> bool:
                 and after not in NOT_SUPERLATIVE_AFTER \
                 and not (after == "de" and i + 2 < len(tokens) and tokens[i + 2][:1].isdigit()):
             return True
-        if t in ("mas", "menos") and after and after not in NOT_SUPERLATIVE_AFTER_MAS and not after.isdigit() and any(x in SPANISH_DETERMINERS - {"su", "sus"}
-                                                   for x in tokens[max(0, i - 2):i]):
-            return True
-    return False
+        if t in ("mas", "menos") and after and after not in NOT_SUPERLATIVE_AFTER_MAS and not after.isdigit():
+            before = tokens[max(0, i - 2):i]
+            if any(x in SPANISH_DETERMINERS - {"su", "sus"} for x in before):
+                return True
+            if any(x in ("su", "sus") for x in before) and after in RANKING_ADJECTIVES:
+                return True  # "su nivel más bajo", not "pidió a su familia más apoyo"
+            if after in RANKING_ADJECTIVES and (tokens[i + 2] if i + 2 < len(tokens) else "") != "que":
+                for x in reversed(tokens[max(0, i - 8):i]):  # "el accidente ferroviario (...) más grave"
+                    if x in NOT_SUPERLATIVE_BEFORE_MAS:
+                        break
+                    if x in ("el", "la", "los", "las"):
+                        return True
+    return record(tokens)
 
 
 def _consequential(tokens: list[str]) -> bool:
@@ -116,9 +182,17 @@ def _consequential(tokens: list[str]) -> bool:
 
 def event(tokens: list[str]) -> bool:
     """An act that happened and can be checked: "firmaron un acuerdo", "aprobó", "the Senate passed",
-    "were killed" (lexicon.EVENT)."""
-    return _has(tokens, EVENT) or any(t == "passed" and PASSED_WHAT & set(tokens[i + 1:i + 6])
-                                      for i, t in enumerate(tokens))
+    "were killed" (lexicon.EVENT), "opened an investigation", "ha abierto diligencias"
+    (lexicon.INQUIRY_OPENED); not a participle that describes a thing ("the overturned wagons":
+    lexicon.EVENT_NOT_AFTER)."""
+    for i, t in enumerate(tokens):
+        if i and tokens[i - 1] in EVENT_NOT_AFTER:
+            continue
+        if _has([t], EVENT) or (t == "passed" and PASSED_WHAT & set(tokens[i + 1:i + 6])):
+            return True
+        if t in INQUIRY_OPENED and INQUIRY & set(tokens[i + 1:i + 4]):
+            return True
+    return False
 
 
 # An age is no figure to check: "Rosa María López, 56,", "de 34 años", "a 45-year-old", "aged 60".
@@ -192,12 +266,14 @@ def _scene_distance(text: str, start: int, end: int, f) -> bool:
     return bool(_SCENE_AFTER_DISTANCIA.match(after) or (comma and _SCENE_AFTER.match(after)))
 
 
-def _figure(text: str, figures, within: list[tuple[int, int]] | None = None, scene: bool = False) -> bool:
+def _figure(text: str, figures, within: list[tuple[int, int]] | None = None, scene: bool = False,
+            small: bool = False) -> bool:
     """Whether the sentence has a figure to check: a percentage, an amount of money, a share or a
     multiple in words, or a count with its unit or of 10 or more, not an age, a count of a proper
     noun nor a vague "few dozen". `within`: only figures inside these spans count (a bystander's
     quote: what they say, not how the reporter describes them, testimony()). `scene`: the sentence
-    states nothing of consequence, so a distance placing the scene is no figure (_scene_distance)."""
+    states nothing of consequence, so a distance placing the scene is no figure (_scene_distance).
+    `small`: a bare count under 10 counts too ("all seven were alive", "dos heridos"; COUNTED)."""
     pos = 0
     for x in figures:
         at = text.find(x.text, pos)
@@ -205,16 +281,39 @@ def _figure(text: str, figures, within: list[tuple[int, int]] | None = None, sce
             pos = at + len(x.text)
         if within is not None and not any(a <= at < b for a, b in within):
             continue
-        if x.kind not in ("count", "percent", "money") or (x.kind == "count" and not x.unit and x.value < 10):
+        if x.kind not in ("count", "percent", "money") or (x.kind == "count" and not x.unit and x.value < 10
+                                                           and not (small and x.value >= 2)):
             continue
         if x.kind == "count" and at >= 0 and (_not_a_figure(text, at, at + len(x.text), x)
                                               or _FEW_BEFORE.search(text[max(0, at - 12):at])
                                               or (scene and _scene_distance(text, at, at + len(x.text), x))):
             continue
         return True
+    if small:
+        return False
     if within is not None:
         return any(_RATE_WORDS.search(text[a:b]) for a, b in within)
     return bool(_RATE_WORDS.search(text))
+
+
+# A span of clock time (stages/flag.reasons_for: a figure when a measure applies in it, lexicon.MEASURE):
+# "from 7 a.m. to 7 p.m.", "between 10pm and 6am", "from 22:00 to 06:00", "de 22.00 a 6.00 horas", "de
+# las 8 a las 20 horas", "entre las 8 y las 20 h", "desde las 9 hasta las 14". A bare "de 10 a 15" (an
+# age range, degrees) is no clock: a time needs its minutes, a.m. / p.m., "horas" / "h" or "las".
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}[:.]\d{2}|noon|midnight|mediod[ií]a|medianoche)"
+_CLOCK_LAS = r"(?:las\s+\d{1,2}(?:[:.]\d{2})?|la\s+una|" + _CLOCK + r")"
+_CLOCK_SPAN = re.compile(
+    r"\b(?:(?:from|between)\s+" + _CLOCK + r"\s+(?:to|until|till|and)\s+" + _CLOCK + r"|"
+    r"(?:de|desde|entre)\s+" + _CLOCK_LAS + r"(?:\s*(?:horas|h))?\s+(?:a|hasta|y)\s+" + _CLOCK_LAS + r"|"
+    r"(?:de|desde|entre)\s+\d{1,2}\s+(?:a|hasta|y)\s+\d{1,2}\s*(?:horas|h)\b)",
+    re.IGNORECASE)
+
+
+def clock_span(text: str, tokens: list[str]) -> bool:
+    """Whether the sentence gives the hours a measure applies in: a span of clock time (_CLOCK_SPAN)
+    and a measure (lexicon.MEASURE: a charge applies, a road is closed, a curfew, a service). "From 6
+    a.m. to noon, volunteers handed out coffee" names no measure: no figure."""
+    return bool(_CLOCK_SPAN.search(text)) and _has(tokens, MEASURE)
 
 
 # A private person introduced by their age, as reporters introduce a witness and never an office:
@@ -244,8 +343,8 @@ def testimony(text: str) -> bool:
 
 
 def shown(reasons: list[str]) -> list[str]:
-    """The reasons as a reader sees them (SHOWN_AS), each once, in order; not TESTIMONY."""
-    return list(dict.fromkeys(SHOWN_AS.get(r, r) for r in reasons if r != TESTIMONY))
+    """The reasons as a reader sees them (SHOWN_AS), each once, in order; not TESTIMONY nor COUNTED."""
+    return list(dict.fromkeys(SHOWN_AS.get(r, r) for r in reasons if r not in _INTERNAL))
 
 
 def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool) -> tuple[list[str], bool]:
@@ -268,12 +367,15 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     if _has(tokens, ACCUSATION):
         reasons.append("accusation")
     scene = not (_consequential(tokens) or event(tokens))
-    if _figure(text, f.figures, within=(quote_spans(text) or None) if witness else None, scene=scene):
+    if _figure(text, f.figures, within=(quote_spans(text) or None) if witness else None, scene=scene) \
+            or (not witness and clock_span(text, tokens)):
         reasons.append("figure")
     if f.quoted:
         reasons.append("quotation")
     if attributed and not witness:
         reasons.append("attribution")
+        if "figure" not in reasons and _figure(text, f.figures, scene=scene, small=True):
+            reasons.append(COUNTED)
     if witness:
         reasons.append(TESTIMONY)
     if f.weekdays or any(x.kind in ("year", "date") for x in f.figures) or (set(tokens) & DATE_WORDS) or months:
@@ -318,6 +420,10 @@ def news_prior(reasons: list[str], hedged: bool, settings: Flagging = Flagging()
     consequence the story reports, told by one source or by several (act_weight: a treaty signed,
     a law passed, people killed; lexicon.EVENT with a CONSEQUENTIAL subject, not hedged). The larger
     of the two, not their sum: being told by two sources does not bury a signing under a quote.
+    An attributed fact with a count (a source on the record gives a figure, or a count of any size:
+    "all seven were alive, the minister said") gets act_weight too, however many sources tell it: a
+    fact both sources attribute lost the single-source lift and fell under the line (the mine pair's
+    "all seven were alive" at 0.594 against 0.60).
 
     Only a sentence that states something to check (STATES: a figure, an attribution, an
     accusation, an act, a superlative) gets single_source_weight: in two real reports of one event
@@ -327,7 +433,8 @@ def news_prior(reasons: list[str], hedged: bool, settings: Flagging = Flagging()
     prior = settings.single_source_weight if "single_source" in reasons and STATES & set(reasons) else 0.0
     if TESTIMONY in reasons and "figure" not in reasons:
         prior = 0.0  # a bystander's "It's a tax on working people" names a consequential thing, states none
-    if "event" in reasons and "consequential" in reasons and not hedged:
+    if not hedged and (("event" in reasons and "consequential" in reasons)
+                       or ("attribution" in reasons and ("figure" in reasons or COUNTED in reasons))):
         prior = max(prior, settings.act_weight)
     return prior
 

@@ -246,6 +246,53 @@ SPANISH_DETERMINERS = frozenset(_stems("el la los las lo su sus"))
 SPANISH_COMPARATIVES = frozenset(_stems("mayor mayores menor menores peor peores mejor mejores"))
 NOT_SUPERLATIVE_AFTER = frozenset(_stems("parte partes edad"))  # after mayor/menor/peor/mejor
 NOT_SUPERLATIVE_AFTER_MAS = frozenset(_stems("de que tarde"))  # "más de 30", "más que", "más tarde"
+# A record told against time (stages/flag.py, record()): "the first in 24 years", "the first strike since
+# 1987", "not since 2000", "desde 1998 no", "no se veía desde 1998", "a 24-year high", "máximos desde 2008",
+# "mínimo histórico". Folded tokens. "first" / "primer..." is the rank; not "primer ministro", "first lady".
+RECORD_FIRST = frozenset(_stems("first primer primera primero primeros primeras"))
+RECORD_NOT_FIRST = frozenset(_stems("ministro ministra ministros minister ministers lady dama damas teniente "
+                                    "vicepresidente secretario secretaria mandatario minuto minutos minute minutes"))
+RECORD_SINCE = frozenset(_stems("since desde"))
+RECORD_IN = frozenset(_stems("in en"))
+RECORD_SPANS = frozenset(_stems("years year decade decades century centuries anos ano decada decadas siglo siglos "
+                                "generation generations generacion generaciones"))
+RECORD_NEGATION = frozenset(_stems("not never no nunca jamas t"))  # "t": "hasn't" splits into "hasn", "t"
+RECORD_PEAKS = frozenset(_stems("high highs low lows peak"))  # "a 24-year high", "a 10-year low"
+RECORD_EXTREMES = frozenset(_stems("maximo maximos maxima maximas minimo minimos minima minimas"))
+# Spanish "su / sus" + noun + "más" + one of these ranks ("su nivel más bajo", "sus cifras más altas");
+# with another word after it, "más" is "more" ("pidió a su familia más apoyo").
+RANKING_ADJECTIVES = frozenset(_stems(
+    "alto alta altos altas bajo baja bajos bajas grande grandes fuerte fuertes grave graves importante importantes "
+    "largo larga largos largas corto corta cortos cortas rapido rapida rapidos rapidas lento lenta caro cara caros "
+    "caras barato barata baratos baratas antiguo antigua antiguos antiguas reciente recientes pequeno pequena "
+    "pequenos pequenas intenso intensa intensos intensas severo severa duro dura mortal mortales letal letales "
+    "elevado elevada elevados elevadas profundo profunda costoso costosa violento violenta violentos violentas"))
+# A span of clock time that a measure applies in is a figure to check (stages/flag.py, _clock_span): "The
+# charge will apply from 7 a.m. to 7 p.m.", "el toque de queda regirá de 22.00 a 6.00", "la autovía estará
+# cortada entre las 8 y las 20 horas". Word starts of the measure (a rule, a closure, a curfew, a service).
+MEASURE = _cues(
+    "aplic apply applies applied regirá$ rige$ regirán$ vigor cerrad cierre$ cierra$ cerrará$ cerrarán$ cerró$ "
+    "cerraron cortad cortar$ cortó$ cortaron corte$ toque restric prohib limit suspend evacu desaloj funcion "
+    "servicio abiert abrir$ abrirá$ reabr horario peaje tarifa cobra "
+    "closed close closes closure shut curfew restrict ban banned bans prohibit limit suspend evacuat "
+    "service services open opens reopen hours toll fee fees charge charges force order cancel confin lockdown "
+    "shelter orden"
+)
+# Spanish "el / la / los / las" + a noun phrase + "más" + a rank (RANKING_ADJECTIVES) is a superlative however
+# long the noun phrase ("el accidente ferroviario con mercancías peligrosas más grave"); reading back from
+# "más", one of these first means a comparison ("una respuesta más fuerte", "la situación es más grave").
+NOT_SUPERLATIVE_BEFORE_MAS = frozenset(_stems(
+    "un una unos unas es son fue era eran fueron sera seran esta estan estaba estaban parece parecen resulta "
+    "sigue siguen queda quedan se muy cada vez algo mucho mucha poco poca"))
+# An inquiry opened is an act to check (stages/flag.event): "opened an investigation", "launched an inquiry",
+# "ha abierto diligencias", "abrió una investigación"; the verb, then the inquiry within three words.
+INQUIRY_OPENED = frozenset(_stems("opened launched abrio abrieron abierto abierta inicio iniciaron iniciado incoo "
+                                  "incoado"))
+INQUIRY = frozenset(_stems("investigation investigations inquiry probe investigacion investigaciones diligencias "
+                           "expediente pesquisas sumario causa"))
+# A past participle after a determiner describes a thing, it reports no act (stages/flag.event): "the
+# overturned wagons", "the collapsed building", "a derailed train".
+EVENT_NOT_AFTER = frozenset(_stems("the a an its their his her our these those this that whose"))
 # Speculation said in two words ("tal vez": "vez" alone is "time", as in "primera vez").
 SPECULATION_PAIRS = frozenset({("tal", "vez")})
 CONSEQUENTIAL = _cues(
