@@ -201,11 +201,10 @@ def test_team_fixture_pairs_hold_their_floor():
     for row in red_team.values():
         assert row["only_viol"] == row["summary_viol"] == row["checkworthy_viol"] == 0, row
         assert row["summary_lead"][0] == row["summary_lead"][1], row
-    # Not the comparator's: derail's caption "Photo: A crane lifts ..." was read as a body line (and
-    # flagged) on the first run, and mina's "(Foto: EFE/J. Casares)" is cut in two at "J." (its anchor
-    # lost). At most these.
-    assert sum(row["boilerplate_viol"] for row in red_team.values()) <= 1
-    assert sum(row["lost_anchors"] for row in red_team.values()) <= 1
+    # On the first run derail's caption "Photo: A crane lifts ..." was read as a body line (and flagged)
+    # and mina's "(Foto: EFE/J. Casares)" was cut in two at "J." (its anchor lost): neither any more.
+    assert sum(row["boilerplate_viol"] for row in red_team.values()) == 0
+    assert sum(row["lost_anchors"] for row in red_team.values()) == 0
 
 
 HELD_OUT_PAIRS = ("cercanias", "derrumbe", "tipos", "huelga")

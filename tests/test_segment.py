@@ -95,6 +95,13 @@ def test_a_figure_ends_a_sentence_before_a_capital_but_not_after_no_or_art():
         "The oath was sworn on January 16.", "It binds them."]
 
 
+def test_a_name_initial_in_a_credit_does_not_end_a_sentence():
+    # A caption's credit was cut at the photographer's initial, and its anchor lost (mina pair).
+    assert sentences("El rescate duró tres días. (Foto: EFE/J. Casares)", "es") == [
+        "El rescate duró tres días.", "(Foto: EFE/J. Casares)"]
+    assert sentences("Foto: EFE/J. Casares", "es") == ["Foto: EFE/J. Casares"]
+
+
 def test_a_unit_after_an_abbreviation_and_footnote_marks_stay_with_their_sentence():
     assert sentences("La densidad era de 7,63 hab. / km². Creció.", "es") == ["La densidad era de 7,63 hab. / km².",
                                                                              "Creció."]

@@ -74,6 +74,7 @@ _CLOCK_THEN_CAPITAL = re.compile(r"\b[ap]\.\s?m\.(\s+)(?=[\"“«(¿¡]?[A-ZÁÉ
 _FIGURE_THEN_CAPITAL = re.compile(r"(?<![.,\d])\d{1,4}\.(\s+)(?=[\"“«(¿¡]?[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 _BEFORE_FIGURE = re.compile(r"(?:\b(?:no|nº|núm|num|art|pág|p|vol|cap|fig)\.?|[#])\s*$", re.IGNORECASE)
 _FOOTNOTES = re.compile(r"(?:\[\d{1,3}\]\s*)+")
+_INITIAL_END = re.compile(r"[\s/(][A-ZÁÉÍÓÚÑ]\.$")
 
 
 def _split_after_figures(line: str, spans) -> list[tuple[int, int]]:
@@ -118,6 +119,10 @@ def _goes_on(line: str, before: tuple[int, int], a: int, b: int) -> bool:
         return not tail.endswith(("?", "!", "…"))
     if first[0].isdigit() and re.search(r"(?:^|\s)no\.$", tail, re.IGNORECASE):
         return True  # "No. 1"
+    if _INITIAL_END.search(tail) and first[0].isupper():
+        near = line[max(before[0], before[1] - 60):before[1]]  # a bounded look back, as above
+        if tail[-3] == "/" or near.rfind("(") > near.rfind(")"):
+            return True  # a name's initial in a credit: "(Foto: EFE/J. Casares)", "EFE/J. Casares"
     return bool(_CLOCK_END.search(tail) and _CLOCK_NEXT.match(first))
 
 
