@@ -98,3 +98,14 @@ def test_a_dotted_clock_time_after_las_is_a_time_of_day():
     # a decimal or a thousands group without "las" before it stays a number
     assert [f.kind for f in figures("El índice subió a 8.30 puntos.", "es")] == ["count"]
     assert [(f.kind, f.value) for f in figures("las 1.500 personas", "es")] == [("count", 1500.0)]
+
+
+@pytest.mark.parametrize("text, language, unit", [
+    ("El tren circulaba a 80 km/h cuando descarriló.", "es", "km/h"),
+    ("Vientos de 120 kilómetros por hora azotaron la costa.", "es", "km/h"),
+    ("Winds of 75 miles per hour hit the coast.", "en", "mph"),
+    ("The train was doing 52 miles an hour.", "en", "mph"),
+    ("El epicentro estuvo a 120 kilómetros de la costa.", "es", "km"),  # a distance stays one
+])
+def test_a_speed_is_not_a_distance(text, language, unit):
+    assert [f.unit for f in figures(text, language)] == [unit]

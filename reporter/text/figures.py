@@ -104,6 +104,9 @@ def _tokens(text: str) -> list[re.Match]:
     return list(WORD.finditer(text))
 
 
+_PER_HOUR = re.compile(r"\s?/\s?h\b|\s+(?:por|a la|per|an|a)\s+(?:hora|hour)\b", re.IGNORECASE)
+
+
 def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int]:
     """Lemma of the counted noun after token i ("32 muertos" -> "muerto"), skipping links."""
     res = resources(language)
@@ -274,7 +277,9 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             out.append((Figure(value, raw + "%", "percent", "", qualifier), span))
             consumed = percent.end()  # "60 por ciento": "ciento" is no figure of its own
             continue
-        unit, _ = _unit_after(tokens, last, language)
+        unit, at = _unit_after(tokens, last, language)
+        if at < len(tokens) and UNIT_ALIASES.get(unit) in ("km", "mi") and _PER_HOUR.match(text, tokens[at].end()):
+            unit = "kph" if UNIT_ALIASES[unit] == "km" else "mph"  # "80 km/h", "120 kilómetros por hora": a speed
         unit = _currency_after(tokens, last, language) or unit
         before = text[max(0, tok.start() - 4):tok.start()]
         if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
