@@ -202,6 +202,16 @@ def test_a_lead_that_only_names_places_or_an_agency_is_not_a_dateline(claim):
     assert roles(f"Titular\n\n{claim}\n\nOtro párrafo.\n")[1] == (BODY, claim)
 
 
+def test_a_byline_without_a_date_leaves_the_stamp_under_it_its_chance():
+    # "By Megan Doyle" then "April 9, 2026" on its own line: the byline's empty date hid the stamp's,
+    # so three team fixtures (tipos_en, apagon_en, derail_a) had no publication date.
+    from reporter.stages.ingest import publication
+
+    text = "Freight train derails\n\nBy Megan Doyle\n\nApril 9, 2026\n\nA train derailed on Thursday, officials said.\n"
+    got = publication(text, classify_lines(text), "en")
+    assert got is not None and (got.date, got.how) == ("2026-04-09", "byline")
+
+
 def test_the_dateline_still_gives_the_publication_date():
     from reporter.stages.ingest import publication
 

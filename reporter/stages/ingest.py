@@ -405,19 +405,22 @@ def publication(text: str, lines: tuple[Line, ...], language: str = "") -> Publi
         s = text[line.start:line.end]
         if len(s) > 400:  # a paragraph, not a stamp (and the date patterns stay cheap)
             s = s[:400]
+        how, said = "", s
         if line.why == "dateline":
-            found.setdefault("dateline", _day(s, language))
+            how = "dateline"
             first_body = False
         elif line.role != BODY and _UPDATED.match(s):
-            found.setdefault("updated-line", _day(s, language))
+            how = "updated-line"
         elif line.role != BODY and (_PUBLISHED.match(s) or _BYLINE_START.match(s) or line.why == "date stamp"):
-            found.setdefault("byline", _day(s, language))
+            how = "byline"  # a byline, or the stamp on a line of its own under it ("By Megan Doyle" / "April 9, 2026")
         elif line.role == BODY and first_body:
             first_body = False
-            head = s[:DATELINE_CHARS]
-            end = _DATELINE_END.search(head)
-            if end and "," in head[:end.start()]:
-                found.setdefault("dateline", _day(head[:end.start()], language))
+            end = _DATELINE_END.search(s[:DATELINE_CHARS])
+            if end and "," in s[:end.start()]:
+                how, said = "dateline", s[:end.start()]
+        day = _day(said, language) if how and how not in found else ""
+        if day:  # a line of this kind without a date leaves the next one its chance
+            found[how] = day
     for how in ("byline", "dateline", "updated-line"):
         if found.get(how):
             return Published(found[how], how)
