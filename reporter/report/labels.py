@@ -413,18 +413,15 @@ EN = Labels(
     gap_one="1 sentence not cited ({first})",
     sec_method="How this briefing was made",
     method=(
-        "Sentences were split line by line with simplemma's rule-based splitter plus our abbreviation list. "
-        "Each summary is extractive ({summarizer}, {length}), ranked as sumy's graph algorithms rank body "
-        "sentences; the news summary keeps the lead sentence and the story's toll or key figure. "
-        "Claims of different sources are matched by their meaning (a multilingual sentence encoder, also "
-        "across languages) and the TF-IDF similarity of their lemmas, names and figures, each claim with its "
-        "best partner; a match is a conflict when both state a figure of the same kind about the same thing "
-        "and each has a value the other does not agree with, and a possible update when the later source "
-        "gives the new value. A claim is flagged when a check-worthiness model (trained on public "
-        "fact-checking data, its score a calibrated probability) rates it high enough, or when it is in a "
-        "conflict; the reasons shown (figures, dates, quotations, attributions, accusations, single-source "
-        "claims, conflicts) come from readable rules, which also feed the model. The tool looks nothing up: "
-        "every flag is a question for a person, not a verdict."
+        "Sentences were split line by line with simplemma's splitter and our abbreviation list. Each summary "
+        "is extractive ({summarizer}, {length}): body sentences ranked as sumy's graph algorithms rank them, "
+        "keeping the lead sentence and the story's toll or key figure. Claims of different sources are matched "
+        "by meaning (a multilingual sentence encoder, also across languages) and the similarity of their lemmas, "
+        "names and figures, each with its best partner; a match is a conflict when both give a figure of the "
+        "same kind about the same thing and the values disagree (a possible update when the later source has "
+        "the new value). A claim is flagged when a check-worthiness model trained on public fact-checking data "
+        "gives it a high enough probability, or when it is in a conflict; the reasons shown come from readable "
+        "rules. The tool looks nothing up: every flag is a question for a person, not a verdict."
     ),
     dating=Dating(
         published="Published",
@@ -562,19 +559,16 @@ ES = replace(
     sec_method="Cómo se hizo este informe",
     method=(
         "Las oraciones se separaron línea por línea con el separador de simplemma y nuestra lista de "
-        "abreviaturas. Cada resumen es extractivo ({summarizer}, {length}): las oraciones del cuerpo se "
-        "ordenan como lo hacen los algoritmos de grafos de sumy, y el resumen de noticia conserva la "
-        "primera oración y el balance o la cifra clave de la historia. Las afirmaciones de fuentes distintas "
-        "se emparejan por su sentido (un codificador de oraciones multilingüe, también entre idiomas) y la "
-        "similitud TF-IDF de lemas, nombres y cifras, cada una con su mejor pareja; un emparejamiento es "
-        "una contradicción cuando ambas dan una cifra del mismo tipo sobre lo mismo y cada una tiene un "
-        "valor que la otra no confirma, y una posible actualización cuando la fuente posterior da el valor "
-        "nuevo. Una afirmación se marca cuando un modelo de verificabilidad (entrenado con datos públicos "
-        "de verificación, su puntuación una probabilidad calibrada) la puntúa lo bastante alto, o cuando "
-        "forma parte de una contradicción; los motivos que se muestran (cifras, fechas, citas, "
-        "atribuciones, acusaciones, afirmaciones de una sola fuente, contradicciones) salen de reglas "
-        "legibles, que también alimentan el modelo. La herramienta no consulta nada: cada marca es una "
-        "pregunta para una persona, no un veredicto."
+        "abreviaturas. Cada resumen es extractivo ({summarizer}, {length}): las oraciones del cuerpo se ordenan "
+        "como lo hacen los algoritmos de grafos de sumy, conservando la primera oración y el balance o la cifra "
+        "clave. Las afirmaciones de fuentes distintas se emparejan por su sentido (un codificador de oraciones "
+        "multilingüe, también entre idiomas) y la similitud de lemas, nombres y cifras, cada una con su mejor "
+        "pareja; un emparejamiento es una contradicción cuando ambas dan una cifra del mismo tipo sobre lo mismo "
+        "y los valores no concuerdan (posible actualización si la fuente posterior trae el valor nuevo). Una "
+        "afirmación se marca cuando un modelo de verificabilidad entrenado con datos públicos de verificación le "
+        "da una probabilidad suficiente, o cuando forma parte de una contradicción; los motivos que se muestran "
+        "salen de reglas legibles. La herramienta no consulta nada: cada marca es una pregunta para una persona, "
+        "no un veredicto."
     ),
     dating=Dating(
         published="Publicación",
