@@ -645,10 +645,51 @@ def test_a_plans_first_day_and_a_markets_quarter():
     assert value("Wall Street ended the third quarter with a rally.", "en", date(2025, 10, 4)) == "2025"
 
 
+def test_a_participle_closing_a_noun_phrase_before_a_date_is_past():
+    wed = date(2026, 3, 18)
+    assert value("El plan anunciado este lunes por el Gobierno prevé 3.000 millones.", pub=wed) == "2026-03-16"
+    assert value("Los vecinos desalojados el martes podrán volver hoy a sus casas.", pub=date(2026, 3, 19)) == "2026-03-17"
+    assert value("El partido aplazado el domingo se jugará el miércoles.", pub=wed) == "2026-03-15"
+    # after a verb that makes it a state or a passive, or a determiner: the verb decides
+    assert value("El museo permanecerá cerrado el lunes por obras.", pub=wed) == "2026-03-23"
+    assert value("El acusado será juzgado el martes en la Audiencia.", pub=wed) == "2026-03-24"
+    assert value("El local permanece cerrado el domingo.", pub=wed) == "2026-03-22"
+    assert value("Jugará el partido el martes.", pub=wed) == "2026-03-24"
+
+
+def test_since_a_month_is_gone_by_and_desde_only_when_it_means_since():
+    dec = date(2026, 12, 10)
+    assert value("Mortgage rates are down half a point since February.", "en", dec) == "2026-02"
+    assert value("El Sevilla no pierde en casa desde octubre.", pub=date(2026, 5, 20)) == "2025-10"
+    assert value("La carretera sigue cortada desde el 3 de marzo.", pub=dec) == "2026-03-03"
+    # "desde" as "from": the nearest ahead stays
+    assert value("El Gobierno acuerda una subida de las pensiones desde enero.", pub=dec) == "2027-01"
+    assert value("Las tiendas abrirán desde el 2 de enero.", pub=dec) == "2027-01-02"
+
+
+def test_could_is_ahead_unless_negated_or_of_perception():
+    assert value("Engineers warned that the dam could fail by Sunday.", "en", date(2026, 3, 16)) == "2026-03-22"
+    wed = date(2026, 3, 18)
+    assert value("He said he could not attend the hearing on Monday.", "en", wed) == "2026-03-16"
+    assert value("Police said smoke could be seen on Tuesday from miles away.", "en", wed) == "2026-03-17"
+    assert value("Forecasters said the region could see a foot of snow on Sunday.", "en", wed) == "2026-03-22"
+
+
+def test_a_quarter_whose_results_are_reported_has_ended():
+    assert value("The bank will post its third-quarter results on Oct. 20.", "en", date(2026, 10, 8)) == "2026"
+    assert value("Los resultados del segundo trimestre se conocerán a finales de mes.", pub=date(2026, 7, 21)) == "2026"
+    assert value("Earnings for the fourth quarter will be released on Jan. 28.", "en", date(2026, 1, 8)) == "2025"
+    # a forecast for a quarter to come is not a report
+    assert value("La economía crecerá un 0,4 % en el tercer trimestre.", pub=date(2026, 7, 21)) == "2026"
+    assert value("La economía crecerá un 0,4 % en el primer trimestre.", pub=date(2026, 7, 21)) == "2027"
+
+
 def test_new_phrasings_stay_bounded_in_time():
     import time
     for text, lang in (("11-S 8M 25N a week from Tuesday un año antes set the ", "es"),
-                       ("set the cut a a week from Tuesday two years earlier, fiscal 2025 ", "en")):
+                       ("set the cut a a week from Tuesday two years earlier, fiscal 2025 ", "en"),
+                       ("vecinos desalojados el martes no gana desde marzo resultados del primer trimestre ", "es"),
+                       ("could fail by Sunday since March third-quarter results could not ", "en")):
         line = (text * (100_000 // len(text) + 1))[:100_000]
         t = time.perf_counter()
         mentions(line, lang, date(2025, 6, 18))

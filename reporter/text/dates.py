@@ -235,6 +235,16 @@ _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\S)?")
 # A day something is set for or about ("para el 23", "for June 23"): the verb's tense is not the
 # day's ("convocó una huelga para el 23 de junio" is ahead), so the nearest such day.
+# "since March" is gone by unless the verb is future; "desde marzo" is "since" (gone by) only after a
+# negation or a verb of a state that goes on ("no gana desde marzo", "sigue cerrado desde marzo"), else it
+# may be "from" ("acuerda una subida desde septiembre": the coming one).
+_SINCE = {"es": re.compile(r"desde\b", re.IGNORECASE), "en": re.compile(r"since\b", re.IGNORECASE)}
+_STILL_ES = re.compile(r"\b(?:no|nunca|jamás|jamas|ni|sigue|siguen|continúa|continúan|continua|continuan|lleva|llevan|"
+                       r"permanece|permanecen|mantiene|mantienen)\b[^,;:.()]*$", re.IGNORECASE)
+# A quarter whose results or figures are reported: one that has ended ("will report first-quarter earnings on
+# Thursday", "presentará los resultados del tercer trimestre"), whatever the verb's tense.
+_REPORTED = re.compile(r"\b(?:results|earnings|figures|numbers|resultados|cuentas|datos)\s+(?:(?:for|of|from|de)\s+)?(?:the\s+)?#|"
+                       r"#[\s-]*(?:results|earnings|figures|numbers)\b", re.IGNORECASE)
 _SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
 # A day a plan first had ("The deadline, originally Jan. 15, was pushed back", "inicialmente previsto para el 3"):
 # the verb that tells the change is not the day's tense, so the nearest such day.
@@ -447,12 +457,15 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
 
 # Tense: verbs and cues near a date. Future first: a future group swallows its participle
 # ("will be held", "va a ser"), so "held" there is not a past cue; in English it also swallows a
-# participle after its verb ("will stay closed until December 25", "will remain suspended").
+# participle after its verb ("will stay closed until December 25", "will remain suspended"). "could" before a
+# verb is a possibility ahead ("temperatures could drop below freezing by Friday night"), but "could not",
+# "could have" and "could hear / be seen / be heard" tell the past ("could be seen inside the store on Tuesday";
+# "could see" stays ahead: "the region could see a foot of snow on Sunday").
 _FUTURE = {
     "es": re.compile(r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|iré|irá|irán|prev[ée]n?|previst[oa]s?|"
                      r"programad[oa]s?|se\s+espera|esperan?\s+que|planea|planean|próxim[oa]s?|proxim[oa]s?|que\s+viene|"
                      r"tiene\s+previsto|tienen\s+previsto|pretende|pretenden|convoca|convocan|convocó\s+para)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:will|'ll|would|shall|can(?:not)?|must|should|(?-i:may|might)|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+    "en": re.compile(r"\b(?:will|'ll|would|shall|can(?:not)?|must|should|(?-i:may|might)|could(?!\s+(?:not|never|have|hardly|barely|only|still|no\s+longer|hear|smell|be\s+(?:seen|heard|smelled))\b)|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
                      r"expected|slated|planned|poised|likely)|plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|"
                      r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
 }
@@ -493,6 +506,21 @@ _BARE_PAST_EN = re.compile(r"\b(?P<v>set|put|cut|quit|read|shut|let|spread|hurt|
 _BEFORE_BARE_PAST_EN = re.compile(r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|to|will|would|"
                                   r"shall|should|can|could|may|might|must|do|does|did|not|never|i|you|we|they|"
                                   r"just|also)|n['’]t|['’]ll|[-\d])\s*$", re.IGNORECASE)
+# A participle closing a noun phrase right before a date ("El incendio forestal declarado el martes sigue sin
+# control", "la ley aprobada el 3 de marzo") tells a past, as after a comma; not after a determiner, "se",
+# a preposition or a verb that makes it a state or a passive of any tense ("el partido el martes", "será
+# juzgado el martes", "permanecerá cerrado el lunes", "está previsto").
+# The cue takes the space after it: it touches the date, so it is nearer than a verb after the date that ties
+# with it ("Los vecinos desalojados el martes podrán volver hoy").
+_PARTICIPLE_ES = re.compile(r"\b\w+(?:ad|id)[oa]s?\s+(?=(?:el|este|esta)\s)", re.IGNORECASE)
+_BEFORE_PARTICIPLE_ES = re.compile(
+    r"\b(?:el|la|los|las|lo|un|una|unos|unas|su|sus|mi|mis|tu|tus|nuestr[oa]s?|vuestr[oa]s?|es[eoa]s?|est[eoa]s?|"
+    r"aquel|aquell[oa]s?|cada|otr[oa]s?|del|al|de|en|a|por|para|con|sin|sobre|tras|se|me|te|nos|le|les|no|ya|muy|más|mas|"
+    r"menos|tan|bien|mal|recién|recien|ser|sido|siendo|es|son|era|eran|fue|fueron|será|serán|sería|serían|sea|sean|"
+    r"fuera|fueran|está|están|estaba|estaban|estuvo|estuvieron|estará|estarán|estaría|estarían|esté|estén|estar|"
+    r"he|has|ha|hemos|han|había|habían|habrá|habrán|habría|habrían|haya|hayan|haber|"
+    r"qued\w*|permanec\w*|sig[ua]\w*|continú\w*|continu\w*|result\w*|mantien\w*|manten\w*|encuentr\w*|"
+    r"hall\w*|vuelv\w*|volver\w*|estar\w*|seguir\w*|dej\w*|tien\w*|tendr\w*|lleva\w*)\s+$", re.IGNORECASE)
 _NOT_PAST_EN = {"need", "feed", "seed", "speed", "bed", "red", "shed", "wed", "hundred", "united", "indeed", "breed",
                 "proceed", "exceed", "succeed", "greed", "weed"}
 # Clause boundaries: punctuation and the words that open a new clause.
@@ -545,6 +573,11 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
         elif kind in _NEEDS_TENSE:
             cues = cues or _cues(text, lang)
             tense = _tense(cues, start, stop, len(text))
+            if tense != "future" and kind in ("dmy", "mdy", "month", "part") and _SINCE[lang].match(m.group(0)) and \
+                    (lang == "en" or _STILL_ES.search(text[max(0, start - 80):start])):
+                tense = "past"  # "prices are up since March", "no gana desde marzo": a span up to now began then
+            if kind == "quarter" and _REPORTED.search(text[max(0, start - 24):start] + "#" + text[stop:stop + 24]):
+                tense = "past"  # "will report first-quarter earnings": a quarter's results come after it ends
         else:
             tense = ""
         try:
@@ -748,6 +781,12 @@ def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, i
         if lang == "en" and (word.lower() in _NOT_PAST_EN or word[:1].isupper() and word.lower() not in ("said", "was", "were", "had")):
             continue
         past.append((m.start(), m.end(), "past"))
+    if lang == "es":
+        for m in _PARTICIPLE_ES.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            if not (k >= 0 and future[k][1] > m.start()) and m.start() > 0 and \
+                    not _BEFORE_PARTICIPLE_ES.search(text[max(0, m.start() - 16):m.start()]):
+                past.append((m.start(), m.end(), "past"))
     if lang == "en":
         for m in _BARE_PAST_EN.finditer(text):
             k = bisect_right(starts, m.start()) - 1
