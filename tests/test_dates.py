@@ -675,6 +675,14 @@ def test_could_is_ahead_unless_negated_or_of_perception():
     assert value("Forecasters said the region could see a foot of snow on Sunday.", "en", wed) == "2026-03-22"
 
 
+def test_a_negated_expectation_is_still_ahead():
+    # "is not expected to reopen before Saturday": the "-ed" of "expected" read as a past (derail pair's timeline)
+    thu = date(2026, 4, 9)
+    assert value("The line is not expected to reopen before Saturday, officials said.", "en", thu) == "2026-04-11"
+    assert value("The bridge isn't scheduled to reopen until Monday.", "en", thu) == "2026-04-13"
+    assert value("The line was closed on Monday, officials said.", "en", thu) == "2026-04-06"
+
+
 def test_a_quarter_whose_results_are_reported_has_ended():
     assert value("The bank will post its third-quarter results on Oct. 20.", "en", date(2026, 10, 8)) == "2026"
     assert value("Los resultados del segundo trimestre se conocerán a finales de mes.", pub=date(2026, 7, 21)) == "2026"

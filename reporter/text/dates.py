@@ -465,9 +465,9 @@ _FUTURE = {
     "es": re.compile(r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|iré|irá|irán|prev[ée]n?|previst[oa]s?|"
                      r"programad[oa]s?|se\s+espera|esperan?\s+que|planea|planean|próxim[oa]s?|proxim[oa]s?|que\s+viene|"
                      r"tiene\s+previsto|tienen\s+previsto|pretende|pretenden|convoca|convocan|convocó\s+para)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:will|'ll|would|shall|can(?:not)?|must|should|(?-i:may|might)|could(?!\s+(?:not|never|have|hardly|barely|only|still|no\s+longer|hear|smell|be\s+(?:seen|heard|smelled))\b)|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+    "en": re.compile(r"\b(?:will|'ll|would|shall|can(?:not)?|must|should|(?-i:may|might)|could(?!\s+(?:not|never|have|hardly|barely|only|still|no\s+longer|hear|smell|be\s+(?:seen|heard|smelled))\b)|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)(?:\s+not|n['’]t)?\s+(?:due|set|scheduled|"
                      r"expected|slated|planned|poised|likely)|plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|"
-                     r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
+                     r"coming|tomorrow)(?:\s+not)?(?:\s+(?:be|have\s+been|have))?(?:\s+to)?(?:\s+\w+)?(?:\s+[a-z]{2,}ed)?\b", re.IGNORECASE),
 }
 _PAST = {
     "es": re.compile(r"\b(?:\w{3,}(?:ó|aron|ieron|yeron|ió)|(?!(?:acab|grab|trab|alab|menoscab)an?\b)\w{2,}(?:aba|aban)|fue|fueron|dijo|dijeron|hizo|hicieron|"
