@@ -431,3 +431,17 @@ def test_a_long_spanish_superlative_is_one_and_a_comparison_is_not():
 
 def test_an_order_in_force_for_some_hours_is_a_measure():
     assert "figure" in reasons("The evacuation order stays in force from 8 p.m. to 6 a.m.", "en")[0]
+
+
+def test_a_record_with_its_figure_or_date_is_lifted_however_many_sources_tell_it():
+    from reporter.stages.flag import news_prior
+
+    s = Flagging()
+    for text, lang in [("Es la primera visita de un canciller a la isla en 30 años.", "es"),
+                       ("La inflación marcó su nivel más alto desde 1992.", "es"),
+                       ("It was the wettest June since 1910.", "en")]:
+        r, hedged = reasons_for(text, lang, single_source=False, conflict=False)
+        assert "superlative" in r and news_prior(r, hedged, s) == s.act_weight, (text, r)
+    # a superlative of taste, with nothing to date or count it, gets no lift
+    r, hedged = reasons_for("Es el mejor restaurante del barrio.", "es", single_source=False, conflict=False)
+    assert news_prior(r, hedged, s) == 0, r

@@ -117,7 +117,7 @@ def record(tokens: list[str]) -> bool:
     for i, t in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < n else ""
         if t in RECORD_FIRST and after not in RECORD_NOT_FIRST:
-            for j in range(i + 1, min(n, i + 7)):
+            for j in range(i + 1, min(n, i + 10)):  # "la primera visita de un mandatario chileno a Lima en 24 años"
                 if (tokens[j] in RECORD_SINCE and j + 1 < n and _year(tokens[j + 1])) or _span_of_years(tokens, j):
                     return True
         if t in RECORD_SINCE and after and _year(after):
@@ -434,7 +434,8 @@ def news_prior(reasons: list[str], hedged: bool, settings: Flagging = Flagging()
     if TESTIMONY in reasons and "figure" not in reasons:
         prior = 0.0  # a bystander's "It's a tax on working people" names a consequential thing, states none
     if not hedged and (("event" in reasons and "consequential" in reasons)
-                       or ("attribution" in reasons and ("figure" in reasons or COUNTED in reasons))):
+                       or ("attribution" in reasons and ("figure" in reasons or COUNTED in reasons))
+                       or ("superlative" in reasons and ("figure" in reasons or "date" in reasons))):
         prior = max(prior, settings.act_weight)
     return prior
 
