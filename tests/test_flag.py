@@ -398,14 +398,14 @@ def test_an_attributed_count_is_lifted_however_many_sources_tell_it():
     from reporter.stages.flag import news_prior
 
     s = Flagging()
-    for text, lang in [("The interior minister said all five climbers were found alive.", "en"),
-                       ("Cuatro pescadores fueron rescatados con vida, según la Guardia Costera.", "es"),
-                       ("Police said 12 people were arrested after the match.", "en")]:
+    for text, lang in [("The interior minister said all five were found alive on the ridge.", "en"),
+                       ("Rescuers reached the group and all three are unhurt, the fire service said.", "en")]:
         r, hedged = reasons_for(text, lang, single_source=False, conflict=False)
         assert news_prior(r, hedged, s) == s.act_weight, (text, r)
         assert "counted" not in shown(r)  # read by news_prior, never shown to a reader
-    # no count, a hedge, or a bystander's word: no lift when two sources tell it
-    for text, lang in [("The interior minister said the climbers were found alive.", "en"),
+    # no count, a hedge, or a bystander's word: no lift when two sources tell it; nor an attributed
+    # figure (the model's "figure" weight carries it: lifted too, the team pairs' 1.00s doubled)
+    for text, lang in [("Officials said 12 new buses joined the fleet this spring.", "en"),("The interior minister said the climbers were found alive.", "en"),
                        ("The interior minister said all five climbers could be found alive.", "en"),
                        ('"We saw all five of them wave from the ridge," said a hiker.', "en")]:
         r, hedged = reasons_for(text, lang, single_source=False, conflict=False)
