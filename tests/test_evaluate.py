@@ -160,6 +160,7 @@ def test_team_fixture_pairs_hold_their_floor():
     # the figures here are the eleven pairs' own.
     held_out = {name: rows.pop(name) for name in HELD_OUT_PAIRS}
     red_team = {name: rows.pop(name) for name in RED_TEAM_PAIRS}
+    second = {name: rows.pop(name) for name in SECOND_RED_TEAM_PAIRS}
     total = {key: ([sum(row[key][0] for row in rows.values()), sum(row[key][1] for row in rows.values())]
                    if isinstance(row0, list) else sum(row[key] for row in rows.values()))
              for key, row0 in next(iter(rows.values())).items() if key != "pair"}
@@ -198,6 +199,10 @@ def test_team_fixture_pairs_hold_their_floor():
     found, real = map(sum, zip(*(row["conflict_recall"] for row in red_team.values())))
     right, made = map(sum, zip(*(row["conflict_precision"] for row in red_team.values())))
     assert found >= 2 and right == made == found and sum(row["false_conflicts"] for row in red_team.values()) == 0
+    # derail's injured update is found since a count of persons takes what its clause says happened to
+    # them after an aside ("five people, three of them railroad workers, had been treated ... for minor
+    # injuries") and a modifier before the counted noun ("two railroad workers") counts workers
+    assert found == real == 3
     for row in red_team.values():
         assert row["only_viol"] == row["summary_viol"] == row["checkworthy_viol"] == 0, row
         assert row["summary_lead"][0] == row["summary_lead"][1], row
@@ -205,10 +210,27 @@ def test_team_fixture_pairs_hold_their_floor():
     # and mina's "(Foto: EFE/J. Casares)" was cut in two at "J." (its anchor lost): neither any more.
     assert sum(row["boilerplate_viol"] for row in red_team.values()) == 0
     assert sum(row["lost_anchors"] for row in red_team.values()) == 0
+    # The second red team's four pairs (calor es, ring en, pib es-en, marcha es; figures that disagree,
+    # gold written before the tool ran on them). First run: alignment 30/31 at 32/32, conflicts 5/6
+    # (marcha's 12.000 personas según la Delegación del Gobierno / 85.000 asistentes según los
+    # organizadores missed: two nouns for one crowd), 0 false. Since the fact reader's fixes (a crowd is
+    # one quantity whatever noun counts it; an aside between a count and its verb is skipped): conflicts
+    # 6/6; left: pib's quarterly 0,8 % / 0.8% (meaning cosine 0.47 across languages).
+    hit, need = map(sum, zip(*(row["align_recall"] for row in second.values())))
+    good, made = map(sum, zip(*(row["align_precision"] for row in second.values())))
+    assert hit >= 30 and good == made >= 32, (hit, need, good, made)
+    found, real = map(sum, zip(*(row["conflict_recall"] for row in second.values())))
+    right, made = map(sum, zip(*(row["conflict_precision"] for row in second.values())))
+    assert found == real == right == made == 6 and sum(row["false_conflicts"] for row in second.values()) == 0
+    for row in second.values():
+        assert row["only_viol"] == row["boilerplate_viol"] == row["summary_viol"] == row["checkworthy_viol"] == 0, row
+        assert row["summary_lead"][0] == row["summary_lead"][1] and row["lost_anchors"] == 0, row
+    assert sum(row["checkworthy_recall"][0] for row in second.values()) >= 32
 
 
 HELD_OUT_PAIRS = ("cercanias", "derrumbe", "tipos", "huelga")
 RED_TEAM_PAIRS = ("apagon", "banco", "mina", "derail")
+SECOND_RED_TEAM_PAIRS = ("calor", "ring", "pib", "marcha")
 
 
 def _reporter(*argv, timeout=120):

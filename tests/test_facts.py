@@ -480,3 +480,85 @@ def test_counts_of_one_thing_from_two_sources_share_a_row_only_when_their_claims
     by_values = {tuple(sorted((a, f.text) for a, f in r.facts)) for r in rows}
     assert (("A", "200"), ("B", "230")) in by_values
     assert (("C", "4,200"),) in by_values
+
+
+# --- second red team (calor, ring, pib, marcha): crowds, asides, persons, reference years -------
+
+
+def test_a_crowd_is_one_quantity_whatever_noun_counts_it():
+    # Police and organisers count the same crowd: "personas ... se manifestaron", "asistentes", "protesters".
+    f = one("Unas 12.000 personas, según la Delegación del Gobierno, se manifestaron este sábado en Puerto Alba.",
+            "es", "count")
+    assert (f.unit, f.value, f.qualifier, f.source, f.subject) == ("crowd", 12000, "approx", "Delegación del Gobierno",
+                                                                   "Puerto Alba")
+    assert one("Los organizadores cifraron en 85.000 los asistentes a la marcha en Puerto Alba.", "es", "count").unit \
+        == "crowd"
+    assert one("Some 20,000 people, according to police, marched through Harwick on Sunday.", "en", "count").unit \
+        == "crowd"
+    assert one("Organisers said 60,000 protesters filled the square.", "en", "count").unit == "crowd"
+    # people a gathering is about are no crowd: workers who lose their jobs, people evacuated
+    assert one("El cierre dejará sin empleo a 1.800 trabajadores en Puerto Alba.", "es", "count").unit == "worker"
+    assert one("Police evacuated 300 people from the building.", "en", "count").unit != "crowd"
+
+
+def test_the_police_and_the_organisers_crowd_counts_conflict_and_an_agreeing_one_does_not():
+    got = relations("Unas 12.000 personas, según la Delegación del Gobierno, se manifestaron este sábado en Puerto "
+                    "Alba contra el cierre de los astilleros.",
+                    "Los organizadores cifraron en 85.000 los asistentes a la manifestación de este sábado en Puerto "
+                    "Alba contra el cierre de los astilleros.")
+    assert [r.type for r in got] == [CONFLICT] and got[0].evidence.differing[0].unit == "crowd"
+    got = relations("Unas 12.000 personas, según la Delegación del Gobierno, se manifestaron este sábado en Puerto "
+                    "Alba contra el cierre de los astilleros.",
+                    "La Delegación del Gobierno cifró en 12.000 los asistentes a la manifestación de este sábado en "
+                    "Puerto Alba contra el cierre de los astilleros.")
+    assert got and all(r.type == OVERLAP for r in got)
+
+
+def test_a_count_of_persons_takes_what_happened_to_them_after_an_aside_or_far_in_its_clause():
+    # "five people, three of them railroad workers, had been treated ... for minor injuries"
+    f = one("By 1 p.m., five people, three of them railroad workers, had been treated at Kessington General "
+            "Hospital for minor injuries.", "en", "injured")
+    assert f.value == 5
+    # a modifier before the counted noun: "two railroad workers" count workers, and were injured
+    f = one("As of 7 a.m., two railroad workers had been taken to Kessington General Hospital with minor injuries.",
+            "en", "injured")
+    assert f.value == 2
+    assert one("La Policía detuvo a cuatro personas, y dos agentes resultaron heridos leves.", "es",
+               "injured").value == 2
+    # a count of things stays a count, however far the word for the injured
+    assert not [f for f in sentence_facts("Two tank cars were carrying chlorine when the train derailed near the "
+                                          "crossing and injured its crew.", "en", "A1") if f.kind == "injured"]
+
+
+def test_a_year_a_record_is_told_against_is_no_year_of_the_event():
+    # "grew 3.4% last year, the fastest pace since 2021" / "creció un 3,2 % en 2025": the years never differ
+    assert one("Lusmar's economy grew 3.4% last year, the fastest pace since 2021.", "en", "year").unit == "since"
+    assert one("La tasa de paro es la más baja desde el año 2008.", "es", "year").unit == "since"
+    assert one("La economía de Lusmar creció un 3,2 % en 2025.", "es", "year").unit == ""
+    got = relations("La economía de Lusmar creció un 3,2 % en 2025, impulsada por el turismo y las exportaciones.",
+                    "La economía de Lusmar creció un 3,4 %, el mayor avance desde 2021, impulsada por el turismo y "
+                    "las exportaciones.")
+    assert [r.type for r in got] == [CONFLICT]
+    assert [d.kind for d in got[0].evidence.differing] == ["percentage"]
+
+
+def test_a_capitalised_stop_word_and_a_range_of_months_are_no_subject():
+    # after a dateline "(Agencia Sur).- Unas 12.000 personas": "Unas" is no place
+    assert one("PUERTO ALBA (Agencia Sur).- Unas 12.000 personas se manifestaron en Puerto Alba.", "es",
+               "count").subject == "Puerto Alba"
+    assert one("Output rose 0.8% in the October-December quarter.", "en", "percentage").subject == ""
+
+
+def test_a_list_of_places_is_a_wider_scope_than_one_of_them():
+    # the thousands comma of "220,000" no longer cuts the clause, so the places after it are its scope
+    f = one("The tsunami left more than 220,000 people dead in Indonesia, Sri Lanka, India, Thailand and other "
+            "countries.", "en", "deaths")
+    assert f.subject == "Indonesia, Sri Lanka, India, Thailand"
+    got = relations("The 2004 tsunami left more than 220,000 people dead in Indonesia, Sri Lanka, India, Thailand "
+                    "and other countries.",
+                    "The 2004 tsunami left 168,000 people dead in Indonesia after the quake.", ("Title", "Other"))
+    assert all(r.type == OVERLAP for r in got)
+    # a list closes with "and": the speaker after it is no place of it
+    found = sentence_facts("More than 200 officers searched 22 properties in Brookfield, Marlow and Eastgate, Police "
+                           "Chief Ramona Diaz told reporters.", "en", "A1")
+    assert [f.subject for f in found] == ["Brookfield, Marlow, Eastgate"] * 2

@@ -60,7 +60,8 @@ _SAY_VERBS = {fold(w) for w in SAYS} | {
     "informo", "informa", "reporto", "reporta", "confirmo", "confirma", "preciso", "detallo", "anuncio", "estimo",
     "elevo", "cifro", "contabilizo", "reported", "reports", "confirmed", "announced", "estimated", "raised",
     "tallied", "counted", "informaron", "reportaron", "confirmaron", "senalaron", "aseguraron", "dijeron",
-    "informaba", "reportaba", "contabilizaba", "cifraba", "confirmaba", "decia", "precisaron", "detallaron"}
+    "informaba", "reportaba", "contabilizaba", "cifraba", "confirmaba", "decia", "precisaron", "detallaron",
+    "cifraron", "estimaron", "calcularon"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "ha", "han", "habia", "habian", "hubo", "se",
                 "also", "tambien", "later", "mas", "tarde"}
 _SOURCE_INTRO = re.compile(r"\b(?:según|segun|de acuerdo (?:con|a)|conforme a|according to|citing)\s+", re.IGNORECASE)
@@ -71,7 +72,8 @@ _TERRITORIAL = {"gobernador", "gobernadora", "alcalde", "alcaldesa", "governor",
                 "prefect", "edil"}
 _JOINERS = {"de", "del", "la", "las", "los", "of", "the"}
 _NOT_NAMES = set(MONTHS) | {fold(w) for w in WEEKDAYS} | {"km", "pm", "am", "et", "utc", "gmt", "edt", "cst", "may"}  # "in May": no place
-_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+# A comma or a colon between digits is no clause mark: "20,000 people", "3,2 %", "23:49".
+_CLAUSE = re.compile(r"[,:](?!(?<=\d[,:])\d)|[;()\[\]—–]|\s-\s")
 
 _LENGTH_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
               "pie": 0.0003048}
@@ -154,6 +156,10 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         value, unit, step = _normalise(f, kind, language)
         if kind == "percentage":
             unit = _share_of(text, span[1], language)
+        elif kind == "count" and _crowd(f, _window(tokens, folded, *span, clauses)):
+            unit = "crowd"
+        elif kind == "year" and _SINCE.search(text, 0, span[0]):
+            unit = "since"  # "the fastest pace since 2021": a point of reference, not the year of the event
         subject = _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
@@ -161,6 +167,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     return tuple(out)
 
 
+# "since 2021", "desde 2008", "not since the year 2000", "desde el año 1998": a year a record is told against
+_SINCE = re.compile(r"\b(?:since|desde)\s+(?:(?:el\s+)?año\s+|the\s+year\s+)?$", re.IGNORECASE)
 _MONTH_NAMES = {**MONTHS, "may": 5}
 _MES = "|".join(sorted((m for m in _MONTH_NAMES if not m.isascii() or m in MONTHS), key=len, reverse=True))
 _MON = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -320,13 +328,38 @@ def _clause(pos: int, clauses: list[int]) -> tuple[int, int]:
 
 
 def _window(tokens, folded, start: int, end: int, clauses: list[int]) -> list[tuple[int, str]]:
-    """(distance in tokens, folded word) of the words of the figure's clause, nearest first."""
+    """(distance in tokens, folded word) of the words of the figure's clause, nearest first. An
+    aside between a count and what it says is skipped, and the clause after it is the count's own
+    ("Unas 12.000 personas, según la Delegación del Gobierno, se manifestaron"; "five people, three
+    of them railroad workers, had been treated ... for minor injuries"): distances do not count it."""
+    idx = _clause_tokens(tokens, folded, start, clauses)
+    if not idx:
+        return []
+    at = next((k for k, i in enumerate(idx) if tokens[i].start() >= start), len(idx) - 1)
+    last = next((k for k in range(len(idx) - 1, -1, -1) if tokens[idx[k]].start() < end), at)
+    return sorted(((at - k if k < at else k - last, folded[i]) for k, i in enumerate(idx) if not at <= k <= last),
+                  key=lambda x: x[0])
+
+
+def _clause_tokens(tokens, folded, start: int, clauses: list[int]) -> list[int]:
+    """The indices of the tokens of the clause at `start`, and of the clause after an aside that
+    follows it (_aside), the aside left out."""
     a, b = _clause(start, clauses)
     idx = [i for i, t in enumerate(tokens) if a <= t.start() < b]
-    at = next((i for i in idx if tokens[i].start() >= start), idx[-1] if idx else 0)
-    last = next((i for i in reversed(idx) if tokens[i].start() < end), at)
-    return sorted(((at - i if i < at else i - last, folded[i]) for i in idx if not at <= i <= last),
-                  key=lambda x: x[0])
+    aside = [i for i, t in enumerate(tokens) if b <= t.start() < _clause(b, clauses)[1]] if b < clauses[-1] else []
+    if aside and _aside([folded[i] for i in aside[:4]]):
+        c, d = _clause(_clause(b, clauses)[1], clauses)
+        idx += [i for i, t in enumerate(tokens) if c <= t.start() < d]
+    return idx
+
+
+def _aside(words: list[str]) -> bool:
+    """Whether a clause is set off between a count and its verb: who says it ("según ...",
+    "according to ...", "de acuerdo con ...", "citing ...") or a part of the count ("three of
+    them ...", "tres de ellos ...")."""
+    w = words + ["", "", ""]
+    return w[0] in ("segun", "citing") or (w[0], w[1]) in (("according", "to"), ("de", "acuerdo")) or \
+        (w[1], w[2]) in (("of", "them"), ("de", "ellos"), ("de", "ellas"))
 
 
 def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, people: bool) -> str:
@@ -368,11 +401,71 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
         for kind, cues in _PEOPLE_KINDS:
             if _cue(w, cues):
                 return kind
+    # a count of persons (people, workers, officers: "two railroad workers had been taken to
+    # Kessington General Hospital with minor injuries", "dos agentes resultaron heridos leves") takes
+    # what its clause says happened to them after it, however far, up to the next figure
+    if _persons(f, span, text, tokens, folded):
+        for w in _predicate(tokens, folded, span, clauses):
+            for kind, cues in _PEOPLE_KINDS:
+                if _cue(w, cues):
+                    return kind
     if f.unit in _PEOPLE_UNITS:
         return _PEOPLE_UNITS[f.unit]
     if f.unit in _HOURS:
         return "duration"
     return "count" if f.unit else ""
+
+
+# Counted nouns that are persons (folded lemmas or the comparator's concept of them): a count of
+# them may be of the dead or the injured ("dos agentes resultaron heridos").
+_PERSON_UNIT = re.compile(rf"(?:{_PERSON['es']}|{_PERSON['en']}|people|worker|police|protest|crowd|"
+                          r"asistente|participante|participant|protester|demonstrator|marcher|attendee|spectator|"
+                          r"espectador|firefighter|bombero|miner|minero|pilgrim|peregrino|fan|aficionado)s?")
+
+
+def _persons(f: Figure, span: tuple[int, int], text: str, tokens, folded) -> bool:
+    """Whether a count counts persons: its unit, or the noun a modifier is put before ("two
+    railroad workers", "three fire officers")."""
+    if f.kind != "count" or f.unit in _HOURS or f.unit in _LENGTH_KM:
+        return False
+    if f.unit in PEOPLE or _PERSON_UNIT.fullmatch(fold(f.unit)):
+        return True
+    after = [i for i, t in enumerate(tokens) if t.start() >= span[1]][:2]
+    return len(after) == 2 and folded[after[0]] == fold(f.unit) and bool(_PERSON_UNIT.fullmatch(folded[after[1]]))
+
+
+def _predicate(tokens, folded, span: tuple[int, int], clauses: list[int]) -> list[str]:
+    """The folded words said after a count in its clause (an aside skipped, _clause_tokens), up
+    to the next figure."""
+    out = []
+    for i in _clause_tokens(tokens, folded, span[0], clauses):
+        if tokens[i].start() < span[1]:
+            continue
+        if tokens[i].group()[0].isdigit() or folded[i] in _COUNT_WORDS:
+            break
+        out.append(folded[i])
+    return out
+
+
+_COUNT_WORDS = {fold(w) for words in NUMBER_WORDS.values() for w in words} - {"un", "una", "uno", "a", "one"}
+
+
+# A crowd: a count of persons at a gathering ("Unas 12.000 personas ... se manifestaron", "85.000
+# asistentes a la manifestación", "20,000 people marched", "organisers put the crowd at 85,000").
+# Police and organisers count the same quantity: one unit, "crowd", whatever noun each counts with.
+_CROWD_NOUNS = re.compile(r"asistentes?|manifestantes?|participantes?|participants?|protest(?:er)?s?|demonstrators?|"
+                          r"marchers?|attendees?|spectators?|espectador(?:es)?|crowd")
+_CROWD_CUES = ("manifesta", "manifestaron", "=marcha", "=marchas", "marcharon", "=marched", "=marching", "protest",
+               "=rally", "=rallies", "=rallied", "concentrac", "concentraron", "=asistentes", "=asistieron",
+               "attend", "particip", "demonstr", "=gathered", "congreg", "=crowd", "multitud", "=aforo", "=attendance")
+
+
+def _crowd(f: Figure, near: list[tuple[int, str]]) -> bool:
+    unit = fold(f.unit)
+    if _CROWD_NOUNS.fullmatch(unit) or concept(unit) == "protest":
+        return True
+    generic = not unit or unit in PEOPLE
+    return generic and any(_cue(w, _CROWD_CUES) for d, w in near if d <= 6)
 
 
 _SHARE = re.compile(r"\s*(?:%|por ciento|percent|per cent)?\s+(?:de|del|of)\s+"
@@ -493,6 +586,8 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
     def close() -> None:
         while run and folded[run[-1]] in _JOINERS:
             run.pop()
+        if len(run) == 1 and not tokens[run[0]].group().isupper() and resources(language).is_stop(tokens[run[0]].group()):
+            run.clear()  # "(Agencia Sur).- Unas 12.000 personas": a capitalised stop word alone is no name
         if run:
             first = run[0]
             prev = folded[first - 1] if first > 0 else ""
@@ -506,7 +601,7 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
         w = t.group()
         if run and text[tokens[i - 1].end():t.start()].strip():
             close()
-        cap = w[0].isupper() and not w[0].isdigit() and folded[i] not in _NOT_NAMES
+        cap = w[0].isupper() and not w[0].isdigit() and not all(p in _NOT_NAMES for p in folded[i].split("-"))
         if i == 0 and cap:
             cap = (not resources(language).is_stop(w) and folded[0] not in _PLACE_MARKS and len(tokens) > 1
                    and tokens[1].group()[0].isupper() and folded[1] not in _NOT_NAMES)
@@ -535,7 +630,7 @@ def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list
     here = [n for n in names if a <= n.start < b and outside(n)]
     for group in ([n for n in here if n.place], here):
         if group:
-            return min(group, key=lambda n: (dist(n), n.start)).text
+            return _listed(text, min(group, key=lambda n: (dist(n), n.start)), names)
     places = [n for n in names if n.place and outside(n)]
     if len({fold(n.text) for n in places}) == 1:
         return places[0].text
@@ -547,16 +642,47 @@ def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list
     return ""
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?P<c1>and|y|e|or|o)\s+)?|\s(?P<c2>and|y|e|or|o)\s+)(?:(?:the|el|la|los|las)\s+)?")
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|y|e|or|o)\s+(?:other|others|otros|otras|elsewhere|more)\b", re.IGNORECASE)
+
+
+def _listed(text: str, name: _Name, names: list[_Name]) -> str:
+    """A name, or the list of places it is one of ("more than 220,000 people dead in Indonesia, Sri
+    Lanka, India, Thailand and other countries"; "en Oaxaca, Chiapas y Tabasco"), joined by commas:
+    the count is about them all, a wider scope than any one of them (same_subject). A list closes
+    with "and"/"y" before its last name, or with "and other ..." after it ("in Brookfield, Marlow and
+    Eastgate, Police Chief Ramona Diaz told": the chief is no place of the list)."""
+    ordered = sorted(names, key=lambda n: n.start)
+    at = ordered.index(name)
+    first = last = at
+    while first > 0 and _LIST_GAP.fullmatch(text[ordered[first - 1].end:ordered[first].start]):
+        first -= 1
+    while last + 1 < len(ordered) and _LIST_GAP.fullmatch(text[ordered[last].end:ordered[last + 1].start]):
+        last += 1
+    closed = [k for k in range(first + 1, last + 1)
+              if (lambda m: m.group("c1") or m.group("c2"))(_LIST_GAP.fullmatch(text[ordered[k - 1].end:ordered[k].start]))]
+    if closed:
+        last = closed[-1]
+    elif not _AND_OTHERS.match(text, ordered[last].end):
+        return name.text
+    if not first <= at <= last or first == last:
+        return name.text
+    return ", ".join(n.text for n in ordered[first:last + 1])
+
+
 def mentioned(subject: str, text: str) -> bool:
     """Whether a sentence names the subject (every word of it)."""
     words = set(WORD.findall(fold(text)))
-    wanted = set(fold(subject).split()) - _JOINERS
+    wanted = set(fold(subject).replace(",", " ").split()) - _JOINERS  # a list of places: each of them
     return bool(wanted) and wanted <= words
 
 
 def same_subject(a: str, b: str) -> bool:
-    """"Oaxaca" and "Oaxaca", "Puerto Lindo" and "Lindo": one's words inside the other's."""
-    wa, wb = set(fold(a).split()) - _JOINERS, set(fold(b).split()) - _JOINERS
+    """"Oaxaca" and "Oaxaca", "Puerto Lindo" and "Lindo": one's words inside the other's. A list of
+    places ("Indonesia, Sri Lanka, India") is not one of them ("Indonesia"): another scope."""
+    if ("," in a) != ("," in b):
+        return False
+    wa, wb = set(fold(a).replace(",", " ").split()) - _JOINERS, set(fold(b).replace(",", " ").split()) - _JOINERS
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
