@@ -80,6 +80,54 @@ def test_either_wording_finds_the_archived_verdict_later(valdora, tmp_path):
             assert found.record.verdict == "inaccurate" and found.record.language == b.article_of(sid).language
 
 
+def test_export_gives_one_claimreview_per_reviewed_row_with_every_wording_as_an_appearance(valdora, tmp_path):
+    # A row told in Spanish (A) and English (B) was two ClaimReviews, one per wording.
+    from reporter.archive.command import records_of
+    from reporter.archive.reviews import to_claimreview
+    from reporter.archive.store import Record
+
+    b = valdora
+    path, row = reviewed(b, tmp_path)
+    with open_archive(tmp_path / "archive.sqlite", create=True) as archive:
+        archive.add(records_of(read_reviews(path, path.name), ENC), "2026-01-01T00:00:00Z")
+        other = Record(key=claim_key("Otra afirmación revisada aparte."), text="Otra afirmación revisada aparte.",
+                       language="es", verdict="accurate", vector=ENC.encode(["Otra afirmación revisada aparte."])[0])
+        archive.add([other], "2026-01-02T00:00:00Z")
+        records = archive.records()
+    assert len(records) == len(row.sentences) + 1
+    items = json.loads(to_claimreview(records))
+    assert len(items) == 2  # the row, and the review that came with no row
+    lead = b.sentence(row.lead)
+    (mine,) = [i for i in items if i["reviewRating"]["alternateName"] == "inaccurate"]
+    assert mine["claimReviewed"] == lead.text and mine["inLanguage"] == b.article_of(row.lead).language
+    appearances = mine["itemReviewed"]["appearance"]
+    assert sorted(a["inLanguage"] for a in appearances) == ["en", "es"]
+    assert appearances[0]["inLanguage"] == b.article_of(row.lead).language  # the quoted wording's first
+    assert sorted(a["datePublished"] for a in appearances) == sorted(dict(DATES).values())
+
+
+def test_an_archive_from_before_the_row_column_is_read_and_upgraded(tmp_path):
+    import sqlite3
+
+    from reporter.archive.store import Record
+
+    path = tmp_path / "old.sqlite"
+    with open_archive(path, create=True) as archive:
+        archive.add([Record(key="k1", text="Murieron 32 personas.", language="es", verdict="inaccurate",
+                            vector=ENC.encode(["Murieron 32 personas."])[0])], "t")
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE claims DROP COLUMN checklist_row")  # as an archive made before it
+    conn.commit()
+    conn.close()
+    reader = open_archive(path)  # read-only: the missing column reads as ''
+    assert [(r.text, r.checklist_row) for r in reader.records()] == [("Murieron 32 personas.", "")]
+    reader.close()
+    with open_archive(path, create=True) as archive:  # the next `add` adds the column
+        archive.add([Record(key="k2", text="Murieron 40.", language="es", verdict="accurate", checklist_row="k2",
+                            vector=ENC.encode(["Murieron 40."])[0])], "t2")
+        assert [r.checklist_row for r in archive.records()] == ["", "k2"]
+
+
 def test_the_same_review_added_twice_changes_nothing(valdora, tmp_path):
     from reporter.archive.command import records_of
 

@@ -123,7 +123,8 @@ def _checklist(path: Path, name: str, notes: list[str] | None = None) -> list[di
                 told.setdefault((claim_key(words), source), {
                     "text": words, "language": article.get("language", ""), "verdict": r.verdict.verdict,
                     "word": r.verdict.word, "notes": r.verdict.notes, "source": source,
-                    "published": article.get("published", ""), "briefing": briefing, "reviewed": reviewed_at})
+                    "published": article.get("published", ""), "briefing": briefing, "reviewed": reviewed_at,
+                    "checklist_row": lead_key or claim_key(claim)})
         out += told.values()  # none: a verdict on a row whose words are nowhere, nothing to match it by later
     if unworded and notes is not None:
         many = unworded > 1
@@ -296,18 +297,33 @@ def to_csv(records: list[Record]) -> bytes:
 
 
 def to_claimreview(records: list[Record], author: str = "reporter") -> bytes:
-    """One ClaimReview per archived entry (an entry is one wording: a claim two sources told in
-    two languages is two entries, each in its own language)."""
+    """One ClaimReview per reviewed claim: the wordings a checklist row archived together (a claim
+    two sources told, in one language or two: the same briefing, row and verdict) are one item
+    whose appearances are each wording's source, as the briefing's own file has it
+    (review/claimreview.py); `claimReviewed` is the row's lead sentence, else its first wording. An
+    entry with no row (archived from a ClaimReview file, or before rows were kept) is its own item."""
     from reporter.review.claimreview import item
 
-    items = []
+    groups: dict[tuple, list[Record]] = {}
     for r in records:
-        appearance = {"@type": "CreativeWork"}
-        if r.source.lower().startswith(("http://", "https://")):
-            appearance["url"] = r.source
-        if r.published:
-            appearance["datePublished"] = r.published
-        items.append(item(r.text, r.language, r.reviewed, appearance, r.verdict, r.notes, author))
+        together = (r.briefing, r.checklist_row, r.verdict, r.notes) if r.checklist_row else (r.id, id(r))
+        groups.setdefault(together, []).append(r)
+    items = []
+    for group in groups.values():
+        lead = next((r for r in group if r.key == group[0].checklist_row), group[0])
+        appearances = []
+        for r in [lead, *(r for r in group if r is not lead)]:
+            appearance = {"@type": "CreativeWork"}
+            if r.source.lower().startswith(("http://", "https://")):
+                appearance["url"] = r.source
+            if r.published:
+                appearance["datePublished"] = r.published
+            if r.language and len(group) > 1:
+                appearance["inLanguage"] = r.language
+            if appearance not in appearances:
+                appearances.append(appearance)
+        items.append(item(lead.text, lead.language, lead.reviewed,
+                          appearances if len(appearances) > 1 else appearances[0], lead.verdict, lead.notes, author))
     return (json.dumps(items, ensure_ascii=False, indent=2).translate(_EMBED) + "\n").encode("utf-8")
 
 

@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS claims (
     reviewed TEXT NOT NULL,     -- when it was reviewed (ISO)
     added TEXT NOT NULL,        -- when it was added here (ISO)
     figures TEXT NOT NULL,      -- JSON [[kind, unit, value, qualifier], ...]
+    checklist_row TEXT NOT NULL DEFAULT '',  -- the checklist row it was reviewed in (its lead sentence's
+                                             -- key): the wordings of one claim share it ('' unknown)
     UNIQUE (key, verdict, source)
 );
 CREATE INDEX IF NOT EXISTS claims_key ON claims (key);
@@ -65,7 +67,7 @@ CREATE TABLE IF NOT EXISTS pages (page INTEGER PRIMARY KEY, ids BLOB NOT NULL, s
 PAGE = 512
 DIMENSIONS = 512
 COLUMNS = ("id", "key", "text", "language", "verdict", "word", "notes", "source", "published", "briefing",
-           "reviewed", "added", "figures")
+           "reviewed", "added", "figures", "checklist_row")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Record:
     reviewed: str = ""
     added: str = ""
     figures: tuple[tuple[str, str, float, str], ...] = ()
+    checklist_row: str = ""
     id: int = 0
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
@@ -101,6 +104,9 @@ class Archive:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, name: str):
         self.conn, self.path, self.name = conn, path, name
+        # an archive made before a column was added is read as if the column held its default
+        present = {row[1] for row in conn.execute("PRAGMA table_info(claims)")}
+        self._select = ", ".join(c if c in present else f"'' AS {c}" for c in COLUMNS)
 
     def __enter__(self) -> "Archive":
         return self
@@ -118,7 +124,7 @@ class Archive:
 
     def records(self, ids: Iterable[int] | None = None, key: str | None = None) -> list[Record]:
         """Records in the order they were added (all, those of `ids`, or those of a claim key)."""
-        cols = ", ".join(COLUMNS)
+        cols = self._select
         if ids is not None:
             ids = [int(i) for i in ids]
             out: list[Record] = []
@@ -179,9 +185,9 @@ class Archive:
                         raise RuntimeError("failure injected midway through an add (test)")
                     cur = conn.execute(
                         "INSERT OR IGNORE INTO claims (key, text, language, verdict, word, notes, source, published, "
-                        "briefing, reviewed, added, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "briefing, reviewed, added, figures, checklist_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (r.key, r.text, r.language, r.verdict, r.word, r.notes, r.source, r.published, r.briefing,
-                         r.reviewed, added, json.dumps([list(f) for f in r.figures])))
+                         r.reviewed, added, json.dumps([list(f) for f in r.figures]), r.checklist_row))
                     if cur.rowcount == 0:
                         old += 1
                         continue
@@ -316,6 +322,12 @@ def _prepare(conn: sqlite3.Connection) -> None:
         raise sqlite3.DatabaseError("it holds other tables")
     conn.executescript(_SCHEMA)  # CREATE ... IF NOT EXISTS: two first `add`s at once both succeed
     conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('format', ?)", (FORMAT,))
+    if "checklist_row" not in {row[1] for row in conn.execute("PRAGMA table_info(claims)")}:
+        try:  # an archive from before the column: its reviews keep '' (each wording its own claim)
+            conn.execute("ALTER TABLE claims ADD COLUMN checklist_row TEXT NOT NULL DEFAULT ''")
+        except sqlite3.OperationalError as e:
+            if "duplicate column" not in str(e):  # another `add` added it just now
+                raise
 
 
 def _check(conn: sqlite3.Connection, name: str) -> None:
