@@ -279,6 +279,7 @@ class Settings:
     flag: Flagging = Flagging()
     limits: Limits = Limits()
     report: Report = Report()
+    archive: Archive = Archive()  # the tiers at which a briefing's claims match reviewed ones
     # publication dates given by the user (--date A=2024-06-19, a batch row's date1, date2, ...):
     # (article id, ISO date); they win over what the page or the text says
     dates: tuple[tuple[str, str], ...] = ()
@@ -298,7 +299,7 @@ OPTIONS: dict[str, tuple[str | None, str]] = {
     "max-articles": ("limits", "max_articles"),
     "render-timeout": ("limits", "render_timeout"),
 }
-TABLES = {"compare": Comparison, "flag": Flagging}
+TABLES = {"compare": Comparison, "flag": Flagging, "archive": Archive}
 
 
 def load(config: str | Path | None = None, flags: Mapping[str, Any] | None = None, name: str | None = None) -> Settings:

@@ -37,6 +37,17 @@ def test_defaults_then_the_file_then_the_flags(tmp_path):
     assert load() == Settings()
 
 
+def test_the_archive_tiers_are_set_in_the_config_file(tmp_path):
+    # the briefing's archive lookup (run/briefing.py passes settings.archive to consult) had fixed tiers
+    from reporter.errors import InputError
+    from reporter.settings import Archive
+
+    s = load(_toml(tmp_path, "[archive]\nsame = 0.8\nrelated = 0.6\n"), {})
+    assert (s.archive.same, s.archive.related, s.archive.per_claim) == (0.8, 0.6, Archive().per_claim)
+    with pytest.raises(InputError, match=r"\[archive\] 'sam'"):
+        load(_toml(tmp_path, "[archive]\nsam = 0.8\n"), {})
+
+
 def test_settings_are_frozen_and_travel_to_batch_workers():
     s = load(flags={"length": "2"})
     with pytest.raises(AttributeError):

@@ -180,7 +180,7 @@ def make_briefing(job: Job, when: datetime, env: Env = Env()) -> Briefing:
     if job.archive:  # each claim against the claims reviewed before (issue 16); only read
         from reporter.archive.consult import consult
 
-        briefing = consult(briefing, env.path(job.archive), job.archive)
+        briefing = consult(briefing, env.path(job.archive), job.archive, s.archive)
     if not job.keep_models:
         from reporter.text.encoder import release
 
