@@ -562,3 +562,15 @@ def test_a_list_of_places_is_a_wider_scope_than_one_of_them():
     found = sentence_facts("More than 200 officers searched 22 properties in Brookfield, Marlow and Eastgate, Police "
                            "Chief Ramona Diaz told reporters.", "en", "A1")
     assert [f.subject for f in found] == ["Brookfield, Marlow, Eastgate"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Police estimated the crowd at 12,000 as the march wound through central Harwick.",
+    "A crowd of 48,500 watched the final at the stadium on Saturday.",
+    "The stadium was packed with 52,000 fans for the final.",
+    "Organisers said 85,000 marched through Harwick.",
+    "La asistencia a la marcha fue de unas 12.000 personas, según la Policía.",
+])
+def test_a_crowd_told_in_other_words_is_a_crowd(text):
+    language = "es" if "asistencia" in text else "en"
+    assert one(text, language, "count").unit == "crowd"

@@ -109,3 +109,11 @@ def test_a_dotted_clock_time_after_las_is_a_time_of_day():
 ])
 def test_a_speed_is_not_a_distance(text, language, unit):
     assert [f.unit for f in figures(text, language)] == [unit]
+
+
+def test_a_crowd_keeps_its_noun_whatever_verb_is_near():
+    # "wound" (of "to wind") is no injury: the crowd counted before the number stays a crowd
+    assert values("Police estimated the crowd at 12,000 as the march wound through Harwick.", "en") == [
+        (12000.0, "count", "crowd", "")]
+    # a plain noun with no word for what it counts still takes the event near it
+    assert values("Unas 12 personas resultaron heridas.", "es") == [(12.0, "count", "injury", "approx")]

@@ -156,7 +156,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         value, unit, step = _normalise(f, kind, language)
         if kind == "percentage":
             unit = _share_of(text, span[1], language)
-        elif kind == "count" and _crowd(f, _window(tokens, folded, *span, clauses)):
+        elif kind == "count" and _crowd(f, _window(tokens, folded, *span, clauses),
+                                        text[max(0, span[0] - 60):span[0]]):
             unit = "crowd"
         elif kind == "year" and _SINCE.search(text, 0, span[0]):
             unit = "since"  # "the fastest pace since 2021": a point of reference, not the year of the event
@@ -454,15 +455,20 @@ _COUNT_WORDS = {fold(w) for words in NUMBER_WORDS.values() for w in words} - {"u
 # asistentes a la manifestación", "20,000 people marched", "organisers put the crowd at 85,000").
 # Police and organisers count the same quantity: one unit, "crowd", whatever noun each counts with.
 _CROWD_NOUNS = re.compile(r"asistentes?|manifestantes?|participantes?|participants?|protest(?:er)?s?|demonstrators?|"
-                          r"marchers?|attendees?|spectators?|espectador(?:es)?|crowd")
-_CROWD_CUES = ("manifesta", "manifestaron", "=marcha", "=marchas", "marcharon", "=marched", "=marching", "protest",
+                          r"marchers?|attendees?|spectators?|espectador(?:es)?|crowd|fans?|aficionados?|hinchas?|"
+                          r"march|marcharon|marched")  # "85,000 marched": the verb after the number
+# "Police estimated the crowd at 12,000", "a crowd of 48,500", "la asistencia fue de 12.000"
+_CROWD_BEFORE = re.compile(r"\b(?:crowds?|attendance|turnout|multitud|asistencia|afluencia|aforo|p[úu]blico)\b"
+                           r"(?:\s+[\w']+){0,3}\s*$", re.IGNORECASE)
+_CROWD_CUES = ("manifesta", "manifestaron", "=marcha", "=marchas", "=march", "=marches", "marcharon", "=marched",
+               "=marching", "protest",
                "=rally", "=rallies", "=rallied", "concentrac", "concentraron", "=asistentes", "=asistieron",
                "attend", "particip", "demonstr", "=gathered", "congreg", "=crowd", "multitud", "=aforo", "=attendance")
 
 
-def _crowd(f: Figure, near: list[tuple[int, str]]) -> bool:
+def _crowd(f: Figure, near: list[tuple[int, str]], before: str = "") -> bool:
     unit = fold(f.unit)
-    if _CROWD_NOUNS.fullmatch(unit) or concept(unit) == "protest":
+    if _CROWD_NOUNS.fullmatch(unit) or concept(unit) == "protest" or _CROWD_BEFORE.search(before):
         return True
     generic = not unit or unit in PEOPLE
     return generic and any(_cue(w, _CROWD_CUES) for d, w in near if d <= 6)
@@ -586,7 +592,8 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
     def close() -> None:
         while run and folded[run[-1]] in _JOINERS:
             run.pop()
-        if len(run) == 1 and not tokens[run[0]].group().isupper() and resources(language).is_stop(tokens[run[0]].group()):
+        lone = tokens[run[0]].group() if len(run) == 1 else ""
+        if lone and not lone.isupper() and resources(language).is_stop(lone):
             run.clear()  # "(Agencia Sur).- Unas 12.000 personas": a capitalised stop word alone is no name
         if run:
             first = run[0]
@@ -642,7 +649,8 @@ def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list
     return ""
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?P<c1>and|y|e|or|o)\s+)?|\s(?P<c2>and|y|e|or|o)\s+)(?:(?:the|el|la|los|las)\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?P<c1>and|y|e|or|o)\s+)?|\s(?P<c2>and|y|e|or|o)\s+)"
+                       r"(?:(?:the|el|la|los|las)\s+)?")
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|y|e|or|o)\s+(?:other|others|otros|otras|elsewhere|more)\b", re.IGNORECASE)
 
 
@@ -659,8 +667,8 @@ def _listed(text: str, name: _Name, names: list[_Name]) -> str:
         first -= 1
     while last + 1 < len(ordered) and _LIST_GAP.fullmatch(text[ordered[last].end:ordered[last + 1].start]):
         last += 1
-    closed = [k for k in range(first + 1, last + 1)
-              if (lambda m: m.group("c1") or m.group("c2"))(_LIST_GAP.fullmatch(text[ordered[k - 1].end:ordered[k].start]))]
+    gaps = {k: _LIST_GAP.fullmatch(text[ordered[k - 1].end:ordered[k].start]) for k in range(first + 1, last + 1)}
+    closed = [k for k, m in gaps.items() if m.group("c1") or m.group("c2")]
     if closed:
         last = closed[-1]
     elif not _AND_OTHERS.match(text, ordered[last].end):

@@ -157,6 +157,7 @@ def _known_unit(unit: str) -> bool:
 _EVENTS = ("death", "injury", "missing", "arrest", "rescue")
 
 
+_GATHERINGS = {"crowd", "crowds", "multitud", "asistencia", "attendance", "turnout", "afluencia", "aforo"}
 _MEASURES = {"foot", "feet", "ft", "pie", "pies", "inch", "inches", "pulgada", "pulgadas", "yard", "yards", "yarda"}
 _AGE = re.compile(r"\s?-\s?years?\s?-\s?old", re.IGNORECASE)
 
@@ -167,6 +168,8 @@ def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language:
         return UNIT_ALIASES[unit]
     if unit in _MEASURES:
         return unit  # "fell 200 feet and died": a length, not a death toll
+    if unit in _GATHERINGS:
+        return unit  # "the crowd at 12,000 as the march wound through": a crowd, not the wounded
     known = concept(unit) if unit else None
     if unit in PEOPLE or known is None:
         res = resources(language)
