@@ -11,7 +11,7 @@ from conftest import briefing_of, fixture
 from reporter.model import CONFLICT, OVERLAP, Published
 from reporter.report.json_twin import to_dict
 from reporter.stages.compare import compare
-from reporter.stages.facts import sentence_facts, table
+from reporter.stages.facts import same_subject, sentence_facts, table
 
 
 def one(text: str, language: str, kind: str):
@@ -301,9 +301,9 @@ def test_the_pdf_says_possible_update_with_both_times_and_shows_who_says_what(te
     from reporter.report.render import to_html, to_pdf
     from reporter.report.view import build_view
     for lang, update, section, row in (
-            ("es", "Posible actualización (muertos): A 32 (00:30) → B 58 (13:00)", "Quién dice qué",
+            ("es", "Posible actualización (muertos, todo el país): A 32 (00:30) → B 58 (13:00)", "Quién dice qué",
              "muertos, Valdora: A al menos 23 (gobernador de Valdora) · B 45 (Protección Civil)"),
-            ("en", "Possible update (deaths): A 32 (00:30) → B 58 (13:00)", "Who says what",
+            ("en", "Possible update (deaths, todo el país): A 32 (00:30) → B 58 (13:00)", "Who says what",
              "deaths, Valdora: A at least 23 (gobernador de Valdora) · B 45 (Protección Civil)")):
         pdf = PdfReader(io.BytesIO(to_pdf(to_html(build_view(temblor, lang)))))
         text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
@@ -574,3 +574,31 @@ def test_a_list_of_places_is_a_wider_scope_than_one_of_them():
 def test_a_crowd_told_in_other_words_is_a_crowd(text):
     language = "es" if "asistencia" in text else "en"
     assert one(text, language, "count").unit == "crowd"
+
+
+def test_a_nationwide_toll_and_a_regions_are_two_scopes_and_two_nationwide_tolls_one():
+    got = relations("La ola de calor ha dejado 34 muertos en todo el país desde el miércoles, según Sanidad.",
+                    "La ola de calor ha dejado 12 muertos en Almarga desde el miércoles, según Sanidad.")
+    assert got and all(r.type == OVERLAP for r in got)
+    assert one("The heat wave has killed 34 people nationwide since Wednesday.", "en", "deaths").subject == \
+        one("The quake had killed 58 people across the country.", "en", "deaths").subject == "nationwide"
+    assert one("El sismo dejó 32 muertos en el país.", "es", "deaths").subject == "todo el país"
+    assert same_subject("todo el país", "nationwide") and not same_subject("todo el país", "Almarga")
+    got = relations("The storm has killed 21 people across the country, officials said on Monday.",
+                    "The storm has killed 25 people nationwide, officials said on Monday.", ("Title", "Other"))
+    assert [r.type for r in got] == [CONFLICT]
+
+
+def test_a_rate_over_a_quarter_and_one_over_a_year_are_other_quantities():
+    got = relations("Unemployment stood at 11.2% at the end of the fourth quarter, the statistics office said.",
+                    "Unemployment averaged 11.9% over the year, the statistics office said.", ("Title", "Other"))
+    assert got and all(r.type == OVERLAP for r in got)
+    got = relations("La economía creció un 0,8 % en el cuarto trimestre, según el instituto de estadística.",
+                    "La economía creció un 3,2 % en el conjunto del año, según el instituto de estadística.")
+    assert got and all(r.type == OVERLAP for r in got)
+    # a year told as the basis of a comparison is no period: May's rate against May's rate
+    assert one("Consumer prices rose 5.4% in May from a year earlier.", "en", "rate").unit == "month"
+    assert one("La inflación se situó en el 5,1 % en mayo.", "es", "rate").unit == "month"
+    got = relations("Unemployment stood at 11.2% in the fourth quarter, the statistics office said.",
+                    "Unemployment stood at 11.6% in the fourth quarter, the statistics office said.", ("Title", "Other"))
+    assert [r.type for r in got] == [CONFLICT]

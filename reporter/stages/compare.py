@@ -465,8 +465,8 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact], text_a: str = 
     one for that kind (the claims are matched: they tell the same)."""
     if x.kind != y.kind or (x.kind == "count" and not x.unit):
         return False
-    if x.unit != y.unit and not (x.kind == "percentage" and not (x.unit and y.unit)):
-        return False  # a share of one thing and of another; a share of something unsaid may be either
+    if x.unit != y.unit and not (x.kind in ("percentage", "rate") and not (x.unit and y.unit)):
+        return False  # a share of one thing and of another, or over a quarter and a year; one unsaid may be either
     if x.kind in EVENT_KINDS:
         return True  # the event's own time, magnitude, depth: the place beside it is where it was
     if x.subject and y.subject:

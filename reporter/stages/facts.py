@@ -155,14 +155,16 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             continue
         value, unit, step = _normalise(f, kind, language)
         if kind == "percentage":
-            unit = _share_of(text, span[1], language)
+            unit = _share_of(text, span[1], language) or _period(tokens, folded, span, clauses)
+        elif kind == "rate":
+            unit = _period(tokens, folded, span, clauses)
         elif kind == "count" and _crowd(f, _window(tokens, folded, *span, clauses),
                                         text[max(0, span[0] - 60):span[0]]):
             unit = "crowd"
         elif kind == "year" and _SINCE.search(text, 0, span[0]):
             unit = "since"  # "the fastest pace since 2021": a point of reference, not the year of the event
         subject = _age_subject(span, ages) if kind == "age" else \
-            _subject(text, span, names, clauses, source_span) if kind not in ("report-time",) else ""
+            _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
@@ -622,7 +624,8 @@ def _names(text: str, tokens, folded, language: str) -> list[_Name]:
     return out
 
 
-def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list[int], source: tuple[int, int]) -> str:
+def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list[int], source: tuple[int, int],
+             language: str = "en") -> str:
     """The nearest name in the figure's clause, in words (places first; on a tie the one after:
     "23 en Valdora y dos en Calera"); else the one place of the sentence."""
     def outside(n: _Name) -> bool:
@@ -638,6 +641,9 @@ def _subject(text: str, span: tuple[int, int], names: list[_Name], clauses: list
     for group in ([n for n in here if n.place], here):
         if group:
             return _listed(text, min(group, key=lambda n: (dist(n), n.start)), names)
+    national = _NATIONAL.search(text, a, b) or (not any(n.place for n in names) and _NATIONAL.search(text))
+    if national:
+        return NATIONWIDE.get(language, NATIONWIDE["en"])  # "34 muertos en todo el país", "58 across the country"
     places = [n for n in names if n.place and outside(n)]
     if len({fold(n.text) for n in places}) == 1:
         return places[0].text
@@ -678,6 +684,46 @@ def _listed(text: str, name: _Name, names: list[_Name]) -> str:
     return ", ".join(n.text for n in ordered[first:last + 1])
 
 
+# The whole country as a figure's scope: its subject, one for both languages, so a nationwide toll
+# and a region's are two scopes ("31 muertos en todo el país" / "cuatro en Valdecruz"), and two
+# nationwide tolls one ("32 muertos en el país" / "58 people across the country").
+NATIONWIDE = {"es": "todo el país", "en": "nationwide"}
+_NATIONAL = re.compile(r"\b(?:(?:en|por|de)\s+tod[oa]\s+(?:el|la)\s+(?:país|pais|territorio|naci[óo]n)|"
+                       r"en\s+el\s+(?:conjunto\s+del\s+)?(?:país|pais)|a\s+nivel\s+nacional|"
+                       r"nationwide|countrywide|(?:across|throughout|in)\s+the\s+(?:whole\s+|entire\s+)?"
+                       r"(?:country|nation))\b", re.IGNORECASE)
+
+
+# The period a rate or a percentage is told over: a quarter, a month or a year ("creció un 0,8 % en el
+# cuarto trimestre" / "un 3,2 % en 2025"; "11,2 % at the end of the fourth quarter" / "11.9% averaged
+# over the year"): other quantities. "interanual", "year-on-year" are a basis of comparison, no period.
+_PERIODS = (("quarter", {"trimestre", "trimestral", "quarter", "quarterly", "q1", "q2", "q3", "q4"}),
+            ("month", {"mes", "mensual", "month", "monthly"} | set(MONTHS)),
+            ("year", {"ano", "anual", "year", "annual", "annually"}))
+
+
+_BASIS_BEFORE = {"a", "un", "one", "previous", "prior", "same", "mismo"}
+_BASIS_AFTER = {"earlier", "ago", "before", "antes", "anterior", "atras", "previo"}
+
+
+def _period(tokens, folded, span: tuple[int, int], clauses: list[int]) -> str:
+    """The period of the figure's clause, "" when unsaid. A year told as the basis of a comparison
+    ("from a year earlier", "respecto al año anterior", "hace un año") is no period; "May" is a month
+    when written with its capital inside the sentence."""
+    words = set()
+    for i in _clause_tokens(tokens, folded, span[0], clauses):
+        w = folded[i]
+        if re.fullmatch(r"(?:19|20)\d\d", w):
+            w = "year"  # "en 2025", "in 2024"
+        elif w == "may" and tokens[i].group() == "May" and i:
+            w = "month"
+        if w in ("ano", "year", "anos", "years") and ((i and folded[i - 1] in _BASIS_BEFORE) or
+                                                     (i + 1 < len(folded) and folded[i + 1] in _BASIS_AFTER)):
+            continue
+        words.add(w)
+    return next((name for name, cues in _PERIODS if words & cues), "")
+
+
 def mentioned(subject: str, text: str) -> bool:
     """Whether a sentence names the subject (every word of it)."""
     words = set(WORD.findall(fold(text)))
@@ -688,6 +734,9 @@ def mentioned(subject: str, text: str) -> bool:
 def same_subject(a: str, b: str) -> bool:
     """"Oaxaca" and "Oaxaca", "Puerto Lindo" and "Lindo": one's words inside the other's. A list of
     places ("Indonesia, Sri Lanka, India") is not one of them ("Indonesia"): another scope."""
+    national = {v for v in NATIONWIDE.values()}
+    if a in national or b in national:
+        return a in national and b in national  # the whole country in either language; a region is another scope
     if ("," in a) != ("," in b):
         return False
     wa, wb = set(fold(a).replace(",", " ").split()) - _JOINERS, set(fold(b).replace(",", " ").split()) - _JOINERS
