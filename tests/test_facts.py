@@ -436,7 +436,8 @@ def test_an_age_is_its_own_kind_about_the_person_named():
     assert (f.value, f.subject) == (56, "Rosa María López")
     f = one("Rosa María López, de 56 años, vecina del barrio, asegura que el ruido es insoportable.", "es", "age")
     assert (f.value, f.subject) == (56, "Rosa María López")
-    assert one("A 45-year-old man was seriously injured in Croydon.", "en", "age").subject == ""  # a place is no person
+    # a place is no person; an unnamed person is told by the noun (a man's age and a woman's never conflict)
+    assert one("A 45-year-old man was seriously injured in Croydon.", "en", "age").subject == "man"
     assert one("La campaña se dirige a los mayores de 60 años.", "es", "age").value == 60
     assert one("Everyone over 60 years of age can get the vaccine.", "en", "age").value == 60
     assert one("El escritor murió a los 90 años.", "es", "age").value == 90
@@ -602,3 +603,24 @@ def test_a_rate_over_a_quarter_and_one_over_a_year_are_other_quantities():
     got = relations("Unemployment stood at 11.2% in the fourth quarter, the statistics office said.",
                     "Unemployment stood at 11.6% in the fourth quarter, the statistics office said.", ("Title", "Other"))
     assert [r.type for r in got] == [CONFLICT]
+
+
+def test_the_ages_of_a_man_and_of_a_woman_are_two_peoples():
+    got = relations("A 45-year-old man died at the scene of the crash on Route 9, police said.",
+                    "A 52-year-old woman died at the scene of the crash on Route 9, police said.", ("Title", "Other"))
+    assert got and all(r.type == OVERLAP for r in got)
+    got = relations("The suspect, 34, was ordered held without bail by Judge Helen Park.",
+                    "The suspect, 36, was ordered held without bail by Judge Helen Park.", ("Title", "Other"))
+    assert [r.type for r in got] == [CONFLICT]
+
+
+def test_both_estimates_in_one_sentence_are_one_crowd_and_no_conflict_with_either():
+    found = sentence_facts("Unas 12.000 personas, según la Delegación del Gobierno, y 85.000, según los organizadores, "
+                           "se manifestaron en Puerto Alba.", "es", "A1")
+    assert [(f.unit, f.value) for f in found] == [("crowd", 12000), ("crowd", 85000)]
+    assert [(f.unit, f.value) for f in sentence_facts("Police put the crowd at 12,000; organisers said 85,000.",
+                                                      "en", "A1")] == [("crowd", 12000), ("crowd", 85000)]
+    got = relations("El Ministerio del Interior cifró en 15.000 los manifestantes de Puerto Alba, mientras que los "
+                    "sindicatos hablaron de 90.000.",
+                    "Según los sindicatos, 90.000 personas se manifestaron en Puerto Alba.")
+    assert all(r.type == OVERLAP for r in got)

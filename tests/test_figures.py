@@ -117,3 +117,9 @@ def test_a_crowd_keeps_its_noun_whatever_verb_is_near():
         (12000.0, "count", "crowd", "")]
     # a plain noun with no word for what it counts still takes the event near it
     assert values("Unas 12 personas resultaron heridas.", "es") == [(12.0, "count", "injury", "approx")]
+
+
+@pytest.mark.parametrize("text,unit", [("a 4-kilometre route", "km"), ("a 2.5-mile route", "mi"),
+                                       ("a 24-hour strike", "hour"), ("a 45-year-old man", "year")])
+def test_a_unit_joined_to_its_number_by_a_hyphen_is_its_unit(text, unit):
+    assert [f.unit for f in figures(text, "en")] == [unit]

@@ -29,7 +29,7 @@ from reporter.model import CONFLICT, Article, Briefing, Fact, Figure, Relation, 
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import MONTHS, NUMBER_WORDS, PEOPLE, SAYS, WEEKDAYS, concept
+from reporter.text.lexicon import MONTHS, NUMBER_WORDS, PEOPLE, SAYS, UNIT_ALIASES, WEEKDAYS, concept
 
 # ---- words (folded) ------------------------------------------------------------------------
 
@@ -142,24 +142,37 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         if f is None:
             continue
         raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=people)))
+    estimates: set[int] = set()  # bare numbers that count what the count before them counts
     for n, (f, span, kind) in enumerate(raw):
         # "45 murieron en Oaxaca, 12 en Chiapas y dos en Tabasco": a bare number in a list after a
         # count, with a place of its own, counts the same thing
         if not kind and f.kind == "count" and not f.unit and n and raw[n - 1][2] in GROWING and \
                 re.match(r"\s+(?:en|in)\s+[A-ZÁÉÍÓÚÑ]", text[span[1]:]):
             raw[n] = (f, span, raw[n - 1][2])
+        # "Unas 12.000 personas, según la Delegación del Gobierno, y 85.000, según los organizadores";
+        # "Police put the crowd at 12,000; organisers said 85,000.": a bare number after a count, with
+        # nothing counted after it, is another estimate of the same quantity
+        elif f.kind == "count" and n and raw[n - 1][2] in GROWING and (not kind or kind == "count") and \
+                (not f.unit or not (f.unit in PEOPLE or concept(f.unit) or f.unit in _KNOWN_UNITS)) and \
+                re.match(r"\s*(?:[,.;:)]|$|(?:según|segun|according)\b)", text[span[1]:]):
+            # (a unit read off the word before: "hablaron de 90.000", "organisers said 85,000")
+            prev = raw[n - 1][0]
+            raw[n] = (Figure(f.value, f.text, "count", prev.unit, f.qualifier), span, raw[n - 1][2])
+            estimates.add(n)
     report = next((_clock(f.value) for f, _, k in raw if k == "report-time"), "")
     out = []
-    for f, span, kind in raw:
+    for n, (f, span, kind) in enumerate(raw):
         if not kind:
             continue
         value, unit, step = _normalise(f, kind, language)
+        if n in estimates and out and out[-1].kind == kind:
+            unit = out[-1].unit
         if kind == "percentage":
             unit = _share_of(text, span[1], language) or _period(tokens, folded, span, clauses)
         elif kind == "rate":
             unit = _period(tokens, folded, span, clauses)
-        elif kind == "count" and _crowd(f, _window(tokens, folded, *span, clauses),
-                                        text[max(0, span[0] - 60):span[0]]):
+        elif kind == "count" and n not in estimates and \
+                _crowd(f, _window(tokens, folded, *span, clauses), text[max(0, span[0] - 60):span[0]], folded):
             unit = "crowd"
         elif kind == "year" and _SINCE.search(text, 0, span[0]):
             unit = "since"  # "the fastest pace since 2021": a point of reference, not the year of the event
@@ -172,6 +185,7 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
 
 # "since 2021", "desde 2008", "not since the year 2000", "desde el año 1998": a year a record is told against
 _SINCE = re.compile(r"\b(?:since|desde)\s+(?:(?:el\s+)?año\s+|the\s+year\s+)?$", re.IGNORECASE)
+_KNOWN_UNITS = set(UNIT_ALIASES) | set(UNIT_ALIASES.values()) | {"crowd", "arrest", "death", "injury", "missing", "rescue"}
 _MONTH_NAMES = {**MONTHS, "may": 5}
 _MES = "|".join(sorted((m for m in _MONTH_NAMES if not m.isascii() or m in MONTHS), key=len, reverse=True))
 _MON = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -294,8 +308,19 @@ def _ages(text: str, language: str, names: list[_Name]) -> list[_Age]:
                 subject = next((n.text for n in names if n.start <= m.start("name") and n.end >= m.end("name")),
                                g["name"])
             unit = "month" if (g.get("unit") or "").lower().startswith("month") else ""
-            out.append(_Age(m.start("nums"), m.end("nums"), unit, subject))
+            out.append(_Age(m.start("nums"), m.end("nums"), unit, subject or _person_noun(text, m, language)))
     return out
+
+
+def _person_noun(text: str, m: re.Match, language: str) -> str:
+    """The noun an unnamed age is told of ("a 45-year-old man", "un hombre de 34 años", "The suspect,
+    36,"), folded: a man's age and a woman's are two people's, never a conflict; "" when none."""
+    person = re.compile(rf"(?:{_PERSON['es' if language == 'es' else 'en']})", re.IGNORECASE)
+    first = WORD.match(text, m.start())
+    if first and person.fullmatch(first.group()):
+        return fold(first.group())
+    after = re.match(r"\s+(\w+)", text[m.end():])
+    return fold(after.group(1)) if after and person.fullmatch(after.group(1)) else ""
 
 
 def _as_age(f: Figure, span: tuple[int, int], ages: list[_Age]) -> Figure:
@@ -468,12 +493,16 @@ _CROWD_CUES = ("manifesta", "manifestaron", "=marcha", "=marchas", "=march", "=m
                "attend", "particip", "demonstr", "=gathered", "congreg", "=crowd", "multitud", "=aforo", "=attendance")
 
 
-def _crowd(f: Figure, near: list[tuple[int, str]], before: str = "") -> bool:
+def _crowd(f: Figure, near: list[tuple[int, str]], before: str = "", sentence: list[str] = ()) -> bool:
+    """Whether a count is of a crowd: its noun, the word before it, a crowd word near it; a count of
+    people with no other word for what they did ("Unas 12.000 personas, según ..., y 85.000, según
+    ..., se manifestaron") takes one anywhere in its sentence."""
     unit = fold(f.unit)
     if _CROWD_NOUNS.fullmatch(unit) or concept(unit) == "protest" or _CROWD_BEFORE.search(before):
         return True
     generic = not unit or unit in PEOPLE
-    return generic and any(_cue(w, _CROWD_CUES) for d, w in near if d <= 6)
+    return generic and (any(_cue(w, _CROWD_CUES) for d, w in near if d <= 6) or
+                        any(_cue(w, _CROWD_CUES) for w in sentence))
 
 
 _SHARE = re.compile(r"\s*(?:%|por ciento|percent|per cent)?\s+(?:de|del|of)\s+"

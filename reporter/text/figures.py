@@ -281,6 +281,11 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             consumed = percent.end()  # "60 por ciento": "ciento" is no figure of its own
             continue
         unit, at = _unit_after(tokens, last, language)
+        joined = re.match(r"-([^\W\d_]+)\b(?!-old)", text[consumed:])  # "a 4-kilometre route", "a 24-hour strike"
+        if joined and (UNIT_ALIASES.get(fold(joined.group(1))) or UNIT_ALIASES.get(
+                fold(resources(language).lemma(joined.group(1).lower())))):
+            unit = fold(joined.group(1)) if fold(joined.group(1)) in UNIT_ALIASES else \
+                fold(resources(language).lemma(joined.group(1).lower()))
         if at < len(tokens) and UNIT_ALIASES.get(unit) in ("km", "mi") and _PER_HOUR.match(text, tokens[at].end()):
             unit = "kph" if UNIT_ALIASES[unit] == "km" else "mph"  # "80 km/h", "120 kilómetros por hora": a speed
         unit = _currency_after(tokens, last, language) or unit
