@@ -683,6 +683,15 @@ def test_a_negated_expectation_is_still_ahead():
     assert value("The line was closed on Monday, officials said.", "en", thu) == "2026-04-06"
 
 
+def test_a_start_told_without_its_own_verb_is_the_nearest_such_day():
+    # tipos_en: "announced a credit line ..., available from July 1" (published June 5) went a year back
+    fri = date(2026, 6, 5)
+    assert value("The bank announced a credit line, available from July 1.", "en", fri) == "2026-07-01"
+    assert value("El banco anunció una línea de crédito, disponible desde el 1 de julio.", pub=fri) == "2026-07-01"
+    assert value("La norma, vigente desde el 1 de marzo, fue recurrida.", pub=fri) == "2026-03-01"
+    assert value("The bank announced a credit line on July 1.", "en", fri) == "2025-07-01"  # the verb's own day
+
+
 def test_a_quarter_whose_results_are_reported_has_ended():
     assert value("The bank will post its third-quarter results on Oct. 20.", "en", date(2026, 10, 8)) == "2026"
     assert value("Los resultados del segundo trimestre se conocerán a finales de mes.", pub=date(2026, 7, 21)) == "2026"

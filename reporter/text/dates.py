@@ -245,7 +245,12 @@ _STILL_ES = re.compile(r"\b(?:no|nunca|jamás|jamas|ni|sigue|siguen|continúa|co
 # Thursday", "presentará los resultados del tercer trimestre"), whatever the verb's tense.
 _REPORTED = re.compile(r"\b(?:results|earnings|figures|numbers|resultados|cuentas|datos)\s+(?:(?:for|of|from|de)\s+)?(?:the\s+)?#|"
                        r"#[\s-]*(?:results|earnings|figures|numbers)\b", re.IGNORECASE)
-_SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
+_SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$"
+                      # a start told without a verb of its own ("a credit line, available from July 1", "vigente
+                      # desde el 1 de julio"): the verb nearby tells the announcement, not the day
+                      r"|\b(?:available|effective|valid|applicable|in\s+force|disponibles?|vigentes?|válid[oa]s?|"
+                      r"efectiv[oa]s?|en\s+vigor)\s+(?:from|as\s+of|starting|beginning|desde|a\s+partir\s+de(?:l)?)?\s*"
+                      r"(?:el\s+|the\s+)?$", re.IGNORECASE)
 # A day a plan first had ("The deadline, originally Jan. 15, was pushed back", "inicialmente previsto para el 3"):
 # the verb that tells the change is not the day's tense, so the nearest such day.
 _ORIGINALLY = re.compile(r"\b(?:originally|initially|previously|inicialmente|en\s+un\s+principio|en\s+principio)"
