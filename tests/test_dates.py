@@ -692,6 +692,15 @@ def test_a_start_told_without_its_own_verb_is_the_nearest_such_day():
     assert value("The bank announced a credit line on July 1.", "en", fri) == "2025-07-01"  # the verb's own day
 
 
+def test_a_closing_attribution_does_not_set_the_tense_of_what_it_reports():
+    # ring pair: "will appear before Judge Park at a preliminary hearing on March 17, prosecutors said"
+    # (published March 13) went a year back: "before" opens a clause, and "said" was the nearest verb
+    fri = date(2026, 3, 13)
+    assert value("Salas will appear before Judge Park at a hearing on March 17, prosecutors said.", "en", fri) == "2026-03-17"
+    assert value("On Thursday, he told a news conference that the party would win.", "en", fri) == "2026-03-12"
+    assert value("Police said on Monday that 14 people were arrested.", "en", fri) == "2026-03-09"
+
+
 def test_a_quarter_whose_results_are_reported_has_ended():
     assert value("The bank will post its third-quarter results on Oct. 20.", "en", date(2026, 10, 8)) == "2026"
     assert value("Los resultados del segundo trimestre se conocerán a finales de mes.", pub=date(2026, 7, 21)) == "2026"

@@ -770,6 +770,18 @@ _NAMED_BEFORE_ES = re.compile(r"(?:\b(?:calle|avenida|avda\.|plaza|paseo|gloriet
                               r"movimiento)|\b(?-i:[A-ZÁÉÍÓÚÑ])[\wáéíóúñ]+)\s+$", re.IGNORECASE)
 
 
+# A verb of saying is the report's tense, not the reported fact's: "Salas will appear before Judge Park at a
+# hearing on March 17, prosecutors said" (the date's clause, after "before", has no verb of its own). It
+# tells a date's tense in the date's own clause ("Police said on Monday") or when no other verb is near.
+SAID = "past, saying"
+_SAYING = {
+    "en": frozenset("said told reported announced added stated explained noted confirmed".split()),
+    "es": frozenset("dijo dijeron afirmó afirmaron informó informaron señaló señalaron explicó explicaron "
+                    "aseguró aseguraron indicó indicaron añadió añadieron declaró declararon precisó precisaron "
+                    "detalló detallaron agregó agregaron anunció anunciaron confirmó confirmaron".split()),
+}
+
+
 def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
     """The clause boundaries (their starts and ends) and the tense cues (start, end, 'future' or
     'past') of a sentence, found once for all its dates. A future group swallows its participle
@@ -785,7 +797,7 @@ def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, i
         word = m.group()
         if lang == "en" and (word.lower() in _NOT_PAST_EN or word[:1].isupper() and word.lower() not in ("said", "was", "were", "had")):
             continue
-        past.append((m.start(), m.end(), "past"))
+        past.append((m.start(), m.end(), SAID if word.lower() in _SAYING[lang] else "past"))
     if lang == "es":
         for m in _PARTICIPLE_ES.finditer(text):
             k = bisect_right(starts, m.start()) - 1
@@ -810,20 +822,27 @@ def _tense(cues, start: int, end: int, length: int) -> str:
     left = max(low, bound_ends[k]) if k >= 0 else low
     k = bisect_left(bound_starts, end)
     right = min(high, bound_starts[k]) if k < len(bound_starts) else high
-    return _nearest(found, left, right, start, end) or _nearest(found, low, high, start, end)
+    cue = _nearest_cue(found, left, right, start, end) or _nearest_cue(found, low, high, start, end)
+    if cue and cue[2] == SAID and cue[0] >= end and left > low and length - cue[1] <= 2:
+        # outside the date's clause, the nearest verb is the attribution closing the sentence ("...,
+        # prosecutors said."): the reported verb before the date tells it, when there is one ("Salas will
+        # appear before Judge Park at a preliminary hearing on March 17, prosecutors said.")
+        cue = _nearest_cue([f for f in found if f[2] != SAID and f[1] <= start], low, start, start, end) or cue
+    return "" if cue is None else "past" if cue[2] == SAID else cue[2]
 
 
-def _nearest(found: list[tuple[int, int, str]], left: int, right: int, start: int, end: int) -> str:
-    best: tuple[int, str] | None = None
+def _nearest_cue(found: list[tuple[int, int, str]], left: int, right: int, start: int, end: int):
+    """The cue (start, end, tense) nearest the date between left and right, None when none."""
+    best: tuple[int, str, tuple] | None = None
     for a, b, tense in found[bisect_left(found, (left, -1, "")):]:
         if a >= right:
             break
         if b > right or (a < end and b > start):
             continue  # across the clause's end, or the date itself ("pasado", "last", "next")
         distance = start - b if b <= start else a - end
-        if best is None or (distance, tense) < best:
-            best = (distance, tense)
-    return best[1] if best else ""
+        if best is None or (distance, tense) < best[:2]:
+            best = (distance, tense, (a, b, tense))
+    return best[2] if best else None
 
 
 def _distance(m: re.Match, start: int, end: int) -> int:
