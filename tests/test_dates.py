@@ -701,6 +701,15 @@ def test_a_closing_attribution_does_not_set_the_tense_of_what_it_reports():
     assert value("Police said on Monday that 14 people were arrested.", "en", fri) == "2026-03-09"
 
 
+def test_a_start_that_is_announced_is_the_nearest_such_day():
+    # marcha pair: "anunció una huelga ... a partir del 15 de octubre" (published October 3) went a year back
+    sat = date(2026, 10, 3)
+    assert value("Otero anunció una huelga de 48 horas a partir del 15 de octubre.", pub=sat) == "2026-10-15"
+    assert value("The union announced a strike starting October 20.", "en", sat) == "2026-10-20"
+    assert value("Los precios subieron a partir del 15 de marzo.", pub=sat) == "2026-03-15"  # a past of its own
+    assert value("El presidente anunció el 15 de septiembre que dimitiría.", pub=sat) == "2026-09-15"
+
+
 def test_a_quarter_whose_results_are_reported_has_ended():
     assert value("The bank will post its third-quarter results on Oct. 20.", "en", date(2026, 10, 8)) == "2026"
     assert value("Los resultados del segundo trimestre se conocerán a finales de mes.", pub=date(2026, 7, 21)) == "2026"

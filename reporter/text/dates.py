@@ -245,6 +245,8 @@ _STILL_ES = re.compile(r"\b(?:no|nunca|jamás|jamas|ni|sigue|siguen|continúa|co
 # Thursday", "presentará los resultados del tercer trimestre"), whatever the verb's tense.
 _REPORTED = re.compile(r"\b(?:results|earnings|figures|numbers|resultados|cuentas|datos)\s+(?:(?:for|of|from|de)\s+)?(?:the\s+)?#|"
                        r"#[\s-]*(?:results|earnings|figures|numbers)\b", re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:a\s+partir(?:\s+del?)?|desde(?:\s+el)?|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|"
+                       r"effective|from)\s+(?:el\s+|the\s+)?$", re.IGNORECASE)
 _SET_FOR = re.compile(r"\b(?:para|for)\s+(?:el\s+|the\s+)?$"
                       # a start told without a verb of its own ("a credit line, available from July 1", "vigente
                       # desde el 1 de julio"): the verb nearby tells the announcement, not the day
@@ -578,6 +580,10 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
         elif kind in _NEEDS_TENSE:
             cues = cues or _cues(text, lang)
             tense = _tense(cues, start, stop, len(text))
+            if tense == SAID:
+                # a start announced ("anunció una huelga a partir del 15 de octubre", "said the fares rise
+                # starting March 1"): the verb is the announcement's, the day the nearest such; else past
+                tense = "" if kind in ("dmy", "mdy", "dom") and _STARTING.search(before[-32:]) else "past"
             if tense != "future" and kind in ("dmy", "mdy", "month", "part") and _SINCE[lang].match(m.group(0)) and \
                     (lang == "en" or _STILL_ES.search(text[max(0, start - 80):start])):
                 tense = "past"  # "prices are up since March", "no gana desde marzo": a span up to now began then
@@ -828,7 +834,7 @@ def _tense(cues, start: int, end: int, length: int) -> str:
         # prosecutors said."): the reported verb before the date tells it, when there is one ("Salas will
         # appear before Judge Park at a preliminary hearing on March 17, prosecutors said.")
         cue = _nearest_cue([f for f in found if f[2] != SAID and f[1] <= start], low, start, start, end) or cue
-    return "" if cue is None else "past" if cue[2] == SAID else cue[2]
+    return "" if cue is None else cue[2]  # SAID: a past the caller may read otherwise
 
 
 def _nearest_cue(found: list[tuple[int, int, str]], left: int, right: int, start: int, end: int):
