@@ -123,3 +123,17 @@ def test_a_crowd_keeps_its_noun_whatever_verb_is_near():
                                        ("a 24-hour strike", "hour"), ("a 45-year-old man", "year")])
 def test_a_unit_joined_to_its_number_by_a_hyphen_is_its_unit(text, unit):
     assert [f.unit for f in figures(text, "en")] == [unit]
+
+
+@pytest.mark.parametrize("text, language, kept", [
+    ("State Route 9 was closed in both directions.", "en", []),
+    ("Flight 370 vanished with 239 people on board.", "en", [239.0]),  # was also 370 missing
+    ("Terminal 4 was evacuated.", "en", []),  # was 4 rescued
+    ("La línea 12 del metro cerró tres estaciones.", "es", [3.0]),  # was also 12 metres
+    ("El vuelo 370 desapareció con 239 personas.", "es", [239.0]),
+    ("Some 2,000 people lined the route 9 hours before.", "en", [2000.0, 9.0]),  # a unit after: a figure
+    ("Las 9 rutas cerraron.", "es", [9.0]),  # a count of routes
+    ("El artículo 155 se aplicó en 2017.", "es", [155.0, 2017.0]),  # a law's number stays a figure
+])
+def test_a_number_that_names_a_road_a_line_or_a_flight_is_no_quantity(text, language, kept):
+    assert [f.value for f in figures(text, language)] == kept
