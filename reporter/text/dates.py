@@ -804,18 +804,14 @@ def _cues(text: str, lang: str) -> tuple[list[int], list[int], list[tuple[int, i
         if lang == "en" and (word.lower() in _NOT_PAST_EN or word[:1].isupper() and word.lower() not in ("said", "was", "were", "had")):
             continue
         past.append((m.start(), m.end(), SAID if word.lower() in _SAYING[lang] else "past"))
-    if lang == "es":
-        for m in _PARTICIPLE_ES.finditer(text):
-            k = bisect_right(starts, m.start()) - 1
-            if not (k >= 0 and future[k][1] > m.start()) and m.start() > 0 and \
-                    not _BEFORE_PARTICIPLE_ES.search(text[max(0, m.start() - 16):m.start()]):
-                past.append((m.start(), m.end(), "past"))
-    if lang == "en":
-        for m in _BARE_PAST_EN.finditer(text):
-            k = bisect_right(starts, m.start()) - 1
-            if not (k >= 0 and future[k][1] > m.start()) and m.start() > 0 and \
-                    not _BEFORE_BARE_PAST_EN.search(text[max(0, m.start() - 12):m.start()]):
-                past.append((m.start(), m.end(), "past"))
+    # pasts that only their left context tells: a participle closing a noun phrase (es), a bare past (en)
+    pattern, unless, look = (_PARTICIPLE_ES, _BEFORE_PARTICIPLE_ES, 16) if lang == "es" else \
+        (_BARE_PAST_EN, _BEFORE_BARE_PAST_EN, 12)
+    for m in pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if not (k >= 0 and future[k][1] > m.start()) and m.start() > 0 and \
+                not unless.search(text[max(0, m.start() - look):m.start()]):
+            past.append((m.start(), m.end(), "past"))
     return [b[0] for b in bounds], [b[1] for b in bounds], sorted(future + past)
 
 
