@@ -139,6 +139,18 @@ def test_the_same_count_for_two_places_is_no_conflict():
     assert all(r.type == OVERLAP for r in got)
 
 
+def test_a_limit_is_another_quantity_than_the_value_it_limits():
+    # "the speed limit ... is 40 mph" against "moving at about 52 mph" was a conflict
+    got = relations("The speed limit on that stretch of track is 40 mph, Northline Rail said.",
+                    "Investigators believe the train was moving at about 52 mph on that stretch of track.",
+                    ("Freight train derails", "Train derailment"))
+    assert all(r.type != CONFLICT for r in got)
+    # two values of the same limit still do
+    got = relations("La ley fija un límite de 90 kilómetros por hora en esa carretera.",
+                    "La ley fija un límite de 120 kilómetros por hora en esa carretera.")
+    assert [r.type for r in got] == [CONFLICT]
+
+
 def test_the_same_count_for_one_place_from_two_sources_conflicts():
     got = relations("El gobernador de Valdora dijo que 23 personas murieron en el estado por el sismo.",
                     "Protección Civil informó que 45 personas murieron en Valdora por el sismo.")

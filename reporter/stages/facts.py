@@ -176,6 +176,9 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             unit = "crowd"
         elif kind == "year" and _SINCE.search(text, 0, span[0]):
             unit = "since"  # "the fastest pace since 2021": a point of reference, not the year of the event
+        if kind in ("count", "money", "percentage", "rate") and \
+                any(d <= LIMIT_WORDS_AWAY and w in _LIMITS for d, w in _window(tokens, folded, *span, clauses)):
+            unit = f"{unit} limit" if unit else "limit"  # "the speed limit is 40 mph": a bound, not what happened
         subject = _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
@@ -183,6 +186,10 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     return tuple(out)
 
 
+# A limit is another quantity than the value it limits: "the speed limit on that stretch is 40 mph" against
+# "the train was moving at about 52 mph" was a conflict. The word within this many of the figure, in its clause.
+LIMIT_WORDS_AWAY = 7
+_LIMITS = {"limit", "limits", "limite", "limites", "cap", "ceiling", "tope", "umbral", "threshold"}
 # "since 2021", "desde 2008", "not since the year 2000", "desde el año 1998": a year a record is told against
 _SINCE = re.compile(r"\b(?:since|desde)\s+(?:(?:el\s+)?año\s+|the\s+year\s+)?$", re.IGNORECASE)
 _KNOWN_UNITS = set(UNIT_ALIASES) | set(UNIT_ALIASES.values()) | {"crowd", "arrest", "death", "injury", "missing", "rescue"}
