@@ -37,7 +37,7 @@ CHILD = textwrap.dedent("""
             sp.encode(text)
 
     if registered:  # as the warm-up is: started through the encoder module
-        encoder._start(spin, name="reporter-encoder-warm")
+        encoder.start_thread(spin, name="reporter-encoder-warm")
     else:
         import threading
         threading.Thread(target=spin, daemon=True).start()

@@ -23,7 +23,7 @@ def _texts(n: int, seed: int = 7) -> list[str]:
 
 
 def _fresh() -> Encoder:
-    return Encoder(load()._backend)  # the shipped model with an empty vector cache
+    return Encoder(load().backend)  # the shipped model with an empty vector cache
 
 
 @pytest.mark.skipif(not warmup.can_fork(), reason="the forked warm-up is for Linux (os.fork)")
@@ -46,7 +46,7 @@ def test_the_warm_up_is_cut_where_the_backend_starts_a_batch_into_runs_of_about_
     encoder = _fresh()
     parts = warmup.cut(encoder, texts, 2)
     assert len(parts) == 2 and all(parts) and parts[0] + parts[1] == texts
-    tokens = [sum(len(encoder._backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True)) for t in p)
+    tokens = [sum(len(encoder.backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True)) for t in p)
               for p in parts]
     assert abs(tokens[0] - tokens[1]) < 0.2 * sum(tokens)
     assert warmup.cut(encoder, texts, 1) == [texts]

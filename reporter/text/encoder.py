@@ -50,9 +50,29 @@ class Encoder:
         # (threadpoolctl), and two calls at once could undo each other's setting.
         self._lock = threading.Lock()
 
+    @property
+    def backend(self):
+        """The model's forward pass (text/warmup.py cuts a long warm-up where its batches start)."""
+        return self._backend
+
     def encode(self, sentences: list[str]) -> np.ndarray:
         with self._lock:
             return self._encode(sentences)
+
+    def missing(self, sentences: list[str]) -> list[str]:
+        """The sentences (each once, in order) that have no cached vector yet."""
+        with self._lock:
+            return list(dict.fromkeys(s for s in sentences if s not in self._cache))
+
+    def store(self, sentences: list[str], vectors: np.ndarray) -> None:
+        """Cache vectors encoded elsewhere (text/warmup.py's forked children) as _encode would."""
+        with self._lock:
+            self._remember(sentences, vectors)
+
+    def _remember(self, sentences: list[str], vectors: np.ndarray) -> None:
+        if len(self._cache) + len(sentences) > CACHE_SENTENCES:
+            self._cache.clear()
+        self._cache.update(zip(sentences, vectors))
 
     def _encode(self, sentences: list[str]) -> np.ndarray:
         out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
@@ -61,9 +81,7 @@ class Encoder:
             vectors = self._backend.encode(todo)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-            if len(self._cache) + len(todo) > CACHE_SENTENCES:
-                self._cache.clear()
-            self._cache.update(zip(todo, vectors))
+            self._remember(todo, vectors)
             fresh = dict(zip(todo, vectors))
         else:
             fresh = {}
@@ -152,7 +170,7 @@ class Warming:
 
     def __init__(self, get: Callable[[], Encoder], sentences: list[str]):
         self._get = get
-        self._thread = _start(self._run, list(sentences), name="reporter-encoder-warm")
+        self._thread = start_thread(self._run, list(sentences), name="reporter-encoder-warm")
 
     def _run(self, sentences: list[str]) -> None:
         try:
@@ -184,6 +202,11 @@ def load() -> Encoder:
         return _load()
 
 
+def loading() -> bool:
+    """Whether the shipped encoder is being loaded right now (by prefetch's thread)."""
+    return _LOADING.locked() and _load.cache_info().currsize == 0
+
+
 @lru_cache(maxsize=1)
 def _load() -> Encoder:
     return from_files(*model_files())
@@ -200,14 +223,14 @@ def prefetch() -> None:
         except Exception:  # the main thread's load() reports it, as one clear error
             pass
 
-    _start(fetch, name="reporter-encoder-prefetch")
+    start_thread(fetch, name="reporter-encoder-prefetch")
 
 
 # The background threads started here, so the process can wait for them before it exits (settle).
 _STARTED: list[threading.Thread] = []
 
 
-def _start(target: Callable, *args, name: str) -> threading.Thread:
+def start_thread(target: Callable, *args, name: str) -> threading.Thread:
     thread = threading.Thread(target=target, args=args, name=name, daemon=True)
     _STARTED[:] = [t for t in _STARTED if t.is_alive()]
     _STARTED.append(thread)

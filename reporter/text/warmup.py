@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from reporter.run.output import signals_held
 from reporter.settings import Settings
-from reporter.text.encoder import Encoder, _start, load as load_encoder
+from reporter.text.encoder import Encoder, load as load_encoder, loading, start_thread
 
 
 def advance(encoder) -> None:
@@ -94,15 +94,7 @@ class ForkedWarming:
 
     def _loading(self) -> bool:
         """Whether the shipped encoder is being loaded by a background thread (encoder.prefetch)."""
-        if self._get is not load_encoder:
-            return False
-        from reporter.text import encoder as module
-
-        lock, loaded = getattr(module, "_LOADING", None), getattr(module, "_load", None)
-        try:
-            return lock.locked() and loaded.cache_info().currsize == 0
-        except AttributeError:
-            return False
+        return self._get is load_encoder and loading()
 
     def advance(self, block: bool = False) -> None:
         """Fork the children, once: now when `block` (waiting for the encoder's load if need be),
@@ -118,11 +110,9 @@ class ForkedWarming:
         children: list = []
         try:
             encoder = self._get()
-            cache = getattr(encoder, "_cache", None)
-            if not isinstance(encoder, Encoder) or not isinstance(cache, dict):
+            if not isinstance(encoder, Encoder):
                 return
-            with encoder._lock:  # as Encoder._encode picks what to encode
-                todo = list(dict.fromkeys(s for s in self._sentences if s not in cache))
+            todo = encoder.missing(self._sentences)
             if not todo:
                 return
             parts = cut(encoder, todo, min(WARM_CHILDREN, _cores()))
@@ -142,19 +132,14 @@ class ForkedWarming:
         if not children:
             return
         # a thread the process waits for before it exits (encoder.settle), as Warming's is
-        self._thread = _start(self._collect, encoder, todo, parts, children, name="reporter-encoder-collect")
+        self._thread = start_thread(self._collect, encoder, todo, parts, children, name="reporter-encoder-collect")
 
     def _collect(self, encoder: Encoder, todo: list[str], parts: list[list[str]], children: list) -> None:
         try:
             vectors = _gather(parts, children)
             if vectors is None:
                 return
-            from reporter.text import encoder as module
-
-            with encoder._lock:  # as Encoder._encode stores them
-                if len(encoder._cache) + len(todo) > module.CACHE_SENTENCES:
-                    encoder._cache.clear()
-                encoder._cache.update(zip(todo, vectors))
+            encoder.store(todo, vectors)
             self.forked = self._warmed = True
         except Exception:  # noqa: BLE001 -- encode() below makes the warm-up's call itself
             pass
@@ -200,7 +185,7 @@ def cut(encoder: Encoder, todo: list[str], n: int) -> list[list[str]]:
     (tests/test_long_paths.py). A backend without that budget or tokenizer: one run."""
     import sys
 
-    backend = getattr(encoder, "_backend", None)
+    backend = encoder.backend
     budget = getattr(sys.modules.get(type(backend).__module__), "_TOKEN_BUDGET", None)
     tokenize = getattr(getattr(backend, "sp", None), "encode", None)
     if n < 2 or not isinstance(budget, int) or tokenize is None:
