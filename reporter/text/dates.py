@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from reporter.text.figures import link_spans
+
 DAY, MONTH, YEAR = "day", "month", "year"
 
 
@@ -560,6 +562,9 @@ def mentions(text: str, language: str, published: date | None) -> tuple[Mention,
         for m in pattern.finditer(text):
             if _accept(kind, m, text, lang):
                 found.append((m.start(), m.end(), kind, m))
+    links = link_spans(text)  # "…/2011-01-05/story": a web address's digits name a page, not a day
+    if links:
+        found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e in links)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out, end, cues = [], -1, None
     for start, stop, kind, m in found:

@@ -213,16 +213,36 @@ def figures(text: str, language: str) -> tuple[Figure, ...]:
     "5\u200b8" shows as 58 and is read as 58, not as 5 and 8. Each figure's text is still
     the source's own characters, format characters included, so it is found in the text."""
     hidden = format_positions(text)
+    links = link_spans(text)
     if not hidden:
-        return tuple(f for f, _ in _figures(text, language))
+        return tuple(f for f, (a, b) in _figures(text, language) if not _inside(a, b, links))
     gone = set(hidden)
     where = [i for i in range(len(text)) if i not in gone]  # clean index -> source index
     clean = "".join(text[i] for i in where)
     out = []
     for f, (a, b) in _figures(clean, language):
+        if _inside(where[a], where[b - 1] + 1, links):
+            continue
         source = text[where[a]:where[b - 1] + 1]
         out.append(replace(f, text=source + "%" if f.kind == "percent" else source))
     return tuple(out)
+
+
+# A web address, an e-mail address or a social-media handle or tag: its digits are part of a name
+# ("…/553008-saints.html", "…/2024/05/12/…", "@juan1985", "#8M"), not figures. An ECB+ pair of
+# sports reports set the story ids of two links against each other as an injured count.
+_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@#])[@#]\w+")
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds web or e-mail addresses, handles and hashtags."""
+    if "/" not in text and "@" not in text and "#" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _LINK.finditer(text)]
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
 
 
 def format_positions(text: str) -> list[int]:
