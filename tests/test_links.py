@@ -28,3 +28,4 @@ def test_a_date_in_a_web_address_is_not_a_day_of_the_story():
     assert [m.text for m in found] == ["Monday"]
     assert mentions("Más en https://www.elpais.com/2024/05/12/sucesos/171552.html", "es", date(2024, 6, 1)) == ()
     assert [m.value for m in mentions("Published 2011-01-05 at noon", "en", date(2024, 6, 1))] == ["2011-01-05"]
+

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reporter.model import Figure
 from reporter.text.figures import figures
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import SAYS, WEEKDAYS
+from reporter.text.lexicon import SAYS, SPEECH, WEEKDAYS
 
 QUOTE = re.compile(r"[«“\"„‘'][^«»“”\"„]{12,}?[»”\"’']")  # what quote_spans finds, in linear time
 
@@ -121,8 +121,10 @@ def _speakers(outside: str, language: str) -> tuple[str, ...]:
     """Who a quotation is given to: the names outside the quotation marks, and the
     role words next to the verb that introduces it ("the fire chief said")."""
     res = resources(language)
-    found = list(names(outside))
     tokens = _tokens(outside)
+    if not any(t.group().lower() in SPEECH for t in tokens) and ":" not in outside:
+        return ()  # a phrase the sentence quotes, given to no one (lexicon.SPEECH)
+    found = list(names(outside))
     for i, tok in enumerate(tokens):
         if tok.group().lower() not in SAYS:
             continue

@@ -191,6 +191,21 @@ QUALIFIERS = (
 SAYS = {"said", "says", "told", "tells", "stated", "added", "declared", "explained", "insisted", "warned",
          "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "aseguró", "asegura", "señaló", "señala",
          "explicó", "añadió", "agregó", "sostuvo", "advirtió", "indicó", "subrayó", "según", "according"}
+# Verbs that give a quotation to a speaker, beyond SAYS (whose words near it are read as roles): a
+# quotation with none of these outside it is a phrase the sentence quotes ("accused him of
+# 'squabbling like schoolboys'"), not words given to anyone (features._speakers).
+SPEECH = SAYS | {
+    "say", "tell", "state", "add", "declare", "explain", "insist", "warn", "write", "wrote", "writes",
+    "tweeted", "posted", "asked", "asks", "replied", "replies", "responded", "answered", "noted", "notes",
+    "recalled", "stressed", "admitted", "acknowledged", "claimed", "claims", "argued", "argues", "commented",
+    "announced", "announces", "conceded", "cautioned", "urged", "pleaded", "shouted", "quoted", "quipped",
+    "testified", "vowed", "promised", "concluded", "continued", "recounted", "remarked", "observed",
+    "comentó", "escribió", "respondió", "contestó", "reconoció", "admitió", "recordó", "destacó", "insistió",
+    "manifestó", "expresó", "apuntó", "precisó", "lamentó", "denunció", "anunció", "reiteró", "puntualizó",
+    "relató", "contó", "concluyó", "preguntó", "exclamó", "gritó", "publicó", "tuiteó", "prometió", "confesó",
+    "matizó", "enfatizó", "remarcó", "defendió", "criticó", "aclaró", "zanjó", "resumió", "valoró",
+    "afirman", "aseguran", "dicen", "señalan", "explican", "indican", "declararon", "afirmaron",
+    "aseguraron", "dijeron", "señalaron", "explicaron", "indicaron", "añadieron", "advirtieron"}
 
 
 
