@@ -105,8 +105,7 @@ def analyze(text: str, language: str) -> Features:
             lemmas.append(fold(lemma))
             weights.append(res.weight(lemma.lower()))
             kept.append(tok.start())
-    days = tuple(WEEKDAYS[fold(t.group())] for t in _tokens(text) if fold(t.group()) in WEEKDAYS
-                 or t.group().lower() in WEEKDAYS)
+    days = tuple(WEEKDAYS[w] for w in (_possessor(fold(t.group())) for t in _tokens(text)) if w in WEEKDAYS)
     quotes = quote_spans(text)
     inside = [lemma for lemma, tok in zip(lemmas, kept) if any(a <= tok < b for a, b in quotes)]
     outside = text
@@ -115,6 +114,11 @@ def analyze(text: str, language: str) -> Features:
     return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(quotes),
                     tuple(inside), _speakers(outside, language) if quotes else (),
                     frozenset(fold(t.group()) for a, b in quotes for t in _tokens(text[a:b])))
+
+
+def _possessor(word: str) -> str:
+    """"saturday's" -> "saturday" (In Saturday's semifinals), so a weekday is read in the possessive."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _speakers(outside: str, language: str) -> tuple[str, ...]:

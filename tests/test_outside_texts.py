@@ -1,0 +1,52 @@
+"""Readers' errors found by running briefings on outside news text (ECB+, BBC, UD; read in place, never
+copied): each test holds one general rule with invented sentences of the same kind."""
+from datetime import date
+
+from reporter.text.dates import mentions
+from reporter.text.features import analyze
+from reporter.text.figures import figures, link_spans
+
+
+def _texts(sentence: str, language: str = "en") -> list[str]:
+    return [f.text for f in figures(sentence, language)]
+
+
+def test_digits_of_a_web_address_are_no_figures():
+    # an ECB+ pair of sports reports set two links' story ids against each other as injured counts
+    assert _texts("Read more: http://voices.yahoo.com/thomas-injured-reserve-7538718.html?cat=14") == []
+    assert _texts("Thomas was placed on injured reserve (www.sportsnola.com/553008-saints.html).") == []
+    assert _texts("Escriba a juan1985@example.com o a @juan1985", "es") == []
+
+
+def test_figures_beside_an_address_are_still_read():
+    assert _texts("At least 32 people died, the agency said on https://example.org/news/2024/quake.") == ["32"]
+    assert _texts("El 8M reunió a 12.000 personas en la #marcha8M, a 50 km/h", "es") == ["12.000", "50"]
+    # no address at all: a slash between digits is not one ("24/7", "3/4")
+    assert link_spans("24/7 news, 3/4 of them") == []
+
+
+def test_a_date_in_a_web_address_is_not_a_day_of_the_story():
+    found = mentions("See http://example.com/news/2011-01-05/story, posted Monday", "en", date(2024, 6, 1))
+    assert [m.text for m in found] == ["Monday"]
+    assert mentions("Más en https://www.elpais.com/2024/05/12/sucesos/171552.html", "es", date(2024, 6, 1)) == ()
+    assert [m.value for m in mentions("Published 2011-01-05 at noon", "en", date(2024, 6, 1))] == ["2011-01-05"]
+
+
+def test_a_quoted_phrase_given_to_no_one_has_no_speakers():
+    """Two BBC politics reports: "The Tories ... accused the prime minister ... of behaving like
+    'schoolboys squabbling in a playground'" and "Tory leader Michael Howard accused ... of 'squabbling
+    like schoolboys'" were a who-said-what conflict (The Tories / Michael Howard, Mr Brown): a phrase
+    the sentence quotes is no one's words, and the names beside it are no speakers."""
+    assert analyze('Tory leader Michael Howard accused the prime minister and Mr Brown of "squabbling like '
+                   'schoolboys".', "en").speakers == ()
+    assert "mayor" in analyze('"We have never seen the water this high," the mayor told local radio.', "en").speakers
+    assert "tomas lera" in analyze("«No vamos a negociar bajo amenazas», aseguró el portavoz, Tomás Lera.", "es").speakers
+    assert "ana ruiz" in analyze('Ana Ruiz wrote: "The river will rise again."', "en").speakers
+
+
+def test_a_weekday_in_the_possessive_is_a_weekday():
+    """ECB+: "In Saturday's semifinals, Creighton will play Indiana State, which defeated Evansville on
+    Friday" against "advances to play Saturday in a semifinal" was a Friday / Saturday conflict."""
+    assert set(analyze("In Saturday's semifinals, Creighton will play Indiana State, which beat Evansville on "
+                       "Friday.", "en").weekdays) == {5, 6}
+    assert analyze("Tuesday’s vote was postponed.", "en").weekdays == (2,)
