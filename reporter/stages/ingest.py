@@ -237,7 +237,75 @@ def classify_lines(text: str) -> tuple[Line, ...]:
         if role == TITLE:
             title_text = s
         lines.append(Line(start, end, par, role, why))
-    return tuple(lines)
+    return _author_bios(text, _pull_quotes(text, lines))
+
+
+# A pull-quote (a "destacado"): the CMS prints again, in large type, a quote or a sentence of the
+# body, often with its speaker after a dash: "«Hemos tenido mucha suerte...» — Lucía Herrera,
+# alcaldesa". Said twice, it is not a second claim: a line whose words, quotes and the dashed
+# attribution aside, are a sentence or a quotation of another body line (a longer one, or the same
+# one earlier) is furniture, and so is a dashed attribution standing alone under it.
+REPEAT_WORDS = 6  # shorter repeats ("Sí.", "No comment.") are ordinary in interviews
+_QUOTED = re.compile(r"«([^»\n]{1,600})»|“([^”\n]{1,600})”|\"([^\"\n]{1,600})\"")  # not '…': an apostrophe
+_PIECE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s+")
+_ATTRIBUTION = re.compile(r"[—–―]\s*[A-ZÁÉÍÓÚÑ][^—–―\n.!?]{0,80}$")
+_ATTRIBUTION_LINE = re.compile(r"^[—–―]\s*[A-ZÁÉÍÓÚÑ][^—–―\n.!?]{0,80}$")
+
+
+def _core(s: str) -> str:
+    """A line's words for comparing repeats: lowercase, single spaces, without quotes or end stops."""
+    return " ".join(re.sub(r"[«»“”\"‘’'.,;:!?¡¿…()\[\]]", " ", s).split()).casefold()
+
+
+def _pull_quotes(text: str, lines: list[Line]) -> list[Line]:
+    said: dict[str, set[int]] = {}  # the sentences and quotations of each body line, by line
+    for i, line in enumerate(lines):
+        if line.role != BODY:
+            continue
+        s = text[line.start:line.end]
+        pieces = [s, *_PIECE_END.split(s), *(next(filter(None, m.groups())) for m in _QUOTED.finditer(s))]
+        for piece in pieces:
+            said.setdefault(_core(piece), set()).add(i)
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        s = text[line.start:line.end]
+        if line.role in (BODY, HEADING):
+            core = _core(_ATTRIBUTION.sub("", s).rstrip() if s[:1] in "«“\"‘" else s)
+            others = said.get(core, set()) - {i}
+            if len(core.split()) >= REPEAT_WORDS and any(
+                    j < i or lines[j].end - lines[j].start > line.end - line.start for j in others):
+                line = Line(line.start, line.end, line.paragraph, BOILERPLATE, "pull-quote (repeats the article)")
+            elif out and out[-1].why.startswith("pull-quote") and _ATTRIBUTION_LINE.match(s) \
+                    and not _TERMINAL.search(s):
+                line = Line(line.start, line.end, line.paragraph, BOILERPLATE, "pull-quote attribution")
+        out.append(line)
+    return out
+
+
+# The author's box at the foot of a page: "Tom Hadley is the Post's transport correspondent. He
+# previously reported for ...", "Elena Castro es periodista especializada en urbanismo. Se incorporó a
+# ... en 2018.": a name, is / es, and a newsroom trade within a few words, among the article's last
+# lines (only furniture after it). A claim about a journalist in the story ("La víctima, Ana Ruiz, es
+# periodista") does not open with the bare name, and one in the body is not in the tail.
+BIO_TAIL = 3  # the last lines that are not furniture
+BIO_WORDS = 60
+_BIO = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s){1,3}[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s+(?:is|es|was|fue)\s+"
+    r"(?:(?:a|an|the|our|un|una|el|la|nuestr[oa])\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:periodista|redactora?|corresponsal|reporter[oa]?|editora?|columnista|colaboradora?|fot[oó]grafa?|fotoperiodista"
+    r"|cronista|jef[ea] de (?:la )?secci[oó]n|correspondent|journalist|writer|columnist|contributor|photographer"
+    r"|(?:senior |staff )?(?:reporter|editor))s?\b")
+
+
+def _author_bios(text: str, lines: list[Line]) -> tuple[Line, ...]:
+    tail = [i for i, line in enumerate(lines) if line.role not in (BOILERPLATE, CAPTION)][-BIO_TAIL:]
+    out = list(lines)
+    for i in tail:
+        line = lines[i]
+        s = text[line.start:line.end]
+        if line.role in (BODY, HEADING) and i > 0 and _words(s) <= BIO_WORDS and _BIO.match(s):
+            out[i] = Line(line.start, line.end, line.paragraph, BOILERPLATE, "author's bio")
+    return tuple(out)
 
 
 def _is_link_headline(s: str) -> bool:

@@ -193,9 +193,28 @@ def html_to_text(html: str, name: str) -> str:
         # A page whose <title> or <h1> is an accessibility skip link: the headline is the first
         # heading-like line of the article itself (ingest decides; nothing is invented here).
         title = ""
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
+    if title:
+        paragraphs = _after_headline(paragraphs, title)
     return "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+
+
+# Lines a page prints above its headline inside the article element: a kicker or section label
+# ("Villalbar", "Sucesos"), an antetítulo, a date. When the headline itself follows within the first
+# ABOVE_HEADLINE paragraphs and everything before it is such a label (a few words, no sentence), those
+# labels and the repeated headline go: the title is put first, and a label left between it and the
+# standfirst made the standfirst read as body (feria_b's kicker; its standfirst was summarised).
+ABOVE_HEADLINE = 3
+LABEL_WORDS = 8
+
+
+def _after_headline(paragraphs: list[str], title: str) -> list[str]:
+    norm = " ".join(title.split()).casefold()
+    for i, p in enumerate(paragraphs[:ABOVE_HEADLINE + 1]):
+        if " ".join(p.split()).casefold() == norm:
+            return paragraphs[i + 1:]
+        if len(p.split()) > LABEL_WORDS or re.search(r"[.!?…]\W*$", p):
+            break  # a sentence of the article: the headline is not repeated above the text
+    return paragraphs
 
 
 # Accessibility links that some pages put first, even in <h1> ("Press "Enter" to skip to content"):
