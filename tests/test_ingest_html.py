@@ -104,3 +104,56 @@ def test_the_html_red_team_pages_drop_local_and_remote_images_and_keep_their_dat
         page = read(str(FIXTURES / name))
         assert "file:" not in page.text and "passwd" not in page.text and "http" not in page.text, name
         assert page.published is not None and page.published.how == "html-meta", name
+
+
+# --- a whole page copied as text (select all, or a reader that keeps the banners) ------------------
+
+
+def test_a_cookie_notice_and_its_buttons_are_furniture_but_news_about_cookies_is_not():
+    # The site speaks in the first person ("Utilizamos cookies...", "We and our partners use cookies"):
+    # reporting about cookies names who uses them in the third person.
+    for notice in ("Utilizamos cookies propias y de terceros para mejorar tu experiencia de navegación. Si "
+                   "continúas navegando, consideramos que aceptas su uso.",
+                   "We and our partners use cookies to personalise content and ads. By clicking “Accept all” "
+                   "you agree to our use of cookies.",
+                   "Este sitio web utiliza cookies para analizar el tráfico y personalizar los anuncios."):
+        got = roles(f"Titular\n\n{notice}\n\nAceptar todas\n\nReject all\n\nEl puente se cerró el martes.\n")
+        assert [r for r, _ in got[1:4]] == [BOILERPLATE] * 3 and got[4][0] == BODY, got
+    news = ("La agencia multó a la web con 30.000 euros porque utilizaba cookies sin el consentimiento de "
+            "los usuarios.")
+    assert roles(f"Titular\n\n{news}\n\nFin.\n")[1] == (BODY, news)
+
+
+def test_a_row_of_footer_links_is_furniture():
+    for row in ("Aviso legal · Política de privacidad · Política de cookies", "Privacy notice Terms and conditions Contact us",
+                "Contacto | Aviso legal | Cookies"):
+        assert roles(f"Titular\n\nEl puente se cerró el martes.\n\n{row}\n")[-1] == (BOILERPLATE, row)
+    # one label, or labels inside a sentence, are not a row of links
+    for line in ("Contacto", "La política de privacidad de la empresa cambió en 2024, según el regulador."):
+        assert roles(f"Titular\n\nEl puente se cerró el martes.\n\n{line}\n")[-1][0] != BOILERPLATE
+
+
+def test_the_rest_of_a_newsletter_box_and_a_comment_count_are_furniture():
+    for line in ("Get the day’s top Ribera stories in your inbox every weekday at 7am.",
+                 "Recibe de lunes a viernes las claves del día en tu bandeja de entrada.",
+                 "By signing up you agree to our privacy policy. You can unsubscribe at any time.",
+                 "Comments (14)", "Comentarios (3)"):
+        got = roles(f"Titular\n\nEl puente se cerró el martes.\n\n{line}\n\nLas obras durarán meses.\n")
+        assert got[2] == (BOILERPLATE, line), got
+
+
+def test_a_sponsored_headline_under_its_label_is_furniture():
+    got = roles("Titular\n\nEl puente se cerró el martes.\n\nContenido patrocinado\n\n"
+                "Las cinco claves para ahorrar un 30% en tu factura de la luz este invierno\n\n"
+                "Las obras durarán cuatro meses, según el Ayuntamiento.\n")
+    assert [r for r, _ in got[2:]] == [BOILERPLATE, BOILERPLATE, BODY]
+
+
+def test_a_bio_that_opens_with_the_trade_under_the_authors_name_is_furniture():
+    got = roles("Titular\n\nEl puente se cerró el martes.\n\nLas obras durarán meses.\n\nJavier Núñez\n\n"
+                "Periodista de Noticias del Valle. Antes trabajó en Radio Meseta.\n")
+    assert got[-1][0] == BOILERPLATE
+    # a trade at the start of the story's own paragraph, in lower case after it, is reporting
+    got = roles("Titular\n\nEl puente se cerró el martes.\n\nLas obras durarán meses.\n\n"
+                "Periodista de profesión, el alcalde dijo que el puente reabrirá en marzo.\n")
+    assert got[-1][0] == BODY

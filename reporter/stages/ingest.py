@@ -59,6 +59,10 @@ _FURNITURE = re.compile(
     r"|inicia sesión|log in to|ver galería|view gallery|más sobre este tema|more (?:about|on) this (?:topic|story)"
     r"|sigue a .{1,40} en google|follow .{1,40} on google|últimas noticias\W*$|lo último\W*$|última hora\W*$"
     r"|en directo\W*$|live\W*$|recomendado por|comenta (?:esta|la) noticia|\d+ comentarios?\W*$|\d+ comments?\W*$"
+    r"|comentarios?\s*\(\d+\)\W*$|comments?\s*\(\d+\)\W*$"
+    # a cookie banner's buttons, each alone on its line
+    r"|(?:aceptar|rechazar)(?: todas?| todo| cookies)?\W*$|(?:accept|reject)(?: all| cookies)?\W*$"
+    r"|(?:configurar|gestionar)(?: cookies| preferencias)?\W*$|manage (?:preferences|cookies|options)\W*$|cookie settings\W*$"
     r"|ver (?:todos )?los comentarios|ir a (?:los )?comentarios|cargando\W*$|loading\W*$"
     r"|you (?:might|may) also (?:like|be interested)|read next|up next|watch now|related topics"
     r"|reporte de error|report an error|fe de errores|most popular|editor'?s picks|keep reading"
@@ -99,6 +103,10 @@ _CALL = re.compile(
     r"|ha sido actualizada|fue actualizada)|noticia en (?:desarrollo|actualización)|información en (?:desarrollo|actualización)"
     r"|this (?:is a )?(?:developing|breaking) (?:news )?story|this (?:story|article) (?:has been|was|will be|is being) updated"
     r"|breaking news\W*$|última hora\W*$|developing story\W*$"
+    # the rest of a newsletter box: "Get the day's top stories in your inbox every weekday", "Recibe de lunes
+    # a viernes las claves del día en tu bandeja de entrada", "By signing up you agree to our privacy policy"
+    r"|(?:get|receive)\b[^.!?\n]{0,80}\b(?:in|to) your inbox|recib[eií]\w*\b[^.!?\n]{0,80}\ben tu (?:correo|bandeja de entrada|e-?mail|buzón)"
+    r"|by signing up|al (?:suscribirte|registrarte|darte de alta)|you can unsubscribe|puedes darte de baja"
     r"|have a (?:news )?tip|¿tienes (?:una|alguna) (?:denuncia|pista|historia|información)|escr[ií]benos|write to us"
     r"|email us|contact the (?:author|reporter)|contacta con (?:el|la) (?:autor|autora|redacción)"
     r"|ver esta publicación en|view this post on|una publicación compartida por|a post shared by|pic\.twitter\.com"
@@ -185,7 +193,10 @@ _LINKS_LABEL = re.compile(
     r"|more on this(?: story)?|most read|recommended|trending|you (?:may|might) also like|más en \w+"
     r"|read next|up next|más sobre este tema|more (?:about|on) this (?:topic|story)|related topics|most popular"
     r"|editor'?s picks|recommended (?:for you|stories)|keep reading|últimas noticias|lo último|more stories"
-    r"|other stories|otras noticias|también te puede interesar|más noticias de [\w ]{1,30})\W*$", re.IGNORECASE)
+    r"|other stories|otras noticias|también te puede interesar|más noticias de [\w ]{1,30}"
+    # an advertiser's headlines under their label: "Contenido patrocinado" / "Las cinco claves para ahorrar..."
+    r"|contenido patrocinado|patrocinado|sponsored(?: content| stories| links)?|paid content|content from our partners)\W*$",
+    re.IGNORECASE)
 LINK_WORDS = 25
 # The standfirst (deck) under a headline: a line without closing punctuation right under the title,
 # not a claim of the body (it restates the lead) and not the title; up to this many words.
@@ -294,7 +305,10 @@ _BIO = re.compile(
     r"(?:(?:a|an|the|our|un|una|el|la|nuestr[oa])\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:periodista|redactora?|corresponsal|reporter[oa]?|editora?|columnista|colaboradora?|fot[oó]grafa?|fotoperiodista"
     r"|cronista|jef[ea] de (?:la )?secci[oó]n|correspondent|journalist|writer|columnist|contributor|photographer"
-    r"|(?:senior |staff )?(?:reporter|editor))s?\b")
+    r"|(?:senior |staff )?(?:reporter|editor))s?\b"
+    # the box's name above it, the bio opens with the trade: "Periodista de Noticias del Valle. Antes trabajó..."
+    r"|^(?i:periodista|redactora?|corresponsal|columnista|reporter|journalist|correspondent|columnist|editora?)\s+"
+    r"(?i:de|del|en|at|for|with|of)\s+(?:(?i:the|la|el)\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
 def _author_bios(text: str, lines: list[Line]) -> tuple[Line, ...]:
@@ -392,12 +406,45 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
     return BODY, ""
 
 
+# A cookie notice, as a page copied whole (or a reader that keeps the banner) gives it: the site speaks
+# ("Utilizamos cookies propias y de terceros...", "We and our partners use cookies...", "Este sitio web
+# utiliza cookies..."). Reporting about cookies names who uses them in the third person.
+_CONSENT = re.compile(
+    r"\b(?:we(?: and our (?:partners|vendors))? use|(?:usamos|utilizamos)|(?:este|nuestro) (?:sitio|portal)(?: web)? (?:usa|utiliza)"
+    r"|esta (?:web|página) (?:usa|utiliza)|this (?:web)?site uses|our (?:web)?site uses)\b[^.!?\n]{0,60}\bcookies?\b", re.IGNORECASE)
+CONSENT_CHARS = 600  # a banner is a few sentences; only the start of a line is looked at
+
+
+def _consent(s: str) -> bool:
+    return bool(_CONSENT.search(s[:CONSENT_CHARS]) and re.search(r"(?i)\bcookies?\b", s[:CONSENT_CHARS]))
+
+
+# A row of the footer's links: "Aviso legal · Política de privacidad · Política de cookies", "Privacy notice
+# Terms and conditions Contact us". Only these labels and separators, at least two labels.
+_FOOTER_LABEL = re.compile(
+    r"aviso legal|pol[ií]tica de (?:privacidad|cookies|protecci[oó]n de datos)|pol[ií]tica editorial|privacidad|cookies"
+    r"|condiciones (?:de uso|generales)|t[eé]rminos y condiciones|t[eé]rminos de uso|cont[aá]ct(?:o|anos)|qui[eé]nes somos"
+    r"|sobre nosotros|mapa (?:web|del sitio)|accesibilidad|trabaja con nosotros|an[uú]nciate|hemeroteca|suscripciones"
+    r"|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|terms (?:and conditions|of (?:use|service))"
+    r"|contact us|about us|accessibility|sitemap|site map|advertise(?: with us)?|careers|help|ayuda|faqs?|rss|terms|privacy"
+    r"|contact|newsletters?", re.IGNORECASE)
+FOOTER_WORDS = 20
+
+
+def _footer_links(s: str) -> bool:
+    if _words(s) > FOOTER_WORDS:
+        return False
+    rest, labels = _FOOTER_LABEL.subn(" ", s)
+    return labels >= 2 and not re.search(r"\w", rest)
+
+
 def _is_furniture(s: str) -> bool:
     """A furniture cue alone or as a label ("Lee también: ...", "Etiquetas: ..."), or a short
     line starting with one. A longer line that starts with a cue and ends like a sentence is
     reporting that happens to begin with the same word ("Recomendamos a la población no salir
     de sus casas, dijo Protección Civil.", "Gallery owners said 40 paintings were damaged.")."""
-    if (_RIGHTS.search(s) and _words(s) <= 15) or _CALL.match(s) or _EMBED.match(s):
+    if (_RIGHTS.search(s) and _words(s) <= 15) or _CALL.match(s) or _EMBED.match(s) or _consent(s) \
+            or _footer_links(s):
         return True
     if _CREDIT_LINE.match(s) and _words(s) <= CREDIT_WORDS:
         return True
