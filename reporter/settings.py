@@ -126,6 +126,13 @@ class Comparison:
     # "Thursday"): it needs two shared content words, a shared figure or quotation, or meaning
     # at least strong_meaning.
     strong_meaning: float = 0.7
+    # Across languages, two quotations (the quoted words alone, encoded) are the same in translation
+    # at this meaning cosine or more (compare._translated_quotes). Team cross-language pairs (third
+    # red team, 2026-11-30): the same quotation translated scored 0.61 (apagon), 0.73 (banco), 0.74
+    # and 0.87 (vote), 0.78 (vacunas), 0.82 (pib), 0.84 (puerto, tipos, bridge); no two different
+    # quotations of those pairs above 0.40. 0.7 keeps a margin over different quotations on one
+    # topic (a quote wrongly matched may read as a speaker conflict), at the cost of apagon's.
+    same_quote_meaning: float = 0.7
     # Relatedness in meaning: the cosine of two articles' mean sentence vectors, rescaled so
     # this value maps to 0. ECB+ dev (first 15 sentences): same-event pairs median 0.748 (10th
     # percentile 0.549), other topics median 0.153 (90th 0.376). At 0.3 other topics stay under

@@ -199,3 +199,36 @@ def test_across_languages_a_shared_fact_carries_a_pair_the_meaning_alone_would_m
     assert ("A3", "B3") in pairs  # the tsunami warning, by meaning alone
     off = briefing_of(QUAKE_EN, QUAKE_ES, settings=Settings(compare=Comparison(cross_language_support=0.0)))
     assert ("A2", "B2") not in {(r.a, r.b) for r in off.relations}
+
+
+def test_a_role_and_the_name_its_article_gives_it_are_one_speaker():
+    # wire copy rewritten: "subrayó Lledó" / "afirmó el ministro", where the second outlet calls him
+    # "El ministro de Agricultura, Fernando Lledó" two paragraphs up (wirecopy pair: a false speaker
+    # conflict on the first run). The role is resolved in its own article only.
+    a = ("Título\n\nEl ministro de Agricultura, Fernando Lledó, presentó el plan en Madrid.\n\n"
+         "\"No vamos a dejar solo a ningún agricultor que haya perdido su cosecha\", subrayó Lledó.\n")
+    b = ("Otro título\n\nEl ministro de Agricultura, Fernando Lledó, explicó el plan a la prensa.\n\n"
+         "\"No vamos a dejar solo a ningún agricultor que haya perdido su cosecha\", afirmó el ministro.\n")
+    r = rel(briefing_of(a, b), "A3", "B3")
+    assert r is not None and r.type == OVERLAP
+
+
+def test_a_role_held_by_someone_else_is_still_another_speaker():
+    # the same quotation given to Lledó and to "el ministro" whom that article names Carlos Ruiz:
+    # two people, a conflict (the trade-off: a role is resolved only when its article names the holder)
+    a = ("Título\n\nEl ministro de Agricultura, Fernando Lledó, presentó el plan en Madrid.\n\n"
+         "\"No vamos a dejar solo a ningún agricultor que haya perdido su cosecha\", subrayó Lledó.\n")
+    b = ("Otro título\n\nEl ministro de Hacienda, Carlos Ruiz, explicó el plan a la prensa.\n\n"
+         "\"No vamos a dejar solo a ningún agricultor que haya perdido su cosecha\", afirmó el ministro.\n")
+    r = rel(briefing_of(a, b), "A3", "B3")
+    assert r is not None and r.type == CONFLICT and r.evidence.differing[-1].kind == "speaker"
+
+
+def test_a_title_inside_a_name_resolves_the_role():
+    # ring pair: '"These were not petty thieves ...," Diaz said.' / '"..., " the chief said.', where the
+    # second report calls her "Police Chief Ramona Diaz": one speaker, no conflict
+    a = "Title\n\n\"These were not petty thieves, this was a business,\" Diaz said.\n"
+    b = ("Other title\n\nPolice Chief Ramona Diaz said about 200 officers took part.\n\n"
+         "\"These were not petty thieves, this was a business,\" the chief said.\n")
+    r = rel(briefing_of(a, b), "A2", "B3")
+    assert r is not None and r.type == OVERLAP

@@ -27,9 +27,9 @@ from itertools import combinations
 
 import numpy as np
 
-from reporter.text.features import Features, analyze
-from reporter.stages.facts import EVENT_KINDS, GROWING, mentioned, same_subject, sentence_facts, value_label
-from reporter.text.language import fold
+from reporter.text.features import Features, analyze, quote_spans
+from reporter.stages.facts import EVENT_KINDS, GROWING, mentioned, risen, same_subject, sentence_facts, value_label
+from reporter.text.language import WORD, fold, resources
 from reporter.text.lexicon import TITLES, concept, phrase_concepts
 from reporter.settings import Comparison
 from reporter.text.encoder import Encoder
@@ -139,10 +139,11 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             sim, related, threshold, cosine = lexical, words, c.overlap_threshold, None
         else:
             w = c.meaning_weight if same_language else c.cross_language_meaning_weight
-            cosine = _meaning(encoder, ta, tb, lexical >= c.min_lexical if same_language else None)
+            floor = lexical >= c.min_lexical if same_language else None
+            cosine = _meaning(encoder, ta, tb, floor)
             sim = w * cosine + (1 - w) * lexical
             if same_language:
-                sim = np.where(lexical >= c.min_lexical, sim, 0.0)  # no partner without lexical support
+                sim = np.where(floor, sim, 0.0)  # no partner without lexical support or the same number
             related = w * _centroid_similarity(encoder, ta, tb, c) + (1 - w) * words
             threshold = c.meaning_threshold if same_language else c.cross_language_threshold
         related_scores.append(related)
@@ -166,11 +167,14 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
                      if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)
                      or _same_fact(stated.get(claims[ia[r]].id, []), stated.get(claims[ib[col]].id, []),
                                    ta[r], tb[col])]
-        pairs = set(found) | _same_quotes(fa, fb, c)
+        translated = _translated_quotes(encoder, ta, tb, c) if encoder is not None and not same_language else set()
+        pairs = set(found) | _same_quotes(fa, fb, c) | translated
+        known = (_roles(ta, x.language), _roles(tb, y.language))  # who each article says holds which role
         for r, col in sorted(pairs):
             s, t = claims[ia[r]], claims[ib[col]]
             relations.append(_relation(s, t, feats[ia[r]], feats[ib[col]], float(sim[r, col]), c,
-                                       (stated.get(s.id, []), x, s.text), (stated.get(t.id, []), y, t.text)))
+                                       (stated.get(s.id, []), x, s.text), (stated.get(t.id, []), y, t.text), known,
+                                       (r, col) in translated))
     relatedness = float(np.mean(related_scores)) if related_scores else 0.0
     return tuple(relations), round(relatedness, 3)
 
@@ -240,6 +244,26 @@ def _same_quotes(fa: list[Features], fb: list[Features], c: Comparison) -> set[t
             if len(f.quote_words & words) / len(f.quote_words | words) >= c.same_quote:
                 out.add((i, j))
     return out
+
+
+def _quoted(text: str, c: Comparison) -> str:
+    """The words a claim quotes (its quotations joined), or "" when fewer than c.min_quote_words."""
+    inner = " ".join(text[a:b].strip("\"'“”«»‘’ ") for a, b in quote_spans(text))
+    return inner if len(inner.split()) >= c.min_quote_words else ""
+
+
+def _translated_quotes(encoder: Encoder, ta: list[str], tb: list[str], c: Comparison) -> set[tuple[int, int]]:
+    """Claims of two languages that quote the same words in translation ("The people have chosen
+    stability" / "El pueblo ha elegido la estabilidad"): the quotations alone, encoded, at meaning
+    cosine c.same_quote_meaning or more. Related whatever else the sentences say (the rest of a
+    quoting sentence, who said it and where, pulled the whole pair to 0.41), so a quotation given to
+    two people across languages is seen, as _same_quotes sees it within one."""
+    qa = [(i, q) for i, q in enumerate(_quoted(t, c) for t in ta) if q]
+    qb = [(j, q) for j, q in enumerate(_quoted(t, c) for t in tb) if q]
+    if not qa or not qb:
+        return set()
+    m = encoder.encode([q for _, q in qa]) @ encoder.encode([q for _, q in qb]).T
+    return {(qa[r][0], qb[k][0]) for r, k in zip(*np.nonzero(m >= c.same_quote_meaning))}
 
 
 def _enough(fa: Features, fb: Features, meaning: float | None, c: Comparison) -> bool:
@@ -392,13 +416,15 @@ def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
 
 
 def _relation(s: Sentence, t: Sentence, fa: Features, fb: Features, score: float, c: Comparison,
-              side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Article, str]) -> Relation:
+              side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Article, str],
+              known: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {}),
+              translated: bool = False) -> Relation:
     names_a = {w for n in fa.names for w in n.split()}
     words = tuple(sorted((set(fa.lemmas) & set(fb.lemmas)) - names_a))
     names = _shared_names(fa.names, fb.names)
     agree, differ, update = _facts(side_a, side_b, score, c)
     reported = any(f.kind == "report-time" for f in (*side_a[0], *side_b[0]))
-    others = _other_differences(fa, fb, score, c, weekdays=not reported)
+    others = _other_differences(fa, fb, score, c, weekdays=not reported, known=known, translated=translated)
     differ.extend(others)
     update = update and not others
     kind = CONFLICT if differ else OVERLAP
@@ -432,15 +458,18 @@ def _facts(side_a: tuple[list[Fact], Article, str], side_b: tuple[list[Fact], Ar
     differ: list[Difference] = []
     updates: list[bool] = []
     groups: dict[tuple[str, str, str], tuple[list[Fact], list[Fact]]] = {}
+    def agrees(x: Fact, y: Fact) -> bool:
+        return _agrees(x, y, c) or _bound_met(x, text_a, y, text_b)
+
     for x in xa:
         partners = [y for y in xb if _comparable(x, y, xa, xb, text_a, text_b)]
         if not partners:
             continue
-        if any(_agrees(x, y, c) for y in partners):
+        if any(agrees(x, y) for y in partners):
             agree.append(_label(x))
             continue
         alone = [y for y in partners
-                 if not any(_agrees(z, y, c) for z in xa if _comparable(z, y, xa, xb, text_a, text_b))]
+                 if not any(agrees(z, y) for z in xa if _comparable(z, y, xa, xb, text_a, text_b))]
         if alone:
             key = (x.kind, x.unit, "" if x.kind in EVENT_KINDS else x.subject or alone[0].subject)
             ga, gb = groups.setdefault(key, ([], []))
@@ -499,6 +528,24 @@ def _agrees(x: Fact, y: Fact, c: Comparison) -> bool:
     return False
 
 
+def _bound_met(x: Fact, text_x: str, y: Fact, text_y: str) -> bool:
+    """A lower bound and a tally that one source says rose to a value above it ("At least 12 people
+    were killed" / "The death toll ... rose to 19"; "Al menos una decena de personas murieron" /
+    "El número de fallecidos ... ascendió a 14"): the bound was honest and the count grew, so they
+    agree however far apart. An exact earlier count ("confirmaba 11 fallecidos") against the risen
+    one still differs (a possible update), and so does a bound above it."""
+    for bound, text_b, other, text_o in ((x, text_x, y, text_y), (y, text_y, x, text_x)):
+        if bound.kind in GROWING and bound.qualifier == "min" and other.qualifier != "max" \
+                and other.value >= bound.value and _risen_fact(other, text_o):
+            return True
+    return False
+
+
+def _risen_fact(f: Fact, text: str) -> bool:
+    at = text.find(f.text)
+    return at >= 0 and risen(text, at)
+
+
 values_agree = _agrees  # for the report's fact table: the comparator's own rule
 
 
@@ -534,7 +581,9 @@ def _label(f: Fact) -> str:
 
 
 def _other_differences(fa: Features, fb: Features, score: float, c: Comparison,
-                       weekdays: bool = True) -> list[Difference]:
+                       weekdays: bool = True,
+                       known: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {}),
+                       translated: bool = False) -> list[Difference]:
     """Differences that are not figures: weekdays (not when a claim says when it was reported:
     "at 1 p.m. on Friday" dates the report, not the event), and the same quotation given to
     two speakers."""
@@ -542,23 +591,109 @@ def _other_differences(fa: Features, fb: Features, score: float, c: Comparison,
     if (weekdays and fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
             and score >= c.date_conflict_threshold):
         differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
-    speaker = _speaker_conflict(fa, fb, c.same_quote)
+    speaker = _speaker_conflict(fa, fb, c.same_quote, known, translated)
     if speaker:
         differ.append(speaker)
     return differ
 
 
-def _speaker_conflict(fa: Features, fb: Features, same_quote: float) -> Difference | None:
+def _speaker_conflict(fa: Features, fb: Features, same_quote: float,
+                      known: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {}),
+                      translated: bool = False) -> Difference | None:
     """The same quotation attributed to different people: names outside the quotes
-    on both sides, none in common, and most of the quoted words shared."""
+    on both sides, none in common, and most of the quoted words shared. A role and a name
+    are one speaker when the article that gives the role names its holder ("afirmó el
+    ministro" / "subrayó Lledó", where the first article calls him "El ministro de
+    Agricultura, Fernando Lledó"): `known` maps, per article, a role to the names it is
+    given to and a name to its roles (_roles)."""
     if not fa.speakers or not fb.speakers or not fa.quote_lemmas or not fb.quote_lemmas:
         return None
     qa, qb = set(fa.quote_lemmas), set(fb.quote_lemmas)
-    if len(qa & qb) / min(len(qa), len(qb)) < same_quote:
-        return None
+    if not translated and len(qa & qb) / min(len(qa), len(qb)) < same_quote:
+        return None  # (in translation no lemma meets: `translated` says the quotations mean the same)
     if _shared_names(fa.speakers, fb.speakers) or set(fa.names) & set(fb.speakers) or set(fb.names) & set(fa.speakers):
         return None
+    names_a, names_b = _holders(fa, known[0]), _holders(fb, known[1])
+    if names_a and names_b:
+        if _shared_names(tuple(names_a), tuple(names_b)):
+            return None  # "Lledó" and "el ministro" whom the other article calls Fernando Lledó
+    elif _roles_of(fa, names_a, known[0]) & _roles_of(fb, names_b, known[1]):
+        return None  # a role left unnamed, which the other side's speaker holds
     return Difference("speaker", "", ", ".join(n.title() for n in fa.speakers), ", ".join(n.title() for n in fb.speakers))
+
+
+def _holders(f: Features, known: dict[str, set[str]]) -> set[str]:
+    """The people a quotation is given to: the names among its speakers, and the holders of the
+    roles among them as their own article names them ("el ministro" -> "fernando lledo")."""
+    out = {s for s in f.speakers if s in f.names}
+    for s in f.speakers:
+        if s in TITLES:
+            out |= known.get(s, set())
+    return out
+
+
+def _roles_of(f: Features, names: set[str], known: dict[str, set[str]]) -> set[str]:
+    """The roles a quotation's speakers hold: role words among them, and the roles their own
+    article gives the named ones ("Lledó" -> the "ministro" of "El ministro ..., Fernando Lledó")."""
+    out = {s for s in f.speakers if s in TITLES}
+    for name in names:
+        for other, roles in known.items():
+            if " " in other and other not in TITLES and _shared_names((name,), (other,)):
+                out |= roles
+    return out
+
+
+# A role word before a name, or after it across a comma, in one clause: "El ministro de Agricultura,
+# Fernando Lledó", "said party leader Marta Quiroga", "Dr. Karen Holt, the state epidemiologist".
+_ROLE_GAP = 4  # words between the role and the name (", the state", "de Agricultura,")
+
+
+def _roles(texts: list[str], language: str) -> dict[str, set[str]]:
+    """Who an article says holds which role: role -> names and name -> roles, from the role words
+    (lexicon.TITLES) within _ROLE_GAP words of a name of two words or more in one sentence, with no
+    other name between them. An article's own text only: what another outlet says is no evidence."""
+    res = resources(language)
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        if not any(ch.isupper() for ch in text[1:]):
+            continue
+        tokens = list(WORD.finditer(text))
+        runs = _name_runs(tokens, text)
+        for a, b, name in runs:  # a title inside the name: "Police Chief Ramona Diaz", "Mayor Colin Reyes"
+            words = name.split()
+            at = max((k for k, w in enumerate(words) if w in TITLES), default=-1)
+            if 0 <= at and len(words) - at - 1 >= 2:
+                holder = " ".join(words[at + 1:])
+                out.setdefault(words[at], set()).add(holder)
+                out.setdefault(holder, set()).add(words[at])
+        spots = [(i, fold(res.lemma(t.group().lower()))) for i, t in enumerate(tokens)
+                 if t.group()[0].islower() and fold(res.lemma(t.group().lower())) in TITLES]
+        if not spots:
+            continue
+        for i, role in spots:
+            near = [(abs(i - (a if a > i else b)), name) for a, b, name in runs
+                    if len(name.split()) > 1 and (0 < a - i <= _ROLE_GAP + 1 or 0 < i - b <= _ROLE_GAP + 1)]
+            if near:
+                name = min(near)[1]
+                out.setdefault(role, set()).add(name)
+                out.setdefault(name, set()).add(role)
+    return out
+
+
+def _name_runs(tokens: list[re.Match], text: str) -> list[tuple[int, int, str]]:
+    """(first token, last token, folded name) of each run of capitalised words not opening the
+    text; punctuation between two words ends a run ("Agricultura, Fernando Lledó" is two)."""
+    runs: list[tuple[int, int, str]] = []
+    start = None
+    for i in range(1, len(tokens) + 1):
+        cap = i < len(tokens) and tokens[i].group()[0].isupper()
+        joined = cap and start is not None and not text[tokens[i - 1].end():tokens[i].start()].strip()
+        if start is not None and not joined:
+            runs.append((start, i - 1, fold(" ".join(t.group() for t in tokens[start:i]))))
+            start = None
+        if cap and start is None:
+            start = i
+    return runs
 
 
 _DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

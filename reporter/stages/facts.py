@@ -29,7 +29,7 @@ from reporter.model import CONFLICT, Article, Briefing, Fact, Figure, Relation, 
 from reporter.text.features import analyze
 from reporter.text.figures import locale_number
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import MONTHS, NUMBER_WORDS, PEOPLE, SAYS, UNIT_ALIASES, WEEKDAYS, concept
+from reporter.text.lexicon import COLLECTIVES, MONTHS, NUMBER_WORDS, PEOPLE, SAYS, UNIT_ALIASES, WEEKDAYS, concept
 
 # ---- words (folded) ------------------------------------------------------------------------
 
@@ -153,8 +153,13 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         # "Police put the crowd at 12,000; organisers said 85,000.": a bare number after a count, with
         # nothing counted after it, is another estimate of the same quantity
         elif f.kind == "count" and n and raw[n - 1][2] in GROWING and (not kind or kind == "count") and \
-                (not f.unit or not (f.unit in PEOPLE or concept(f.unit) or f.unit in _KNOWN_UNITS)) and \
-                re.match(r"\s*(?:[,.;:)]|$|(?:según|segun|according)\b)", text[span[1]:]):
+                (not f.unit or not (f.unit in PEOPLE or concept(f.unit) or f.unit in _KNOWN_UNITS
+                                    or f.unit in ("age", "edad"))) and \
+                (re.match(r"\s*(?:[,.;:)]|$|(?:según|segun|according)\b)", text[span[1]:])
+                 or _EARLIER_VALUE.search(text, max(0, span[0] - 24), span[0])):
+            # "86 confirmed cases, up from 40 last week", "14 muertos, frente a los 11 de la mañana":
+            # the value it was compared with is the same quantity at another time, so a source that
+            # gives only the earlier value ("Last week, the department had counted 40 cases") agrees
             # (a unit read off the word before: "hablaron de 90.000", "organisers said 85,000")
             prev = raw[n - 1][0]
             raw[n] = (Figure(f.value, f.text, "count", prev.unit, f.qualifier), span, raw[n - 1][2])
@@ -181,6 +186,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             unit = f"{unit} limit" if unit else "limit"  # "the speed limit is 40 mph": a bound, not what happened
         subject = _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
+        if n in estimates and out and out[-1].kind == kind and not subject:
+            subject = out[-1].subject  # "86 cases in the Orlen Valley, up from 40": the same place's count
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
@@ -448,7 +455,43 @@ def _kind(f: Figure, span: tuple[int, int], text: str, tokens, folded, clauses, 
         return _PEOPLE_UNITS[f.unit]
     if f.unit in _HOURS:
         return "duration"
+    # "El número de fallecidos en el accidente del autobús que cayó ... ascendió este sábado a 14",
+    # "The death toll from the collapse of an apartment block ... rose to 19": a bare number a toll
+    # rose to (or reached) counts what the clause's subject names, however far before the verb
+    if (not f.unit or f.unit not in _KNOWN_UNITS) and f.kind == "count" and risen(text, span[0]):
+        before = [w for d, w in near if tokens_before(tokens, span[0], w)]
+        for w in before:
+            for kind, cues in _PEOPLE_KINDS:
+                if _cue(w, cues):
+                    return kind
     return "count" if f.unit else ""
+
+
+# The value a count is compared with, right before a bare number: "up from 40", "down from",
+# "compared with", "frente a los 11", "desde los 11" (the earlier value of the same quantity).
+_EARLIER_VALUE = re.compile(r"\b(?:(?:up|down|rising|falling|risen|fallen)\s+from|compared\s+(?:with|to)|"
+                            r"frente\s+a(?:\s+l[oa]s)?|desde\s+l[oa]s|respecto\s+a\s+l[oa]s)\s+$", re.IGNORECASE)
+
+
+# A count told as the value a tally rose to or reached: "ascendió este sábado a 14", "se eleva a 14",
+# "rose to 19", "has climbed to 19", "reached 86". Its earlier, lower value was another count
+# (an update); a lower bound given before it ("at least 12", "al menos una decena") is met by it.
+_RISE = re.compile(
+    r"\b(?:ascendi[óo]|asciende|ascienden|ascendieron|se\s+elev[óa]n?|se\s+ha\s+elevado|subi[óo]|sube|"
+    r"aument[óo]|ha\s+aumentado|ha\s+ascendido|ha\s+subido|alcanz[óa]|ha\s+alcanzado|"
+    r"rose|rises|has\s+risen|had\s+risen|climbed|climbs|has\s+climbed|increased|has\s+increased|jumped|"
+    r"grew|has\s+grown|reached|has\s+reached|stands|stood)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:a|a\s+l[oa]s|hasta|to|at)?\s*$", re.IGNORECASE)
+
+
+def risen(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the value a tally rose to or reached (_RISE)."""
+    return bool(_RISE.search(text[max(0, start - 48):start]))
+
+
+def tokens_before(tokens, start: int, word: str) -> bool:
+    """Whether `word` (folded) is a word of the text before offset `start`."""
+    return any(fold(t.group()) == word for t in tokens if t.end() <= start)
 
 
 # Counted nouns that are persons (folded lemmas or the comparator's concept of them): a count of
@@ -548,6 +591,9 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
     written = locale_number(f.text.rstrip("%"), language) if f.text[:1].isdigit() else None
     scale = f.value / written if written else 1.0
     step = 10.0 ** -_decimals(f.text, language) * scale if written else max(scale, 1.0)
+    collective = fold(f.text.split()[-1]) if f.text.split() else ""
+    if collective in COLLECTIVES:  # "una decena", "medio centenar": told to the ten, to the fifty
+        step = max(step, min(f.value, float(COLLECTIVES[collective])))
     if kind in ("depth", "distance", "height") and f.unit in _LENGTH_KM:
         k, unit = (_LENGTH_KM[f.unit] * 1000, "m") if kind == "height" else (_LENGTH_KM[f.unit], "km")
         return round(f.value * k, 6), unit, step * k

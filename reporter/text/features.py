@@ -129,6 +129,11 @@ def _speakers(outside: str, language: str) -> tuple[str, ...]:
     if not any(t.group().lower() in SPEECH for t in tokens) and ":" not in outside:
         return ()  # a phrase the sentence quotes, given to no one (lexicon.SPEECH)
     found = list(names(outside))
+    if outside[:1].isspace() and outside.strip():
+        # the quotation opened the sentence: the word after it does not ('"We accept the result,"
+        # Arnau told reporters' gave "reporter" alone, and a false speaker conflict with "Tomás Arnau")
+        first = [n for n in names("x " + outside.lstrip(" \t,.;:-\u2014\u2013")) if not all(map(res.is_stop, n.split()))]
+        found = list(dict.fromkeys([*first, *found]))
     for i, tok in enumerate(tokens):
         if tok.group().lower() not in SAYS:
             continue

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from reporter.model import Figure
 from reporter.text.language import WORD, fold, resources
-from reporter.text.lexicon import (CURRENCY_WORDS, MONTHS, NUMBER_LINKS, NUMBER_WORDS, PEOPLE, QUALIFIERS, SCALE,
-                                   UNIT_ALIASES, concept)
+from reporter.text.lexicon import (COLLECTIVE_PLURALS, COLLECTIVES, CURRENCY_WORDS, MONTHS, NUMBER_LINKS, NUMBER_WORDS,
+                                   PEOPLE, QUALIFIERS, SCALE, UNIT_ALIASES, WEEKDAYS, concept)
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)"
@@ -107,6 +107,38 @@ def _tokens(text: str) -> list[re.Match]:
 _PER_HOUR = re.compile(r"\s?/\s?h\b|\s+(?:por|a la|per|an|a)\s+(?:hora|hour)\b", re.IGNORECASE)
 
 
+# Punctuation between a number and a word ends what the number can count or measure.
+_CLAUSE_GAP = re.compile(r"[,;:()\[\]—–]")
+# Words that modify a counted noun without being it: "86 confirmed cases", "12 nuevos casos".
+_COUNT_MODIFIERS = {"confirmed", "suspected", "new", "additional", "further", "registered", "reported",
+                    "probable", "recorded", "known", "nuevos", "nuevas", "confirmados", "confirmadas"}
+# Stop words of the word lists that are nouns after a number: "86 cases" ("in case" elsewhere).
+_COUNTED_STOPS = {"case", "cases"}
+# A day or a month before a number is when, not what ("ascendió este sábado a 14", "in March 12").
+_WHEN_WORDS = {fold(w) for w in (*MONTHS, *WEEKDAYS)} | {"hoy", "ayer", "today", "yesterday", "tonight", "anoche"}
+
+
+# A tally's verb before its new value ("reached 86", "ascendió a 14"): no property of its own.
+_RISE_VERB = re.compile(r"reached|rose|climbed|increased|jumped|grew|stood|stands|ascendio|asciende|ascienden|"
+                        r"alcanzo|subio|aumento|elevo|eleva")
+_TALLY = {"number", "numero", "cifra", "total", "tally", "count", "balance"}
+
+
+def _tallied(tokens: list[re.Match], j: int, language: str) -> str:
+    """What a tally counts, from its subject before the verb at token j: "The number of confirmed
+    cases reached" -> "case", "el número de fallecidos ... ascendió" -> "fallecido"; "" when none."""
+    res = resources(language)
+    for k in range(j - 1, max(-1, j - 14), -1):
+        if fold(tokens[k].group()) in _TALLY and k + 1 < len(tokens) and fold(tokens[k + 1].group()) in ("of", "de"):
+            for m in range(k + 2, min(len(tokens), k + 5)):
+                w = tokens[m].group()
+                if fold(w) in _COUNT_MODIFIERS or res.is_stop(w) and fold(w) not in _COUNTED_STOPS:
+                    continue
+                return fold(res.lemma(w.lower()))
+            return ""
+    return ""
+
+
 def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int]:
     """Lemma of the counted noun after token i ("32 muertos" -> "muerto"), skipping links."""
     res = resources(language)
@@ -114,10 +146,16 @@ def _unit_after(tokens: list[re.Match], i: int, language: str) -> tuple[str, int
     while j < len(tokens) and j <= i + 3:
         w = tokens[j].group()
         f = fold(w)
+        if _CLAUSE_GAP.search(tokens[j].string, tokens[j - 1].end(), tokens[j].start()):
+            return "", j  # "reached 86, more than double": the clause ends before a noun counts it
+        if f in _COUNT_MODIFIERS and j + 1 < len(tokens):
+            j += 1  # "86 confirmed cases", "12 nuevos casos": the noun after the modifier is counted
+            continue
         if (f in SCALE and not (f == "miles" and language == "en")) or f in NUMBER_LINKS or f.isdigit():
             j += 1
             continue
-        if (res.is_stop(w) or f in _QUALIFIER_WORDS) and f not in CURRENCY_WORDS and f not in UNIT_ALIASES:
+        if (res.is_stop(w) or f in _QUALIFIER_WORDS) and f not in CURRENCY_WORDS and f not in UNIT_ALIASES \
+                and f not in _COUNTED_STOPS:
             return "", j
         return fold(res.lemma(w.lower())), j
     return "", j
@@ -130,6 +168,10 @@ def _unit_before(tokens: list[re.Match], i: int, language: str) -> str:
     while j >= 0 and j >= i - 3:
         w = tokens[j].group()
         f = fold(w)
+        if _CLAUSE_GAP.search(tokens[j].string, tokens[j].end(), tokens[j + 1].start()) or f in _WHEN_WORDS:
+            return ""  # "de la provincia, cinco de ellos"; "ascendió este sábado a 14": no property
+        if _RISE_VERB.fullmatch(f):
+            return _tallied(tokens, j, language)  # "the number of confirmed cases reached 86": cases
         if f in ("de", "of", "a", "an", "at", "en", "was", "fue", "es", "is", "was", "del"):
             j -= 1
             continue
@@ -207,6 +249,61 @@ def _word_number(tokens: list[re.Match], i: int, words: dict[str, int]) -> tuple
     return total + current, last
 
 
+_HALF = {"medio", "media", "half"}
+
+
+def _collective(tokens: list[re.Match], i: int) -> tuple[float, int] | None:
+    """(value, last token) of a collective numeral opened at token i by un/una/a ("una decena",
+    "a dozen"), medio/media ("medio centenar") or half ("half a dozen"); None when none follows."""
+    w = fold(tokens[i].group())
+    j = i + 1
+    if w == "half" and j < len(tokens) and fold(tokens[j].group()) in ("a", "an"):
+        j += 1
+    if j >= len(tokens) or tokens[j].start() - tokens[j - 1].end() > 1:
+        return None
+    noun = fold(tokens[j].group())
+    if noun not in COLLECTIVES or noun in COLLECTIVE_PLURALS:
+        return None
+    return COLLECTIVES[noun] * (0.5 if w in _HALF else 1.0), j
+
+
+# "one" / "un" / "una" is a count only where a toll is told: before a person or a casualty noun, with
+# a word of death, injury or disappearance within a few words ("killed one person and injured dozens",
+# "murió una persona", "dejó un muerto y tres heridos"). An ECB+ pair of earthquake reports (read in
+# place) lost its only conflict, four dead / one dead, because "one" was never read. Elsewhere "one",
+# "un", "una" are articles and pronouns ("one of them", "una persona que pasaba"): no figure.
+_ONE_NOUNS = frozenset(
+    "person persona man woman hombre mujer child boy girl nino nina menor worker trabajador victim victima "
+    "soldier soldado officer agente policeman policia civilian civil resident vecino passenger pasajero "
+    "driver conductor firefighter bombero miner minero patient paciente muerto herido fallecido "
+    "desaparecido dead".split())
+_CASUALTY = ("muert", "fallec", "muri", "mortal", "kill", "fatal", "dead", "die", "death", "perec", "herid",
+             "lesion", "injur", "wound", "hurt", "hospitaliz", "desaparec", "missing")
+
+
+def _one_casualty(tokens: list[re.Match], i: int) -> bool:
+    """Whether the "one" / "un" / "una" at token i counts a casualty (see _ONE_NOUNS)."""
+    if fold(tokens[i].group()) not in ("one", "un", "una", "uno") or i + 1 >= len(tokens):
+        return False
+    noun = fold(tokens[i + 1].group())
+    if noun not in _ONE_NOUNS or (i + 2 < len(tokens) and fold(tokens[i + 2].group()) in ("que", "who", "whose")):
+        return False  # "una persona que pasaba", "one man who saw it": someone, not a toll
+    near = (fold(t.group()) for t in tokens[max(0, i - 4):i + 5])
+    return any(w.startswith(_CASUALTY) for w in near)
+
+
+_COLLECTIVE_AFTER = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def _times_collective(tokens: list[re.Match], end: int, text: str) -> tuple[float, int] | None:
+    """(the collective's value, where it ends) when a number is followed by one: "dos centenares",
+    "tres decenas", "two dozen"; None otherwise."""
+    m = _COLLECTIVE_AFTER.match(text, end)
+    if not m or fold(m.group(1)) not in COLLECTIVES:
+        return None
+    return float(COLLECTIVES[fold(m.group(1))]), m.end()
+
+
 def figures(text: str, language: str) -> tuple[Figure, ...]:
     """The figures of a sentence. Invisible format characters (Unicode Cf: zero-width space
     and joiners, soft hyphen, word joiner, a byte-order mark inside the text) are not read:
@@ -261,7 +358,10 @@ _NAMING = frozenset(
     "route highway interstate motorway freeway line flight gate terminal platform track pier berth exit lane "
     "room ward precinct district channel bus seat row apartment apt suite "
     "ruta carretera autopista autovía autovia línea linea vuelo puerta andén anden vía via muelle salida carril "
-    "sala habitación habitacion distrito canal autobús autobus fila asiento".split())
+    "sala habitación habitacion distrito canal autobús autobus fila asiento "
+    # an emergency or a help line's number ("el servicio de emergencias 112", "the 911 hotline" reads
+    # as a count already only after its noun): a name, not a second injured count after "34"
+    "emergencias emergency teléfono telefono telephone phone hotline".split())
 
 
 def _names_it(tokens: list[re.Match], i: int, text: str) -> bool:
@@ -292,6 +392,7 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         raw = tok.group()
         low = raw.lower()
         value: float | None = None
+        one = False  # "one" itself, not "una decena"
         if raw[0].isdigit():
             when = _time_of_day(text, tok.start())
             if when is not None:
@@ -308,16 +409,30 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             value = locale_number(raw, language)
             if value is not None and _NEGATIVE.match(text[max(0, tok.start() - 2):tok.start()]):
                 value = -value  # "-5 grados", "−3,2 %" (not "COVID-19", not "2023-2024")
+        elif fold(low) in _HALF or low in ("un", "una", "uno", "one", "a"):
+            whole = _collective(tokens, i)
+            if whole is not None:
+                value, end_token = whole
+                raw = text[tok.start():tokens[end_token].end()]
+            elif _one_casualty(tokens, i):
+                value, one = 1.0, True  # "killed one person", "dejó un muerto": a toll of one
+            else:
+                continue  # the article, not a count ("medio" alone: a means, a half of something)
         elif all(p in words for p in low.split("-")) and (raw == low or i == 0):
-            if low in ("un", "una", "uno", "one", "a"):
-                continue  # the article, not a count
             value, end_token = _word_number(tokens, i, words)
             raw = text[tok.start():tokens[end_token].end()]
         if value is None:
             continue
+        collective = _times_collective(tokens, tok.start() + len(raw), text)
+        if collective:  # "dos centenares", "two dozen": the number times the collective
+            value *= collective[0]
+            raw = text[tok.start():collective[1]]
         consumed = tok.start() + len(raw)
         span = (tok.start(), consumed)  # every branch below adds one figure with this span
         qualifier = _qualifier(text, tok.start())
+        if not qualifier and not one and (collective or fold(tokens[i].group()) in COLLECTIVES or
+                                          fold(low) in _HALF or low in ("un", "una", "uno", "one", "a")):
+            qualifier = "approx"  # "una veintena de heridos": about 20, not 20
         last = i
         while last + 1 < len(tokens) and tokens[last + 1].start() < consumed:
             last += 1

@@ -139,13 +139,21 @@ NUMBER_WORDS = {
            "noventa": 90, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23,
            "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28,
            "veintinueve": 29, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
-           "cuatrocientos": 400, "quinientos": 500, "mil": 1000, "docena": 12},
+           "cuatrocientos": 400, "quinientos": 500, "mil": 1000},
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
            "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-           "hundred": 100, "thousand": 1000, "dozen": 12},
+           "hundred": 100, "thousand": 1000},
 }
+# Collective numerals: a round quantity told in words, approximate in news copy ("una decena de
+# muertos", "medio centenar de efectivos", "más de un centenar de familiares", "a dozen injured",
+# "dos centenares de vecinos"). Read after un/una/a, medio/media/half (a) or a number (times it);
+# the plurals only after a number: "decenas de heridos", "dozens" alone are any number (see below).
+COLLECTIVES = {"decena": 10, "decenas": 10, "docena": 12, "docenas": 12, "veintena": 20, "veintenas": 20,
+               "treintena": 30, "cincuentena": 50, "centenar": 100, "centenares": 100, "millar": 1000,
+               "millares": 1000, "dozen": 12, "dozens": 12}
+COLLECTIVE_PLURALS = {"decenas", "docenas", "veintenas", "centenares", "millares", "dozens"}
 # "Decenas", "cientos", "hundreds", "dozens" are not numbers: "cientos de familias" is any number
 # from 200 to 999 and agrees with "unas 300 familias", so they are left out of NUMBER_WORDS.
 # Words a quantity is often followed by before the counted noun: "8 millones DE personas".
