@@ -161,6 +161,7 @@ def test_team_fixture_pairs_hold_their_floor():
     held_out = {name: rows.pop(name) for name in HELD_OUT_PAIRS}
     red_team = {name: rows.pop(name) for name in RED_TEAM_PAIRS}
     second = {name: rows.pop(name) for name in SECOND_RED_TEAM_PAIRS}
+    html = {name: rows.pop(name) for name in HTML_RED_TEAM_PAIRS}
     total = {key: ([sum(row[key][0] for row in rows.values()), sum(row[key][1] for row in rows.values())]
                    if isinstance(row0, list) else sum(row[key] for row in rows.values()))
              for key, row0 in next(iter(rows.values())).items() if key != "pair"}
@@ -226,8 +227,24 @@ def test_team_fixture_pairs_hold_their_floor():
         assert row["only_viol"] == row["boilerplate_viol"] == row["summary_viol"] == row["checkworthy_viol"] == 0, row
         assert row["summary_lead"][0] == row["summary_lead"][1] and row["lost_anchors"] == 0, row
     assert sum(row["checkworthy_recall"][0] for row in second.values()) >= 32
+    # The HTML red team's two pairs (feria es, bridge en-es: full saved pages, gold written before the tool
+    # ran on them). First run: alignment 16/17 at 15/15, conflicts 2/3, a pull-quote in bridge_en's summary
+    # and feria_b's standfirst in its summary (a kicker above the headline); since the reader's and
+    # ingest's fixes no furniture is in a summary, relation or flag. The page furniture trafilatura drops
+    # is labelled all the same, so its anchors are lost (tests/test_ingest_html.py checks that every
+    # claim anchor is found and no furniture anchor is body). Left: bridge_en's pedestrians sentence
+    # (compare), its 'on Monday night' (when the council spoke) against 'este martes' (when the bridge
+    # closed) as a day conflict (facts).
+    hit, need = map(sum, zip(*(row["align_recall"] for row in html.values())))
+    good, made = map(sum, zip(*(row["align_precision"] for row in html.values())))
+    assert hit >= 15 and good == made >= 15, (hit, need, good, made)
+    assert sum(row["conflict_recall"][0] for row in html.values()) >= 2
+    for row in html.values():
+        assert row["only_viol"] == row["boilerplate_viol"] == row["summary_viol"] == 0, row
+        assert row["summary_lead"][0] == row["summary_lead"][1], row
 
 
+HTML_RED_TEAM_PAIRS = ("feria", "bridge")
 HELD_OUT_PAIRS = ("cercanias", "derrumbe", "tipos", "huelga")
 RED_TEAM_PAIRS = ("apagon", "banco", "mina", "derail")
 SECOND_RED_TEAM_PAIRS = ("calor", "ring", "pib", "marcha")

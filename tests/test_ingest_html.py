@@ -47,6 +47,18 @@ def test_a_quote_said_once_and_a_short_repeated_answer_stay_body():
     assert all(role == BODY for role, text in got if text.startswith(("«", "No lo")))
 
 
+def test_a_highlight_lifted_from_a_paragraph_goes_but_a_plain_line_said_twice_stays():
+    # A "key point" box repeats one sentence of a longer paragraph: furniture. A whole plain line said
+    # twice (a copy-paste slip: ECB+ has 9 such; tests/test_lexrank.py's hand-written document one) is
+    # not a pull-quote, and both copies stay claims.
+    got = roles("Headline here\n\nRepairs could take up to four months to complete\n\nThe bridge closed on "
+                "Tuesday. Repairs could take up to four months to complete. Buses will be diverted.\n")
+    assert [r for r, _ in got[1:]] == [BOILERPLATE, BODY]
+    line = "The union is asking for a 6 per cent pay rise and more night staff."
+    got = roles(f"Headline here\n\n{line}\n\nThe port authority says 40 ships are delayed.\n\n{line}\n")
+    assert [r for r, _ in got[1:]] == [BODY, BODY, BODY]
+
+
 # --- the author's box -------------------------------------------------------------------------
 
 

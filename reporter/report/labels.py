@@ -121,6 +121,9 @@ class Whys(_Keyed):
         "short line without punctuation": "short_line",
         "standfirst under the title": "standfirst",
         "related link": "related_link",
+        "pull-quote (repeats the article)": "pull_quote",
+        "pull-quote attribution": "pull_quote_attribution",
+        "author's bio": "author_bio",
     }
 
     agency_credit: str
@@ -134,6 +137,9 @@ class Whys(_Keyed):
     dateline: str = "dateline"
     standfirst: str = "standfirst under the title"
     related_link: str = "related link"
+    pull_quote: str = "pull-quote (repeats the article)"
+    pull_quote_attribution: str = "pull-quote attribution"
+    author_bio: str = "author's bio"
 
 
 @dataclass(frozen=True)
@@ -553,7 +559,9 @@ ES = replace(
               byline="firma", date_stamp="fecha de publicación", title_repeated="título repetido",
               photo_caption="pie o crédito de foto", first_line="primera línea",
               short_line="línea corta sin puntuación", dateline="data (lugar y agencia)",
-              standfirst="entradilla bajo el título", related_link="enlace relacionado"),
+              standfirst="entradilla bajo el título", related_link="enlace relacionado",
+              pull_quote="cita destacada (repite el artículo)", pull_quote_attribution="firma de la cita destacada",
+              author_bio="biografía del autor"),
     gap="{count} oraciones no citadas ({first}–{last})",
     gap_one="1 oración no citada ({first})",
     sec_method="Cómo se hizo este informe",

@@ -254,8 +254,9 @@ def classify_lines(text: str) -> tuple[Line, ...]:
 # A pull-quote (a "destacado"): the CMS prints again, in large type, a quote or a sentence of the
 # body, often with its speaker after a dash: "«Hemos tenido mucha suerte...» — Lucía Herrera,
 # alcaldesa". Said twice, it is not a second claim: a line whose words, quotes and the dashed
-# attribution aside, are a sentence or a quotation of another body line (a longer one, or the same
-# one earlier) is furniture, and so is a dashed attribution standing alone under it.
+# attribution aside, are a sentence or a quotation of a longer body line (or, for a quote, of the same
+# quote earlier) is furniture, and so is a dashed attribution standing alone under it. A plain line that
+# repeats a whole earlier line stays: a copy-paste slip (ECB+ has 9 such) is not a pull-quote.
 REPEAT_WORDS = 6  # shorter repeats ("Sí.", "No comment.") are ordinary in interviews
 _QUOTED = re.compile(r"«([^»\n]{1,600})»|“([^”\n]{1,600})”|\"([^\"\n]{1,600})\"")  # not '…': an apostrophe
 _PIECE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s+")
@@ -281,10 +282,11 @@ def _pull_quotes(text: str, lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         s = text[line.start:line.end]
         if line.role in (BODY, HEADING):
-            core = _core(_ATTRIBUTION.sub("", s).rstrip() if s[:1] in "«“\"‘" else s)
+            quoted = s[:1] in "«“\"‘"
+            core = _core(_ATTRIBUTION.sub("", s).rstrip() if quoted else s)
             others = said.get(core, set()) - {i}
             if len(core.split()) >= REPEAT_WORDS and any(
-                    j < i or lines[j].end - lines[j].start > line.end - line.start for j in others):
+                    lines[j].end - lines[j].start > line.end - line.start or (quoted and j < i) for j in others):
                 line = Line(line.start, line.end, line.paragraph, BOILERPLATE, "pull-quote (repeats the article)")
             elif out and out[-1].why.startswith("pull-quote") and _ATTRIBUTION_LINE.match(s) \
                     and not _TERMINAL.search(s):
