@@ -232,3 +232,13 @@ def test_a_title_inside_a_name_resolves_the_role():
          "\"These were not petty thieves, this was a business,\" the chief said.\n")
     r = rel(briefing_of(a, b), "A2", "B3")
     assert r is not None and r.type == OVERLAP
+
+
+def test_a_concept_told_in_other_words_counts_as_a_shared_word():
+    # bus pair: "La Guardia Civil ha abierto una investigación para esclarecer las causas del siniestro"
+    # / "La Guardia Civil investiga las causas del accidente": one common word ("causa") besides the
+    # name; the inquiry (noun / verb) and the accident (siniestro / accidente) are the second and third
+    a = "Título\n\nLa Guardia Civil ha abierto una investigación para esclarecer las causas del siniestro.\n"
+    b = "Otro título\n\nLa Guardia Civil investiga las causas del accidente y no descarta ninguna hipótesis.\n"
+    r = rel(briefing_of(a, b), "A2", "B2")
+    assert r is not None and r.type == OVERLAP

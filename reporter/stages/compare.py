@@ -272,7 +272,12 @@ def _enough(fa: Features, fb: Features, meaning: float | None, c: Comparison) ->
     if meaning is not None and meaning >= c.strong_meaning:
         return True
     names = {w for n in (*fa.names, *fb.names) for w in n.split()}
-    if len((set(fa.lemmas) & set(fb.lemmas)) - names) >= 2:
+    shared = (set(fa.lemmas) & set(fb.lemmas)) - names
+    # a concept both name in other words counts as one more shared word ("investigación" /
+    # "investiga", "siniestro" / "accidente"), as it counts in the lexical score
+    said = {concept(w) for w in shared}
+    alike = ({concept(w) for w in fa.lemmas} & {concept(w) for w in fb.lemmas}) - said - {None}
+    if len(shared) + len(alike) >= 2:
         return True
     return bool({(x.kind, x.value) for x in fa.figures} & {(y.kind, y.value) for y in fb.figures})
 

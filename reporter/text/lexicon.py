@@ -78,6 +78,10 @@ CONCEPTS: dict[str, str] = {
     "first": "primer primero primera first",
     "dose": "dosis dose",
     "year": "ano anos year years",
+    # third red team (bus): "La Guardia Civil ha abierto una investigación para esclarecer las causas del
+    # siniestro" / "La Guardia Civil investiga las causas del accidente": a noun and its verb, two nouns
+    "accident": "accidente siniestro choque colision accident crash collision",
+    "inquiry": "investigacion investigar pesquisa diligencias inquiry investigation investigate probe",
 }
 
 
