@@ -242,3 +242,17 @@ def test_a_concept_told_in_other_words_counts_as_a_shared_word():
     b = "Otro título\n\nLa Guardia Civil investiga las causas del accidente y no descarta ninguna hipótesis.\n"
     r = rel(briefing_of(a, b), "A2", "B2")
     assert r is not None and r.type == OVERLAP
+
+
+def test_two_different_percentages_give_no_support_across_languages():
+    # vote pair: "The Alianza's share was up from 41.3% at the last election in 2022" / "En la capital,
+    # Santa Lucía, la Alianza obtuvo el 55,3 % de los votos" (meaning 0.55) were lifted over the
+    # threshold as if they stated the same number: the support compared the kinds, not the values
+    import numpy as np
+    from reporter.stages.compare import _support
+    from reporter.text.features import analyze
+    fa = [analyze("The Alianza's share was up from 41.3% at the last election in 2022.", "en")]
+    fb = [analyze("En la capital la coalición obtuvo el 55,3 % de los votos.", "es"),
+          analyze("La coalición obtuvo el 41,3 % de los votos.", "es")]
+    got = _support([[]], [[], []], fa, fb)
+    assert np.array_equal(got, np.array([[0.0, 1.0]]))

@@ -354,9 +354,10 @@ def _support(xa: list[list[Fact]], xb: list[list[Fact]], fa: list[Features], fb:
     # the same number, whatever words count it (figures are read locale by locale: "1.250.000" /
     # "1,250,000", "cinco de los siete" / "Five of ... seven"): the units of a count are words of
     # each language ("pasajeros" / "passengers") and never meet as facts do
+    # (the value must be the same: _any_pair groups by kind, and "41.3%" supported "55,3 %")
     figures = _any_pair([{(x.kind, x.value) for x in f.figures if x.kind != "year"} for f in fa],
                         [{(x.kind, x.value) for x in f.figures if x.kind != "year"} for f in fb],
-                        lambda a, b: True)
+                        lambda a, b: a == b)
     return (facts | names | figures).astype(np.float64)
 
 
