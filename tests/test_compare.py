@@ -256,3 +256,21 @@ def test_two_different_percentages_give_no_support_across_languages():
           analyze("La coalición obtuvo el 41,3 % de los votos.", "es")]
     got = _support([[]], [[], []], fa, fb)
     assert np.array_equal(got, np.array([[0.0, 1.0]]))
+
+
+def test_a_toll_left_unrelated_meets_the_other_sources_differing_toll():
+    # bus pair: the morning's exact count at 7:00 against the afternoon's "ascendió a 14" shared two
+    # words, and the afternoon's sentence already paired with the morning's lead (a bound it meets):
+    # the update was no relation. Off (toll_meaning 0) it stays unrelated, which is the trade-off.
+    from dataclasses import replace
+    a = ("Título\n\nAl menos una decena de personas murieron la madrugada del sábado al caer un autobús por un "
+         "barranco en la sierra de Almoradí.\n\n"
+         "A las 7:00 horas, el centro de emergencias confirmaba 11 fallecidos, entre ellos el conductor de relevo.\n")
+    b = ("Otro título\n\nEl número de fallecidos en el accidente del autobús que cayó por un barranco en la sierra "
+         "de Almoradí ascendió el sábado a 14, según el último balance.\n")
+    r = rel(briefing_of(a, b), "A3", "B2")
+    assert r is not None and r.type == CONFLICT
+    assert rel(briefing_of(a, b), "A2", "B2").type == OVERLAP  # the bound the rise meets
+    s = Settings()
+    off = replace(s, compare=replace(s.compare, toll_meaning=0.0))
+    assert rel(briefing_of(a, b, settings=off), "A3", "B2") is None
