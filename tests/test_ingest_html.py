@@ -169,3 +169,60 @@ def test_a_bio_that_opens_with_the_trade_under_the_authors_name_is_furniture():
     got = roles("Titular\n\nEl puente se cerró el martes.\n\nLas obras durarán meses.\n\n"
                 "Periodista de profesión, el alcalde dijo que el puente reabrirá en marzo.\n")
     assert got[-1][0] == BODY
+
+
+WHOLE_PAGE = """Utilizamos cookies propias y de terceros para mejorar tu experiencia. Si continúas navegando, aceptas su uso.
+
+Aceptar
+
+Configurar
+
+El Heraldo de Villalbar
+
+Portada
+
+Local
+
+Provincia
+
+Deportes
+
+Suscríbete
+
+Inicio
+
+Sucesos
+
+Un incendio en la feria de Villalbar deja 27 heridos
+
+Las llamas, que se originaron en una caseta de comida, obligaron a desalojar a unas 1.200 personas
+
+Marta Lozano
+
+20 sep 2026 - 08:10 h
+
+Los bomberos trabajan en la zona de las atracciones. Foto: Raúl Peña
+
+Un incendio declarado el sábado por la noche en el recinto ferial de Villalbar causó heridas a 27 personas, según los servicios de emergencia.
+
+El fuego se originó hacia las 23:15 en una caseta de comida situada junto a la noria.
+"""
+
+
+def test_a_page_copied_whole_finds_its_headline_below_the_menu():
+    # The first line not furniture was the site's name ("El Heraldo de Villalbar"): the headline and the
+    # standfirst read as body and led the summary. The headline is the line above the first paragraph,
+    # past the caption, the stamp, the author's name and the standfirst; above it, the navigation.
+    got = dict((text, role) for role, text in roles(WHOLE_PAGE))
+    assert got["Un incendio en la feria de Villalbar deja 27 heridos"] == "title"
+    assert got["Las llamas, que se originaron en una caseta de comida, obligaron a desalojar a unas 1.200 personas"] == "heading"
+    assert all(got[k] == BOILERPLATE for k in ("El Heraldo de Villalbar", "Portada", "Local", "Sucesos", "Aceptar"))
+    assert [role for role, text in roles(WHOLE_PAGE) if role == BODY] == [BODY, BODY]
+
+
+def test_a_title_with_a_few_labels_under_it_stays_the_title():
+    # Fewer than MENU_ITEMS short lines between the title and the first paragraph (a place, an author):
+    # the first line stays the title.
+    text = ("Incendio en la feria\n\nVillalbar\n\nMarta Lozano\n\nUn incendio declarado el sábado por la noche en el "
+            "recinto ferial causó heridas a 27 personas, según los servicios de emergencia.\n")
+    assert roles(text)[0] == ("title", "Incendio en la feria")

@@ -124,6 +124,8 @@ class Whys(_Keyed):
         "pull-quote (repeats the article)": "pull_quote",
         "pull-quote attribution": "pull_quote_attribution",
         "author's bio": "author_bio",
+        "page navigation above the headline": "page_navigation",
+        "headline above the first paragraph": "headline",
     }
 
     agency_credit: str
@@ -140,6 +142,8 @@ class Whys(_Keyed):
     pull_quote: str = "pull-quote (repeats the article)"
     pull_quote_attribution: str = "pull-quote attribution"
     author_bio: str = "author's bio"
+    page_navigation: str = "page navigation above the headline"
+    headline: str = "headline above the first paragraph"
 
 
 @dataclass(frozen=True)
@@ -561,7 +565,8 @@ ES = replace(
               short_line="línea corta sin puntuación", dateline="data (lugar y agencia)",
               standfirst="entradilla bajo el título", related_link="enlace relacionado",
               pull_quote="cita destacada (repite el artículo)", pull_quote_attribution="firma de la cita destacada",
-              author_bio="biografía del autor"),
+              author_bio="biografía del autor", page_navigation="navegación de la página sobre el titular",
+              headline="titular sobre el primer párrafo"),
     gap="{count} oraciones no citadas ({first}–{last})",
     gap_one="1 oración no citada ({first})",
     sec_method="Cómo se hizo este informe",

@@ -248,7 +248,61 @@ def classify_lines(text: str) -> tuple[Line, ...]:
         if role == TITLE:
             title_text = s
         lines.append(Line(start, end, par, role, why))
-    return _author_bios(text, _pull_quotes(text, lines))
+    return _author_bios(text, _pull_quotes(text, _headline_below_menu(text, lines)))
+
+
+# A whole page copied as text opens with the site's name, its menu and breadcrumbs ("Portada", "Local",
+# "Sucesos"), so the first line taken for the title was the site's name or a menu item, and the
+# headline and standfirst read as body (and led the summary). When MENU_ITEMS or more menu-like lines
+# (a few words, no punctuation) stand between that title and the first paragraph, the headline is the
+# line right above the first paragraph, past the captions, stamps, a byline name and a standfirst;
+# what stands above it is the page's navigation.
+MENU_ITEMS = 3
+MENU_WORDS = 3
+PARAGRAPH_WORDS = 12
+STANDFIRST_MIN_WORDS = 8  # longer than a label or a name
+# the names under a headline: "Marta Lozano", "Javier Núñez y Elena Soto", "By Tom Hadley, Transport Correspondent"
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s?){1,3}"
+_NAME_LINE = re.compile(rf"^(?:(?i:por|by)\s)?{_NAME}(?:(?:,\s?|\s(?:y|e|and|&)\s){_NAME}){{0,2}}$")
+
+
+def _headline_below_menu(text: str, lines: list[Line]) -> list[Line]:
+    title = next((i for i, line in enumerate(lines) if line.role == TITLE), None)
+    if title is None:
+        return lines
+
+    def s(i: int) -> str:
+        return text[lines[i].start:lines[i].end]
+
+    first = next((i for i in range(title + 1, len(lines)) if lines[i].role == BODY
+                  and _words(s(i)) >= PARAGRAPH_WORDS and _SENTENCE_END.search(s(i))), None)
+    if first is None:
+        return lines
+    menu = sum(1 for i in range(title + 1, first)
+               if lines[i].role == HEADING and _words(s(i)) <= MENU_WORDS and not _TERMINAL.search(s(i)))
+    if menu < MENU_ITEMS:
+        return lines
+    h = first - 1
+    while h > title and (lines[h].role in (BOILERPLATE, CAPTION) or _NAME_LINE.match(s(h))
+                         or (_words(s(h)) <= STAMP_WORDS and _has_date_or_time(s(h)) and _only_names_and_dates(s(h), False))):
+        h -= 1  # captions, stamps, bylines and the author's name under the headline
+    standfirst = None
+    if h > title and lines[h].role in (BODY, HEADING) and not _TERMINAL.search(s(h)) and _words(s(h)) > STANDFIRST_MIN_WORDS:
+        standfirst, h = h, h - 1
+    while h > title and lines[h].role in (BOILERPLATE, CAPTION):
+        h -= 1
+    if h <= title or lines[h].role not in (BODY, HEADING) or _words(s(h)) <= MENU_WORDS or not _looks_like_title(s(h)):
+        return lines
+    out = []
+    for i, line in enumerate(lines):
+        if i < h and line.role not in (BOILERPLATE, CAPTION):
+            line = Line(line.start, line.end, line.paragraph, BOILERPLATE, "page navigation above the headline")
+        elif i == h:
+            line = Line(line.start, line.end, line.paragraph, TITLE, "headline above the first paragraph")
+        elif i == standfirst:
+            line = Line(line.start, line.end, line.paragraph, HEADING, "standfirst under the title")
+        out.append(line)
+    return out
 
 
 # A pull-quote (a "destacado"): the CMS prints again, in large type, a quote or a sentence of the
