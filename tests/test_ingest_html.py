@@ -226,3 +226,42 @@ def test_a_title_with_a_few_labels_under_it_stays_the_title():
     text = ("Incendio en la feria\n\nVillalbar\n\nMarta Lozano\n\nUn incendio declarado el sábado por la noche en el "
             "recinto ferial causó heridas a 27 personas, según los servicios de emergencia.\n")
     assert roles(text)[0] == ("title", "Incendio en la feria")
+
+
+def _copied_whole(path) -> str:
+    """A page as a reader copies it whole: every block's text on a line of its own (scripts, the head
+    and forms aside), the way a select-all or a reader mode that keeps the banners gives it."""
+    import lxml.html
+
+    doc = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    for bad in doc.xpath("//script|//style|//head|//form|//input"):
+        bad.drop_tree()
+    blocks = {"p", "h1", "h2", "h3", "h4", "li", "figcaption", "button", "cite", "time"}
+    inline = {"div", "span", "a", "strong"}
+    out: list[str] = []
+    for el in doc.iter():
+        if el.tag in blocks or (el.tag in inline and not any(c.tag in blocks | inline | {"blockquote"} for c in el)):
+            text = " ".join(el.text_content().split())
+            if text and not any(text in o for o in out[-2:]):
+                out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def test_the_red_team_pages_copied_whole_keep_their_headline_claims_and_no_furniture_claim():
+    from reporter.pipeline import make_source
+    from reporter.settings import Settings
+    from reporter.stages.segment import segment
+
+    for name in ("feria", "bridge"):
+        gold = _gold(name)
+        for side in "ab":
+            text = _copied_whole(FIXTURES / gold[side])
+            article = segment(make_source(gold[side] + ".txt", text, Settings()), side.upper())
+            assert article.title == gold["not_in_summary"][side][0] or gold["not_in_summary"][side][0] in article.title
+            claims = [pair["ab".index(side)] for key in ("overlap", "conflict", "acceptable", "not_conflict")
+                      for pair in gold[key]] + gold["only_" + side] + gold["checkworthy"][side]
+            for anchor in claims:
+                assert [s.role for s in article.sentences if anchor in s.text] == [BODY], (gold[side], anchor)
+            for anchor in gold["boilerplate"][side] + gold["not_in_summary"][side]:
+                assert all(s.role != BODY for s in article.sentences if anchor in s.text), (gold[side], anchor)
+            assert all(s.role != BODY for s in article.sentences if "cookies" in s.text), gold[side]
