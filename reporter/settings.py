@@ -205,6 +205,12 @@ class Flagging:
     act_weight: float = 1.5
     # A conflict between sources is worth checking whatever its wording: its score is at least this.
     conflict_score: float = 0.9
+    # An official act a report states plainly (stages/flag.official_act: an order by an authority, a
+    # way closed, an inquiry opened, a toll of all or none, a level against a limit) scores at least
+    # this: the Spanish model (tweets) scored five such must-verify lines of the team's triage pairs
+    # 0.04-0.18, and no model retrained with English debates lifted them (issue 13); a lift on the
+    # log-odds would need ~3 to reach 0.40. 0.6: at or above both thresholds, in the medium band.
+    official_act_score: float = 0.6
     use_model: bool = True  # False: the rules alone decide (weights below, rules_threshold)
     # The rules alone: the sum of the weights of the reasons found, capped at 1; speculation and
     # opinion lower it unless a hard signal (figure, quotation, accusation, conflict) is present.

@@ -445,3 +445,88 @@ def test_a_record_with_its_figure_or_date_is_lifted_however_many_sources_tell_it
     # a superlative of taste, with nothing to date or count it, gets no lift
     r, hedged = reasons_for("Es el mejor restaurante del barrio.", "es", single_source=False, conflict=False)
     assert news_prior(r, hedged, s) == 0, r
+
+
+# ---- an official act a report states plainly (issue 13: the Spanish model, trained on tweets,
+# scored five must-verify news lines of the triage pairs 0.04-0.18; Flagging.official_act_score) ----
+def test_an_order_a_closure_an_inquiry_a_toll_of_all_or_none_and_a_level_against_a_limit_are_official_acts():
+    from reporter.stages.flag import OFFICIAL_ACT
+
+    for text, lang in [("El Ayuntamiento ordenó a los vecinos de Valmora no salir de sus casas.", "es"),
+                       ("La Guardia Civil desalojó a los clientes del centro comercial.", "es"),
+                       ("El humo obligó a cerrar la carretera entre Tolva y Brenes.", "es"),
+                       ("La línea de cercanías permanecerá cortada hasta el lunes.", "es"),
+                       ("El juzgado ha abierto diligencias por el accidente.", "es"),
+                       ("Todos están con vida, según el delegado del Gobierno.", "es"),
+                       ("Nadie resultó herido, informó la policía.", "es"),
+                       ("Según la consejería, las mediciones no superaron los niveles de alerta.", "es"),
+                       ("The council ordered residents of Elmbrook to stay indoors.", "en"),
+                       ("Police shut the Harlow bridge to traffic overnight.", "en"),
+                       ("No one was hurt, the fire department said.", "en"),
+                       ("Officials said readings never exceeded safe levels.", "en")]:
+        r, _ = reasons(text, lang)
+        assert OFFICIAL_ACT in r, (text, r)
+        assert "consequential" in shown(r) and OFFICIAL_ACT not in shown(r)
+
+
+def test_scene_colour_is_no_official_act():
+    # Trade-off: a closure needs a way (a road, a line, a bridge) next to it, an order an authority
+    # named, a participle after a determiner names people ("los desalojados"), not an act.
+    from reporter.stages.flag import OFFICIAL_ACT
+
+    for text, lang in [("Voluntarios repartían café entre los desalojados, muchos de ellos mayores.", "es"),
+                       ("En el pueblo, las tiendas cerraron pronto y sonaron las campanas.", "es"),
+                       ("In the village, shops closed early and church bells rang.", "en"),
+                       ("Families who live close to the airport waited outside.", "en"),
+                       ("Ordenó sus papeles y salió de casa.", "es"),
+                       ("No more than a few neighbours came out to watch.", "en")]:
+        assert OFFICIAL_ACT not in reasons(text, lang)[0], text
+
+
+ORDER_A = ("Fuga de cloro en Valmora\n\n"
+           "Una cisterna con cloro volcó el martes en la carretera de acceso a Valmora. "
+           "El Ayuntamiento ordenó a los vecinos del barrio de La Vega permanecer en sus casas con las ventanas cerradas. "
+           "El cielo se tiñó de un color amarillento durante la tarde.")
+ORDER_B = ("Vecinos confinados en Valmora por una fuga\n\n"
+           "Una cisterna que transportaba cloro volcó el martes cerca de Valmora. "
+           "El Ayuntamiento ordenó a los vecinos del barrio de La Vega permanecer en sus casas y cerrar las ventanas. "
+           "Los perros del barrio ladraron durante horas.")
+
+
+def test_an_official_order_two_sources_tell_is_flagged_at_least_at_the_official_act_score():
+    s = Flagging()
+    b = briefing_of(ORDER_A, ORDER_B)
+    order = [x for a in b.articles for x in a.claims if "ordenó" in x.text]
+    flags = {f.sentence: f for f in b.flags}
+    assert len(order) == 2 and all(x.id in flags and flags[x.id].score >= s.official_act_score for x in order)
+    assert all("consequential" in flags[x.id].reasons for x in order)
+    colour = [x for a in b.articles for x in a.claims if "amarillento" in x.text or "perros" in x.text]
+    assert colour and not [x for x in colour if x.id in flags]
+
+
+def test_a_hedged_official_act_gets_no_floor():
+    r, hedged = reasons("El Ayuntamiento podría ordenar a los vecinos permanecer en sus casas.")
+    assert hedged
+    floor = Flagging().official_act_score
+    told = briefing_of("Aviso en Valmora\n\nEl Ayuntamiento ordenó ayer a los vecinos que no salgan de sus casas.\n")
+    assert [f.score >= floor for f in told.flags] == [True]
+    b = briefing_of("Aviso en Valmora\n\nEl Ayuntamiento podría ordenar mañana a los vecinos que no salgan de sus casas.\n")
+    assert all(f.score < floor for f in b.flags)
+
+
+def test_a_bystander_who_relates_what_they_saw_is_testimony_as_one_who_says_it():
+    # HTML red team (feria): "relató" is no attribution on the record, so the testimony rule never
+    # read the sentence and the reporter's "con sus dos hijos" made it a figure (flagged at 0.73).
+    text = ("«Vimos una columna de humo negro y la gente empezó a correr», relató Ana Gil, vecina de Tolva "
+            "que estaba en la feria con sus dos hijos.")
+    r, _ = reasons(text)
+    assert "testimony" in r and "figure" not in r
+    b = briefing_of("Incendio en la feria de Tolva\n\n" + text + "\n")
+    assert not b.flags
+    # an official who relates stays on the record
+    assert "testimony" not in reasons("«Llegamos en diez minutos», relató el jefe de bomberos, Luis Mora.")[0]
+
+
+def test_a_record_counted_in_accented_number_words_is_one():
+    # _NUMBER_TOKENS held "veintidós" with its accent while the tokens are folded: never matched.
+    assert "superlative" in reasons("Es la primera visita de un canciller a la isla en veintidós años.")[0]

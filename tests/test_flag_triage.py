@@ -196,11 +196,17 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
 # superlative): 23 of 39 (59%), 21 of 24 (88%), none. The five pairs: 103 of 181 (57%), 84 of 89 (94%),
 # no colour. The three misses left are Spanish lines the Spanish model (tweets) scores 0.04-0.18: an
 # official's "nunca superaron los niveles de riesgo", an order to stay indoors, "ha abierto diligencias".
+# With an official act stated plainly floored at Flagging.official_act_score (flag.official_act: an order
+# by an authority, a way closed, an inquiry opened, a toll of all or none, a level against a limit),
+# the five Spanish misses (0.04-0.18: the road closure, "todos están con vida", the order to stay
+# indoors, the official's "nunca superaron los niveles de riesgo", "ha abierto diligencias") are
+# flagged: 110 of 181 (61%; 105 without the rule, the working tree of 2026-11-30 09:20 with the
+# figure reader's changes of that morning), 89 of 89, no colour; the five added flags are those lines.
 # Their labels make 89 of 181 sentences (49%) must-verify, so 90% of them is already 44% of the
 # body: the 40% line cannot hold on these pairs as labelled; the ceiling below is today's figure,
 # held so it cannot creep up, and the 40% stays an expected failure until it is met.
 TRIAGE = FIXTURES / "triage"
-TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.57
+TRIAGE_MAX_FLAGGED_SHARE_TODAY = 0.61
 TRIAGE_MAX_COLOUR_FLAGGED_TODAY = 0
 
 
@@ -230,7 +236,7 @@ def test_realistic_pairs_keep_90_percent_of_what_must_be_verified(triage):
 
 
 def test_realistic_pairs_flag_no_more_than_today(triage):
-    # A ratchet, not the goal: 57% flagged (103 of 181) and no colour sentence today (see above).
+    # A ratchet, not the goal: 61% flagged (110 of 181) and no colour sentence today (see above).
     assert triage["flagged"] / triage["body"] <= TRIAGE_MAX_FLAGGED_SHARE_TODAY, triage["per_pair"]
     assert len(triage["colour"]) <= TRIAGE_MAX_COLOUR_FLAGGED_TODAY, triage["colour"]
 
@@ -241,3 +247,9 @@ def test_realistic_pairs_flag_no_more_than_today(triage):
 # part of the line these pairs can meet: no scene colour flagged.
 def test_realistic_pairs_flag_no_scene_colour(triage):
     assert not triage["colour"], triage["colour"]
+
+
+def test_realistic_pairs_keep_every_must_verify_line_today(triage):
+    # A ratchet: the official-act floor (Flagging.official_act_score) brought the five Spanish
+    # news lines the tweet-trained model scored 0.04-0.18 in: 89 of 89.
+    assert triage["kept"] == triage["must"], (triage["kept"], triage["must"])

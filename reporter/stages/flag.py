@@ -28,7 +28,8 @@ from reporter.text.encoder import Encoder, load as load_encoder
 from reporter.text.features import analyze, quote_spans
 from reporter.text.language import fold
 from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, BYSTANDER, CAPITALISED_MONTHS, CONSEQUENTIAL,
-                                   DATE_WORDS, EVENT, EVENT_NOT_AFTER, INQUIRY, INQUIRY_OPENED, MEASURE, NARRATED, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
+                                   CLOSED, DATE_WORDS, EVENT, EVENT_NOT_AFTER, EXCEEDED, INQUIRY, INQUIRY_OPENED,
+                                   LIFE_STATE, MEASURE, MEASURED, NARRATED, ORDERED, TOLD, WAY, WHOLE_GROUP, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
                                    NOT_SUPERLATIVE_BEFORE_MAS, NUMBER_WORDS, OFFICIAL, PASSED_WHAT, RANKING_ADJECTIVES, RECORD_EXTREMES,
                                    RECORD_FIRST, RECORD_IN, RECORD_NEGATION, RECORD_NOT_FIRST, RECORD_PEAKS,
                                    RECORD_SINCE, RECORD_SPANS, SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
@@ -40,7 +41,7 @@ from reporter.model import CONFLICT, Article, Flag, Relation
 HARD = frozenset({"conflict", "accusation", "figure", "quotation"})
 # Reasons that say what in the sentence is to be checked; a flag with none of them gets "wording".
 CONTENT = frozenset({"conflict", "accusation", "figure", "quotation", "attribution", "superlative", "consequential",
-                     "event"})
+                     "event", "official_act"})
 # Reasons the model reads that a reader is shown under another name: an act that happened ("firmaron",
 # "approved", "killed": lexicon.EVENT) is a consequential claim to the reader.
 # Never written: every flag's reasons pass through shown() (tests/test_flag_triage.py holds it).
@@ -50,7 +51,11 @@ EVENT_FEATURE = "event"
 # an act, a superlative; not a date, a name or a hedge alone ("Schools will stay closed on Friday",
 # "Empresarios pidieron ampliar la lista": the model's own score decides those).
 STATES = frozenset({"figure", "attribution", "accusation", "consequential", "event", "superlative"})
-SHOWN_AS = {EVENT_FEATURE: "consequential"}
+# An official act a report states plainly (official_act(): an order, a closure, an inquiry opened, a toll
+# of all or none, a level against a limit): read by flag() (Flagging.official_act_score), never by the
+# model, shown as "consequential".
+OFFICIAL_ACT = "official_act"
+SHOWN_AS = {EVENT_FEATURE: "consequential", OFFICIAL_ACT: "consequential"}
 # A bystander's testimony (testimony()): read by news_prior and flag(), never shown, never read by the model.
 TESTIMONY = "testimony"
 # An attributed fact with a count too small to be a "figure" ("all seven were alive, the minister said",
@@ -85,14 +90,17 @@ def _english_record(tokens: list[str], i: int) -> bool:
             or after[:1].isdigit())
 
 
-# A number in words that can count years ("in two decades", "en tres años"): not "un" / "one" alone.
-_NUMBER_TOKENS = frozenset(w for table in NUMBER_WORDS.values() for w, v in table.items() if v > 1) | {
+# A number in words that can count years ("in two decades", "en veintidós años"): not "un" / "one" alone.
+# Folded, as the tokens are (NUMBER_WORDS keeps its accents: "veintidós", "dieciséis" never matched);
+# the same words as stages/facts._COUNT_WORDS, which does not read "a" or the approximations below.
+_NUMBER_TOKENS = frozenset(fold(w) for table in NUMBER_WORDS.values() for w, v in table.items() if v > 1) | {
     "a", "una", "un", "mas", "more", "over", "than", "de", "casi", "nearly", "almost", "half", "medio", "several",
     "varios", "varias"}
 
 
 def _year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
+    """A year as text/figures.py reads one: four digits from 1800 to 2100."""
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
 def _span_of_years(tokens: list[str], i: int) -> bool:
@@ -191,6 +199,35 @@ def event(tokens: list[str]) -> bool:
         if _has([t], EVENT) or (t == "passed" and PASSED_WHAT & set(tokens[i + 1:i + 6])):
             return True
         if t in INQUIRY_OPENED and INQUIRY & set(tokens[i + 1:i + 4]):
+            return True
+    return False
+
+
+# A participle after a determiner names people or things, it reports no act: "los desalojados", "the evacuated".
+_NOUN_AFTER = EVENT_NOT_AFTER | frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "sus", "su"})
+
+
+def official_act(tokens: list[str]) -> bool:
+    """A plain statement of an official act or of a checkable state that a report gives without a
+    figure: an order or an evacuation with an authority named ("El Ayuntamiento ordenó a los vecinos
+    permanecer en sus casas": lexicon.ORDERED, OFFICIAL), a way closed ("obligaron a cortar la autovía
+    A-58", "the line will remain closed": CLOSED near a WAY, not "shops closed early"), an inquiry
+    opened ("El juzgado ha abierto diligencias"), a toll of all or none ("todos están con vida", "nadie
+    resultó herido", "no one was hurt": WHOLE_GROUP or "no" before a LIFE_STATE), a measured level
+    against a limit ("las mediciones nunca superaron los niveles de riesgo": MEASURED near EXCEEDED)."""
+    ordered = [t for i, t in enumerate(tokens) if not (i and tokens[i - 1] in _NOUN_AFTER)]
+    if _has(ordered, ORDERED) and _has(tokens, OFFICIAL):  # "entre los desalojados": people, no order
+        return True
+    for i, t in enumerate(tokens):
+        near = set(tokens[max(0, i - 4):i + 6])
+        if t in CLOSED and WAY & near:
+            return True
+        if t in INQUIRY_OPENED and INQUIRY & set(tokens[i + 1:i + 4]):
+            return True
+        if (t in WHOLE_GROUP or (t == "no" and tokens[i + 1:i + 2] != ["more"])) \
+                and LIFE_STATE & set(tokens[i + 1:i + 5]):
+            return True
+        if t in MEASURED and _has(tokens[max(0, i - 8):i + 9], EXCEEDED):
             return True
     return False
 
@@ -361,7 +398,7 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
     # A bystander's testimony names no source on the record: no "attribution" (nor the single-source
     # lift it brings), and of a quoted one only the quote's figures count ("said Derek Foyle, a taxi
     # driver who has worked in the city for 30 years": the 30 years describe him).
-    witness = attributed and testimony(text)
+    witness = (attributed or _has(tokens, TOLD)) and testimony(text)  # "relató una vecina" too (lexicon.TOLD)
     if conflict:
         reasons.append("conflict")
     if _has(tokens, ACCUSATION):
@@ -390,6 +427,8 @@ def reasons_for(text: str, language: str, *, single_source: bool, conflict: bool
         reasons.append(EVENT_FEATURE)
     if f.names:
         reasons.append("named_actor")
+    if not witness and official_act(tokens):
+        reasons.append(OFFICIAL_ACT)
     hedged = (_has([t for t in tokens if t not in months or t in common], SPECULATION) or "?" in text
               or any(pair in SPECULATION_PAIRS for pair in zip(tokens, tokens[1:])))
     return reasons, hedged
@@ -480,6 +519,8 @@ def flag(articles: tuple[Article, ...], relations: tuple[Relation, ...], setting
                 value = _shift(value, news_prior(reasons, hedged, settings))
                 if "conflict" in reasons:
                     value = max(value, settings.conflict_score)
+                if OFFICIAL_ACT in reasons and not hedged:
+                    value = max(value, settings.official_act_score)
                 value = min(round(value, 3), 0.999)  # a probability, never a certainty: not 1.000
                 flagged = value >= settings.threshold_for(article.language)
             if flagged and TESTIMONY in reasons and not WITNESS_STATES & set(reasons):
