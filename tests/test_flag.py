@@ -530,3 +530,19 @@ def test_a_bystander_who_relates_what_they_saw_is_testimony_as_one_who_says_it()
 def test_a_record_counted_in_accented_number_words_is_one():
     # _NUMBER_TOKENS held "veintidós" with its accent while the tokens are folded: never matched.
     assert "superlative" in reasons("Es la primera visita de un canciller a la isla en veintidós años.")[0]
+
+
+def test_an_orderly_evacuation_a_shop_street_and_a_wish_to_feel_safe_are_no_official_acts():
+    from reporter.stages.flag import OFFICIAL_ACT
+
+    for text, lang in [("La evacuación se hizo de forma ordenada, según la policía.", "es"),
+                       ("Los comercios de la calle Mayor cerraron a mediodía.", "es"),
+                       ('"Everyone deserves to feel safe at home," the mayor said.', "en"),
+                       ("Todos salvo uno volvieron a casa, dijo el alcalde.", "es"),
+                       ("Todos perdimos algo en esta vida, dijo el alcalde.", "es"),
+                       ("Justicia para todas las víctimas, pidió la alcaldesa.", "es"),
+                       ("The mayor did not want to visit the hospital.", "en")]:
+        assert OFFICIAL_ACT not in reasons(text, lang)[0], text
+    for text, lang in [("No hubo heridos, según la Guardia Civil.", "es"),
+                       ("There were no injuries, the fire department said.", "en")]:
+        assert OFFICIAL_ACT in reasons(text, lang)[0], text

@@ -29,7 +29,7 @@ from reporter.text.features import analyze, quote_spans
 from reporter.text.language import fold
 from reporter.text.lexicon import (ACCUSATION, ATTRIBUTION, BYSTANDER, CAPITALISED_MONTHS, CONSEQUENTIAL,
                                    CLOSED, DATE_WORDS, EVENT, EVENT_NOT_AFTER, EXCEEDED, INQUIRY, INQUIRY_OPENED,
-                                   LIFE_STATE, MEASURE, MEASURED, NARRATED, ORDERED, TOLD, WAY, WHOLE_GROUP, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
+                                   LIFE_STATE, MEASURE, MEASURED, NARRATED, ORDERED, TOLD, TOLL_NOUNS, WAY, WHOLE_GROUP, NOT_SUPERLATIVE_AFTER, NOT_SUPERLATIVE_AFTER_MAS,
                                    NOT_SUPERLATIVE_BEFORE_MAS, NUMBER_WORDS, OFFICIAL, PASSED_WHAT, RANKING_ADJECTIVES, RECORD_EXTREMES,
                                    RECORD_FIRST, RECORD_IN, RECORD_NEGATION, RECORD_NOT_FIRST, RECORD_PEAKS,
                                    RECORD_SINCE, RECORD_SPANS, SPANISH_COMPARATIVES, SPANISH_DETERMINERS,
@@ -207,6 +207,10 @@ def event(tokens: list[str]) -> bool:
 _NOUN_AFTER = EVENT_NOT_AFTER | frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "sus", "su"})
 
 
+def _pairs(tokens: list[str]) -> list[list[str]]:
+    return [list(p) for p in zip(tokens, tokens[1:])]
+
+
 def official_act(tokens: list[str]) -> bool:
     """A plain statement of an official act or of a checkable state that a report gives without a
     figure: an order or an evacuation with an authority named ("El Ayuntamiento ordenó a los vecinos
@@ -224,8 +228,10 @@ def official_act(tokens: list[str]) -> bool:
             return True
         if t in INQUIRY_OPENED and INQUIRY & set(tokens[i + 1:i + 4]):
             return True
-        if (t in WHOLE_GROUP or (t == "no" and tokens[i + 1:i + 2] != ["more"])) \
-                and LIFE_STATE & set(tokens[i + 1:i + 5]):
+        group = t in WHOLE_GROUP or (t == "one" and i and tokens[i - 1] == "no")  # "no one was hurt"
+        if group and (LIFE_STATE & set(tokens[i + 1:i + 5]) or ["con", "vida"] in _pairs(tokens[i + 1:i + 6])):
+            return True
+        if t == "no" and (LIFE_STATE | TOLL_NOUNS) & set(tokens[i + 1:i + 4]):  # "no hubo heridos", "no se registraron víctimas"
             return True
         if t in MEASURED and _has(tokens[max(0, i - 8):i + 9], EXCEEDED):
             return True

@@ -438,28 +438,33 @@ PICTURE_AGENCIES = (r"Getty Images", r"Getty", r"EPA", r"AP Photo", r"NA", r"EP"
 # An official act a news report states plainly (stages/flag.official_act, issue 13): the Spanish
 # model, trained on tweets, scores "El Ayuntamiento ordenó a los vecinos permanecer en sus casas"
 # 0.04 and a road closure 0.07, while a fact-checker must verify them.
-# An order, an evacuation, a confinement by an authority (with an OFFICIAL word in the sentence).
+# An order, an evacuation, a confinement by an authority (with an OFFICIAL word in the sentence). Not
+# "ordenado / ordenada": an adjective as often ("una evacuación ordenada", orderly) as an order.
 ORDERED = _cues(
-    "ordenó$ ordenaron ordenado ordenada ordenados ordenadas decretó$ decretaron evacuó$ evacuaron evacuado evacuados "
+    "ordenó$ ordenaron decretó$ decretaron evacuó$ evacuaron evacuado evacuados "
     "evacuadas desalojó$ desalojaron desalojado desalojados desalojadas confinó$ confinaron confinado confinados "
     "ordered evacuated"
 )
 # A closure of a way or a service (CLOSED near a WAY): "obligaron a cortar la autovía A-58", "la línea
 # permanecerá cortada", "the line will remain closed", "police shut the bridge"; not "shops closed early",
-# "with the windows shut" (no way).
+# "with the windows shut" (no way), nor "close to the airport". Not "calle" / "street": "los comercios
+# de la calle Mayor cerraron" is the scene.
 CLOSED = frozenset(_stems(
     "cortar cortó cortaron cortada cortado cortadas cortados cerrar cerró cerraron cerrada cerrado cerradas cerrados "
     "closed shut blocked"))
 WAY = frozenset(_stems(
-    "autovía autovia autopista carretera carreteras vía via línea linea calle calles puente túnel tunel aeropuerto "
+    "autovía autovia autopista carretera carreteras vía via línea linea puente túnel tunel aeropuerto "
     "estación estacion tramo accesos circulación trafico tráfico "
     "road roads highway motorway freeway interstate route line bridge tunnel airport station lanes traffic"))
 # A toll of all or none ("todos están con vida", "nadie resultó herido", "no one was hurt", "all were
-# alive"): a toll as checkable as a count.
+# alive", "no hubo heridos", "there were no injuries"): a toll as checkable as a count. "vida" only in
+# "con vida"; not "safe" ("everyone deserves to feel safe") nor "salvo" ("todos salvo uno").
 WHOLE_GROUP = frozenset(_stems("todos todas nadie ninguno ninguna all none nobody everyone"))
 LIFE_STATE = frozenset(_stems(
-    "vida vivos vivas ilesos ilesas herido heridos herida heridas muerto muertos fallecido salvo salvos "
-    "alive unharmed uninjured injured hurt killed dead safe"))
+    "vivos vivas ilesos ilesas herido heridos herida heridas muerto muertos fallecido fallecidos "
+    "alive unharmed uninjured injured hurt killed dead"))
+# After "no" only: "no hubo víctimas", "no injuries". Not after "todas": "justicia para todas las víctimas".
+TOLL_NOUNS = frozenset(_stems("victimas injuries deaths casualties fatalities"))
 # A measured level against a limit, told without a number: "las mediciones nunca superaron los niveles
 # de riesgo", "readings did not exceed safe levels".
 MEASURED = frozenset(_stems(
