@@ -200,7 +200,7 @@ def test_a_signing_two_sources_tell_is_flagged_and_scores_as_if_one_source_told_
 # by an authority, a way closed, an inquiry opened, a toll of all or none, a level against a limit),
 # the five Spanish misses (0.04-0.18: the road closure, "todos están con vida", the order to stay
 # indoors, the official's "nunca superaron los niveles de riesgo", "ha abierto diligencias") are
-# flagged: 110 of 181 (61%; 105 without the rule, the working tree of 2026-11-30 09:20 with the
+# flagged: 110 of 181 (61%; 105 without the rule, the working tree of 2026-11-30 08:35 UTC with the
 # figure reader's changes of that morning), 89 of 89, no colour; the five added flags are those lines.
 # Their labels make 89 of 181 sentences (49%) must-verify, so 90% of them is already 44% of the
 # body: the 40% line cannot hold on these pairs as labelled; the ceiling below is today's figure,
