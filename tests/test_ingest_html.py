@@ -265,3 +265,13 @@ def test_the_red_team_pages_copied_whole_keep_their_headline_claims_and_no_furni
             for anchor in gold["boilerplate"][side] + gold["not_in_summary"][side]:
                 assert all(s.role != BODY for s in article.sentences if anchor in s.text), (gold[side], anchor)
             assert all(s.role != BODY for s in article.sentences if "cookies" in s.text), gold[side]
+
+
+def test_comment_prompts_in_other_words_are_furniture():
+    # outbreak_b's last line ("Comment on this story") was body; bridge_en's "Join the conversation".
+    for prompt in ("Comment on this story", "Join the conversation", "Have your say", "Únete a la conversación",
+                   "Escribe tu comentario"):
+        assert roles(f"Titular\n\nEl puente se cerró el martes.\n\n{prompt}\n")[-1] == (BOILERPLATE, prompt)
+    # a sentence that starts with the same words is reporting
+    line = "Join the conversation about the new bridge, the mayor told residents at a public meeting on Monday."
+    assert roles(f"Titular\n\nEl puente se cerró el martes.\n\n{line}\n")[-1] == (BODY, line)

@@ -60,6 +60,10 @@ _FURNITURE = re.compile(
     r"|sigue a .{1,40} en google|follow .{1,40} on google|últimas noticias\W*$|lo último\W*$|última hora\W*$"
     r"|en directo\W*$|live\W*$|recomendado por|comenta (?:esta|la) noticia|\d+ comentarios?\W*$|\d+ comments?\W*$"
     r"|comentarios?\s*\(\d+\)\W*$|comments?\s*\(\d+\)\W*$"
+    # comment prompts in other words: "Comment on this story", "Join the conversation", "Have your say"
+    r"|comment on this (?:story|article|post|report)|join the (?:conversation|discussion|debate)|add (?:a|your) comment"
+    r"|post a comment|have your say|únete a la conversación|participa en (?:la conversación|el debate)"
+    r"|(?:escribe|añade|deja) (?:un|tu) comentario"
     # a cookie banner's buttons, each alone on its line
     r"|(?:aceptar|rechazar)(?: todas?| todo| cookies)?\W*$|(?:accept|reject)(?: all| cookies)?\W*$"
     r"|(?:configurar|gestionar)(?: cookies| preferencias)?\W*$|manage (?:preferences|cookies|options)\W*$|cookie settings\W*$"
