@@ -64,3 +64,15 @@ def test_a_name_right_after_an_opening_quotation_is_its_speaker():
     b = "Título\n\nEl líder del Frente, Tomás Arnau, aseguró: \"Aceptamos el resultado y haremos una oposición firme\".\n"
     r = rel(briefing_of(a, b), "A2", "B2")
     assert r is not None and r.type == OVERLAP
+
+
+def test_a_part_of_a_count_is_no_other_value_of_it():
+    # "cinco de ellos en estado grave" is a subset of the twenty injured: the fact table keeps the count
+    got = facts("Una veintena de heridos fueron trasladados a hospitales de la provincia, cinco de ellos en estado grave.")
+    assert got == [("injured", "", 20.0, "approx")]
+
+
+def test_a_figure_is_found_as_a_word_of_its_own():
+    # "dos" was found inside "trasladados", so the partitive after the real "dos" went unseen
+    got = facts("Los seis heridos fueron trasladados al Hospital del Bierzo, dos de ellos en estado grave.")
+    assert [(k, v) for k, _, v, _ in got] == [("injured", 6.0)]

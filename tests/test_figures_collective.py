@@ -46,3 +46,10 @@ def test_a_modifier_before_the_counted_noun_is_skipped():
 
 def test_an_emergency_line_number_is_a_name():
     assert read("según el balance del servicio de emergencias 112.") == []
+
+
+def test_a_partitive_counts_what_the_count_before_it_counts():
+    # "Los seis heridos fueron trasladados al Hospital del Bierzo, dos de ellos en estado grave": two of
+    # the injured (it counted "Bierzo" before punctuation ended the unit, then nothing: no figure to flag)
+    assert read("Los seis heridos fueron trasladados al Hospital del Bierzo, dos de ellos en estado grave.") == \
+        [(6.0, "injury", ""), (2.0, "injury", "")]

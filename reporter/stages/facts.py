@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from reporter.model import CONFLICT, Article, Briefing, Fact, Figure, Relation, derived
 from reporter.text.features import analyze
-from reporter.text.figures import locale_number
+from reporter.text.figures import PARTITIVE, locale_number
 from reporter.text.language import WORD, fold, resources
 from reporter.text.lexicon import COLLECTIVES, MONTHS, NUMBER_WORDS, PEOPLE, SAYS, UNIT_ALIASES, WEEKDAYS, concept
 
@@ -139,8 +139,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
         f = _reread(f, span, text)
-        if f is None:
-            continue
+        if f is None or (f.kind == "count" and PARTITIVE.match(text, span[1])):
+            continue  # "dos de ellos en estado grave": a part of the count before it, not another value
         raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=people)))
     estimates: set[int] = set()  # bare numbers that count what the count before them counts
     for n, (f, span, kind) in enumerate(raw):
@@ -353,13 +353,26 @@ def _spans(text: str, figs: tuple[Figure, ...]) -> list[tuple[int, int]]:
     out, pos = [], 0
     for f in figs:
         core = f.text[:-1] if f.kind == "percent" and f.text.endswith("%") and f.text not in text else f.text
-        i = text.find(core, pos)
+        i = _find_word(text, core, pos)
         if i < 0:
-            i = text.find(core)
+            i = _find_word(text, core, 0)
         i = max(i, 0)
         out.append((i, i + len(core)))
         pos = i + len(core)
     return out
+
+
+def _find_word(text: str, core: str, pos: int) -> int:
+    """Where `core` is written from `pos` on as a word of its own, not inside another ("dos" in
+    "trasladados", "one" in "someone"); the first occurrence anywhere when never alone; -1 if absent."""
+    first = i = text.find(core, pos)
+    while i >= 0:
+        before = i == 0 or not (core[:1].isalnum() and text[i - 1].isalnum())
+        after = i + len(core) >= len(text) or not (core[-1:].isalnum() and text[i + len(core)].isalnum())
+        if before and after:
+            return i
+        i = text.find(core, i + 1)
+    return first
 
 
 def _clause(pos: int, clauses: list[int]) -> tuple[int, int]:

@@ -107,6 +107,9 @@ def _tokens(text: str) -> list[re.Match]:
 _PER_HOUR = re.compile(r"\s?/\s?h\b|\s+(?:por|a la|per|an|a)\s+(?:hora|hour)\b", re.IGNORECASE)
 
 
+# A part of what a count before it counts: "dos de ellos", "three of them" (text.figures reads it as a
+# count of the same thing; stages.facts leaves it out of the fact table, a subset being no other value).
+PARTITIVE = re.compile(r"\s+(?:de\s+(?:ellos|ellas|estos|estas)|of\s+(?:them|those|whom))\b", re.IGNORECASE)
 # Punctuation between a number and a word ends what the number can count or measure.
 _CLAUSE_GAP = re.compile(r"[,;:()\[\]—–]")
 # Words that modify a counted noun without being it: "86 confirmed cases", "12 nuevos casos".
@@ -474,7 +477,11 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         if _AGE.match(text, consumed):  # "a 36-year-old climber died": an age, not a toll
             out.append((Figure(value, raw, "count", "year", qualifier), span))
             continue
-        out.append((Figure(value, raw, "count", _normal_unit(unit, tokens, i, last, language), qualifier), span))
+        counted = _normal_unit(unit, tokens, i, last, language)
+        if not counted and PARTITIVE.match(text, consumed):
+            # "Los seis heridos fueron trasladados ..., dos de ellos en estado grave": two of the injured
+            counted = next((f.unit for f, _ in reversed(out) if f.kind == "count" and f.unit), "")
+        out.append((Figure(value, raw, "count", counted, qualifier), span))
     return out
 
 
