@@ -50,3 +50,19 @@ def test_a_weekday_in_the_possessive_is_a_weekday():
     assert set(analyze("In Saturday's semifinals, Creighton will play Indiana State, which beat Evansville on "
                        "Friday.", "en").weekdays) == {5, 6}
     assert analyze("Tuesday’s vote was postponed.", "en").weekdays == (2,)
+
+
+def test_a_toll_of_one_is_a_figure():
+    """ECB+ (two reports of one earthquake): "killing four people" against "killed one person and injured
+    dozens" is the story's conflict; "one" was never read, so the briefing showed none."""
+    def one(sentence, language):
+        return [(f.value, f.unit) for f in figures(sentence, language) if f.value == 1]
+
+    assert one("The quakes destroyed hundreds of buildings, killed one person and injured dozens.", "en") == \
+        [(1.0, "death")]
+    assert one("El accidente dejó un muerto y tres heridos.", "es") == [(1.0, "death")]
+    assert one("Murió una persona y otras dos resultaron heridas.", "es") == [(1.0, "death")]
+    # an article or a pronoun is no count, even beside a word of death
+    assert one("Una persona que pasaba por allí vio morir al conductor.", "es") == []
+    assert one("One of the victims was a child who died in hospital.", "en") == []
+    assert one("One person familiar with the talks said the deal was dead.", "en") == []
