@@ -40,8 +40,8 @@ def briefing_outputs(paths: list[Path]) -> tuple[str, str]:
     settings = Settings()
     inputs = [read(str(p)) for p in paths]
     # labels relative to the repository, so the files do not depend on where it is cloned
-    sources = [make_source(p.relative_to(ROOT).as_posix(), i.text, settings, i.format, i.encoding)
-               for p, i in zip(paths, inputs)]
+    sources = [make_source(p.relative_to(ROOT).as_posix(), i.text, settings, i.format, i.encoding, i.published)
+               for p, i in zip(paths, inputs)]  # as `reporter brief` does: a page's metadata date counts
     b = brief(sources, settings)
     return to_json(b), to_csv(b).decode("utf-8-sig")
 

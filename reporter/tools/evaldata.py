@@ -72,7 +72,7 @@ def brief_pair(pair: dict, folder: Path, settings):
         if not path.is_file():
             raise InputError(f"{path}: no such file (named by pair {pair['name']})")
         texts.append(read(str(path)))
-    return brief([make_source(i.label, i.text, settings, i.format, i.encoding) for i in texts], settings)
+    return brief([make_source(i.label, i.text, settings, i.format, i.encoding, i.published) for i in texts], settings)
 
 
 def _norm(s: str) -> str:
