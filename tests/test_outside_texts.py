@@ -66,3 +66,22 @@ def test_a_toll_of_one_is_a_figure():
     assert one("Una persona que pasaba por allí vio morir al conductor.", "es") == []
     assert one("One of the victims was a child who died in hospital.", "en") == []
     assert one("One person familiar with the talks said the deal was dead.", "en") == []
+
+
+def test_a_count_of_another_instance_is_not_the_toll():
+    """ECB+: "three Gazans were killed when Israeli forces attacked another UN school" against "a school ...
+    leaving 40 people dead" was a 3 / 40 deaths conflict: the first counts another attack."""
+    from reporter.stages.facts import sentence_facts
+
+    def units(sentence, language):
+        return [(f.kind, f.unit) for f in sentence_facts(sentence, language)]
+
+    assert units("Three people were killed when troops attacked another school in the city.", "en") == \
+        [("deaths", "other")]
+    assert units("En otro ataque murieron tres personas.", "es") == [("deaths", "other")]
+    assert units("Another 19 patients were treated for minor injuries.", "en") == [("injured", "")]  # more of it
+    assert units("Cuatro mineros fallecieron y otros seis resultaron heridos.", "es") == [("deaths", ""), ("injured", "")]
+    assert units("Los sindicatos fletaron 60 autobuses desde otras localidades.", "es")[0][1] == "autobus"
+    # discourse markers tell of no other instance
+    assert units("Por otro lado, 12 personas resultaron heridas.", "es") == [("injured", "")]
+    assert units("At least 40 people were killed, the agency said on the other hand.", "en") == [("deaths", "")]

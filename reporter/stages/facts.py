@@ -184,6 +184,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         if kind in ("count", "money", "percentage", "rate") and \
                 any(d <= LIMIT_WORDS_AWAY and w in _LIMITS for d, w in _window(tokens, folded, *span, clauses)):
             unit = f"{unit} limit" if unit else "limit"  # "the speed limit is 40 mph": a bound, not what happened
+        if kind in GROWING and _another(tokens, folded, span, clauses):
+            unit = f"{unit} other" if unit else "other"  # "killed when they attacked another school": not the toll
         subject = _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
         if n in estimates and out and out[-1].kind == kind and not subject:
@@ -406,6 +408,28 @@ def _clause_tokens(tokens, folded, start: int, clauses: list[int]) -> list[int]:
         c, d = _clause(_clause(b, clauses)[1], clauses)
         idx += [i for i, t in enumerate(tokens) if c <= t.start() < d]
     return idx
+
+
+# "another" / "otro": a count in a clause that tells of another instance ("three were killed when Israeli
+# forces attacked another UN school", "En otro ataque murieron tres personas") counts another event, not the
+# story's toll, so it is set only against counts of the same kind. Two ECB+ reports (read in place): 3
+# killed at another school / 40 at the school was a conflict. Not "another 19", "otros seis" (more of the
+# same count: "Cuatro mineros fallecieron y otros seis resultaron heridos"), nor the plural "otros" /
+# "otras" ("60 autobuses desde otras localidades", "otros dos abogaron": the rest, not another event),
+# nor the discourse markers ("por otro lado", "one another", "otra vez").
+_ANOTHER = {"another", "otro", "otra"}
+_NOT_ANOTHER_BEFORE = {"por", "entre", "one", "each", "uno", "una", "lo", "desde", "from", "de", "of"}
+_NOT_ANOTHER_AFTER = {"vez", "lado", "parte", "hand", "way", "modo", "manera", "tanto"}
+
+
+def _another(tokens, folded, span: tuple[int, int], clauses: list[int]) -> bool:
+    """Whether the figure's clause tells of another instance (_ANOTHER)."""
+    for i in _clause_tokens(tokens, folded, span[0], clauses):
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if folded[i] in _ANOTHER and not (i and folded[i - 1] in _NOT_ANOTHER_BEFORE) and \
+                fold(nxt) not in _NOT_ANOTHER_AFTER and not nxt[:1].isdigit() and fold(nxt) not in _COUNT_WORDS:
+            return True
+    return False
 
 
 def _aside(words: list[str]) -> bool:
