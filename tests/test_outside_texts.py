@@ -85,3 +85,18 @@ def test_a_count_of_another_instance_is_not_the_toll():
     # discourse markers tell of no other instance
     assert units("Por otro lado, 12 personas resultaron heridas.", "es") == [("injured", "")]
     assert units("At least 40 people were killed, the agency said on the other hand.", "en") == [("deaths", "")]
+
+
+def test_a_day_in_the_possessive_names_another_event():
+    """ECB+: "Despite his arrest ... early yesterday, Jackson will play in Sunday's playoff game" against
+    "Jackson was arrested ... on Tuesday morning" was a Sunday / Tuesday conflict: the game's day is not
+    the arrest's."""
+    from reporter.settings import Comparison
+    from reporter.stages.compare import _other_differences
+
+    game = analyze("Despite his arrest early yesterday, Jackson will play in Sunday's playoff game.", "en")
+    arrest = analyze("Jackson was arrested on suspicion of drunk driving on Tuesday morning.", "en")
+    assert game.named_days == (7,)
+    assert not _other_differences(game, arrest, 1.0, Comparison())
+    sunday = analyze("Jackson was arrested on Sunday morning.", "en")
+    assert [d.kind for d in _other_differences(sunday, arrest, 1.0, Comparison())] == ["day"]

@@ -641,10 +641,12 @@ def _other_differences(fa: Features, fb: Features, score: float, c: Comparison,
                        known: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {}),
                        translated: bool = False) -> list[Difference]:
     """Differences that are not figures: weekdays (not when a claim says when it was reported:
-    "at 1 p.m. on Friday" dates the report, not the event), and the same quotation given to
-    two speakers."""
+    "at 1 p.m. on Friday" dates the report, not the event; nor a day told only in the possessive,
+    "will play in Sunday's game", which names another event), and the same quotation given to two
+    speakers."""
     differ = []
-    if (weekdays and fa.weekdays and fb.weekdays and not set(fa.weekdays) & set(fb.weekdays)
+    if (weekdays and set(fa.weekdays) - set(fa.named_days) and set(fb.weekdays) - set(fb.named_days)
+            and not set(fa.weekdays) & set(fb.weekdays)
             and score >= c.date_conflict_threshold):
         differ.append(Difference("day", "", _days(fa.weekdays), _days(fb.weekdays)))
     speaker = _speaker_conflict(fa, fb, c.same_quote, known, translated)

@@ -61,6 +61,9 @@ class Features:
     quote_lemmas: tuple[str, ...] = ()  # content lemmas inside quotation marks
     speakers: tuple[str, ...] = ()  # names outside the quotation marks: who is quoted or reported
     quote_words: frozenset[str] = frozenset()  # every word inside the quotation marks, folded
+    # weekdays told only in the possessive ("will play in Sunday's playoff game"): a day that names
+    # another event than the sentence's own, so no day conflict rests on it
+    named_days: tuple[int, ...] = ()
 
 
 def _tokens(text: str) -> list[re.Match]:
@@ -105,7 +108,9 @@ def analyze(text: str, language: str) -> Features:
             lemmas.append(fold(lemma))
             weights.append(res.weight(lemma.lower()))
             kept.append(tok.start())
-    days = tuple(WEEKDAYS[w] for w in (_possessor(fold(t.group())) for t in _tokens(text)) if w in WEEKDAYS)
+    told = [(_possessor(w), w) for w in (fold(t.group()) for t in _tokens(text))]
+    days = tuple(WEEKDAYS[day] for day, _ in told if day in WEEKDAYS)
+    named = tuple(d for d in set(days) if all(w != day for day, w in told if WEEKDAYS.get(day) == d))
     quotes = quote_spans(text)
     inside = [lemma for lemma, tok in zip(lemmas, kept) if any(a <= tok < b for a, b in quotes)]
     outside = text
@@ -113,7 +118,7 @@ def analyze(text: str, language: str) -> Features:
         outside = outside[:a] + " " * (b - a) + outside[b:]
     return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(quotes),
                     tuple(inside), _speakers(outside, language) if quotes else (),
-                    frozenset(fold(t.group()) for a, b in quotes for t in _tokens(text[a:b])))
+                    frozenset(fold(t.group()) for a, b in quotes for t in _tokens(text[a:b])), tuple(sorted(named)))
 
 
 def _possessor(word: str) -> str:
