@@ -100,3 +100,16 @@ def test_a_day_in_the_possessive_names_another_event():
     assert not _other_differences(game, arrest, 1.0, Comparison())
     sunday = analyze("Jackson was arrested on Sunday morning.", "en")
     assert [d.kind for d in _other_differences(sunday, arrest, 1.0, Comparison())] == ["day"]
+
+
+def test_who_hears_a_quotation_or_qualifies_a_noun_is_no_speaker():
+    """ECB+: one quotation given to "central Aceh district resident Bensu Elianita ... to the Associated
+    Press" and to "a Bukit Sama village resident told AP": the agency and the village were speakers."""
+    assert "associated press" not in analyze('"Roofs fell onto people," said resident Bensu Elianita to the '
+                                             'Associated Press.', "en").speakers
+    assert analyze('"Roofs fell onto people," a Bukit Sama village resident told AP.', "en").speakers == \
+        ("village", "resident")
+    assert "the daily courier" not in analyze('"It was a business," Police Chief Ramona Diaz told The Daily Courier.',
+                                              "en").speakers
+    assert "efe" not in analyze('"Todo está bajo control", dijo a EFE el alcalde, Juan Pérez.', "es").speakers
+    assert "juan perez" in analyze('"Todo está bajo control", dijo a EFE el alcalde, Juan Pérez.', "es").speakers
