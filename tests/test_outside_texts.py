@@ -113,3 +113,18 @@ def test_who_hears_a_quotation_or_qualifies_a_noun_is_no_speaker():
                                               "en").speakers
     assert "efe" not in analyze('"Todo está bajo control", dijo a EFE el alcalde, Juan Pérez.', "es").speakers
     assert "juan perez" in analyze('"Todo está bajo control", dijo a EFE el alcalde, Juan Pérez.', "es").speakers
+
+
+def test_a_date_stamp_with_its_time_zone_is_furniture_and_dates_the_page():
+    """ECB+: a page's stamp "4 October 2013, 18:07 (GMT+05:00)" was a claim, and no publication date."""
+    from reporter.stages.ingest import classify_lines, publication
+
+    text = ("Turkmenistan holds parliamentary elections\n\n4 October 2013, 18:07 (GMT+05:00)\n\n"
+            "Turkmenistan held parliamentary elections on Sunday, the election commission said.\n")
+    lines = classify_lines(text)
+    assert [ln.why for ln in lines][1] == "date stamp"
+    assert publication(text, lines, "en").date == "2013-10-04"
+    for stamp in ("Aug. 15, 2023 10:32 EDT", "16 de agosto de 2023, 10:32 hora peninsular", "12/03/2024 10:32 CET"):
+        assert classify_lines(f"Title\n\n{stamp}\n\nA claim about the vote was made.\n")[1].why == "date stamp"
+    # a sentence that holds a stamp's words stays a claim
+    assert classify_lines("Title\n\nThe vote is set for 4 October 2013 at 18:07 GMT.\n")[1].role == "body"

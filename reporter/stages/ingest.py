@@ -152,6 +152,11 @@ _STAMP = re.compile(
     r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
 )
+# A stamp's time zone ends it: "4 October 2013, 18:07 (GMT+05:00)", "Aug. 15, 2023 10:32 EDT", "12/03/2024
+# 10:32 CET", "16 de agosto de 2023, 10:32 hora peninsular". An ECB+ page's stamp with its zone was a claim.
+_ZONE = re.compile(r"[\s,]*\(?\s*(?:\b(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|IST|ART|COT|CLT|"
+                   r"WIB|JST|KST|AEST|AEDT)\b\s*(?:[+-−]\s*\d{1,2}(?::?\d\d)?)?|\bhora\s+(?:peninsular|local|"
+                   r"de\s+[A-ZÁÉÍÓÚ]\w+(?:\s+[A-ZÁÉÍÓÚ]\w+)?))\s*\)?\s*$")
 # A line that says when the page was published or updated: "Updated August 15, 2023 at 6:00 AM ET",
 # "Actualizado: 16/08/2023 - 10:32", "Publicado el 16 de agosto de 2023". Short, with a date or a time.
 STAMP_WORDS = 16
@@ -452,7 +457,7 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
     if _words(s) <= STAMP_WORDS + 4 and ((_BYLINE_START.match(s) and _READING_TIME.search(s)) or _DESK.match(s)) \
             and _only_names_and_dates(_READING_TIME.sub(" ", s), False):
         return BOILERPLATE, "byline"  # "Por Ana Ruiz · 20 de octubre de 2026 · 4 min de lectura", "Redacción | Lima"
-    if len(s) <= STAMP_CHARS and _STAMP.match(s):
+    if len(s) <= STAMP_CHARS and _STAMP.match(_ZONE.sub("", s)):
         return BOILERPLATE, "date stamp"
     if title is not None and _norm(s) == _norm(title):
         return BOILERPLATE, "title repeated"
