@@ -128,3 +128,19 @@ def test_a_date_stamp_with_its_time_zone_is_furniture_and_dates_the_page():
         assert classify_lines(f"Title\n\n{stamp}\n\nA claim about the vote was made.\n")[1].why == "date stamp"
     # a sentence that holds a stamp's words stays a claim
     assert classify_lines("Title\n\nThe vote is set for 4 October 2013 at 18:07 GMT.\n")[1].role == "body"
+
+
+def test_a_part_of_a_whole_is_not_the_whole():
+    """ECB+: "more than 200,000 of the comments opposed the rule" against "has received nearly 300,000
+    comments" was a conflict: the first counts a part."""
+    from reporter.stages.facts import sentence_facts
+
+    def units(sentence, language):
+        return [(f.kind, f.value, f.unit) for f in sentence_facts(sentence, language)]
+
+    assert units("Officials said more than 200,000 of the comments opposed the change.", "en") == \
+        [("count", 200000.0, "comment part")]
+    assert units("Dos de los seis heridos se encuentran en estado grave.", "es")[0][2] == "part"
+    assert units("Una explosión dejó 12 heridos, tres de ellos graves.", "es") == \
+        [("injured", 12.0, ""), ("injured", 3.0, "part")]
+    assert units("The department has received nearly 300,000 comments.", "en") == [("count", 300000.0, "comment")]
