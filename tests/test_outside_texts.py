@@ -144,3 +144,17 @@ def test_a_part_of_a_whole_is_not_the_whole():
     assert units("Una explosión dejó 12 heridos, tres de ellos graves.", "es") == \
         [("injured", 12.0, ""), ("injured", 3.0, "part")]
     assert units("The department has received nearly 300,000 comments.", "en") == [("count", 300000.0, "comment")]
+
+
+def test_what_happened_to_a_count_is_the_word_no_and_parts_from_it():
+    """ECB+: "Some 30 people were killed and 55 others injured" read 55 as dead (the nearer word on the
+    left won a tie), and the injured conflicted with another report's 55 wounded."""
+    from reporter.stages.facts import sentence_facts
+
+    def kinds(sentence, language):
+        return [(f.kind, f.value) for f in sentence_facts(sentence, language)]
+
+    assert kinds("Some 30 people were killed and 55 others injured.", "en") == [("deaths", 30.0), ("injured", 55.0)]
+    assert kinds("A quake struck Aceh, killing at least three people and injuring dozens more.", "en") == \
+        [("deaths", 3.0)]
+    assert kinds("El accidente dejó 12 muertos y 30 heridos.", "es") == [("deaths", 12.0), ("injured", 30.0)]
