@@ -158,3 +158,14 @@ def test_what_happened_to_a_count_is_the_word_no_and_parts_from_it():
     assert kinds("A quake struck Aceh, killing at least three people and injuring dozens more.", "en") == \
         [("deaths", 3.0)]
     assert kinds("El accidente dejó 12 muertos y 30 heridos.", "es") == [("deaths", 12.0), ("injured", 30.0)]
+
+
+def test_a_web_address_on_a_line_of_its_own_is_a_link():
+    """ECB+ pages open with their own address; it stood as the standfirst under the title."""
+    from reporter.stages.ingest import classify_lines
+
+    text = ("Title of the story\n\nhttp://sports.example.com/nba/news/story?id=2115562\n\n"
+            "The centre agreed to a six-year deal on Saturday.\n\nwww.example.co.uk/news/technology-24142934\n\n"
+            "More at https://example.com/a/b.\n")
+    assert [(ln.role, ln.why) for ln in classify_lines(text)][1:] == [
+        ("boilerplate", "related link"), ("body", ""), ("boilerplate", "related link"), ("body", "")]

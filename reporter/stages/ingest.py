@@ -152,6 +152,9 @@ _STAMP = re.compile(
     r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
 )
+# A line that is only a web address: a page copied with its address bar, a link under the text. ECB+ pages
+# (read in place) open with theirs; it stood as the standfirst.
+_LONE_ADDRESS = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+\W{0,3}$", re.IGNORECASE)
 # A stamp's time zone ends it: "4 October 2013, 18:07 (GMT+05:00)", "Aug. 15, 2023 10:32 EDT", "12/03/2024
 # 10:32 CET", "16 de agosto de 2023, 10:32 hora peninsular". An ECB+ page's stamp with its zone was a claim.
 _ZONE = re.compile(r"[\s,]*\(?\s*(?:\b(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|IST|ART|COT|CLT|"
@@ -446,6 +449,8 @@ def _slash_credit(s: str) -> bool:
 def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> tuple[str, str]:
     if LONE_CREDIT.match(s) or _slash_credit(s):
         return BOILERPLATE, "agency credit"
+    if _LONE_ADDRESS.match(s):
+        return BOILERPLATE, "related link"  # a web address on a line of its own: the page's own, or a link
     if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
     if _words(s) <= STAMP_WORDS and _UPDATED.match(s) and _has_date_or_time(s) and _only_names_and_dates(s, False):
