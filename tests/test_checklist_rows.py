@@ -81,8 +81,16 @@ def test_conflicting_sentences_are_rows_of_their_own_that_name_each_other(sismo)
 def test_the_pdf_the_csv_and_the_json_have_the_rows_in_the_same_priority_order(sismo, wire):
     for b in (sismo, wire):
         found = rows(b)
-        scores = [r.score for r in found]
-        assert scores == sorted(scores, reverse=True)
+        # by priority band; in a band the disputed claims first, then by score
+        bands = [("high", "medium", "low").index(r.priority) for r in found]
+        assert bands == sorted(bands)
+        for band in set(bands):
+            mine = [r for r in found if ("high", "medium", "low").index(r.priority) == band]
+            disputed = [bool(r.conflicts) for r in mine]
+            assert disputed == sorted(disputed, reverse=True)
+            for group in (True, False):
+                scores = [r.score for r in mine if bool(r.conflicts) == group]
+                assert scores == sorted(scores, reverse=True)
         assert [r["id"] for r in table(to_csv(b))] == [r.id for r in found]
         data = to_dict(b)
         assert [" · ".join(r["sentences"]) for r in data["checklist"]] == [r.id for r in found]
@@ -92,6 +100,16 @@ def test_the_pdf_the_csv_and_the_json_have_the_rows_in_the_same_priority_order(s
         for r in data["checklist"]:
             assert r["score"] == max(f.score for f in b.flags if f.sentence in r["sentences"])
             assert r["sources"] == sorted({x[0] for x in r["sentences"]}) and r["key"] == r["keys"][0]
+
+
+def test_a_disputed_claim_leads_its_priority_band(sismo):
+    """A breaking-news briefing puts most claims in the high band at 0.99-1.00: by score alone, two ECB+
+    reports' disputed toll (four dead / one) came fourth, after background claims."""
+    found = rows(sismo)
+    first = found[0]
+    assert first.conflicts and first.priority == "high"
+    # the other side of the dispute is a row of its own, in the same block
+    assert any(set(r.sentences) & set(first.conflicts) for r in found[:len([r for r in found if r.conflicts])])
 
 
 def test_a_verdict_on_a_row_lands_on_every_sentence_and_comes_back_byte_for_byte(sismo, tmp_path):
