@@ -139,8 +139,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
     raw: list[tuple[Figure, tuple[int, int], str]] = []
     for f, span in zip(figs, spans):
         f = _reread(f, span, text)
-        if f is None or (f.kind == "count" and PARTITIVE.match(text, span[1])):
-            continue  # "dos de ellos en estado grave": a part of the count before it, not another value
+        if f is None or (f.kind == "count" and (PARTITIVE.match(text, span[1]) or _PART_OF.match(text, span[1]))):
+            continue  # "dos de ellos en estado grave", "200,000 of the comments": a part, not another value
         raw.append((f, span, _kind(f, span, text, tokens, folded, clauses, people=people)))
     estimates: set[int] = set()  # bare numbers that count what the count before them counts
     for n, (f, span, kind) in enumerate(raw):
@@ -186,8 +186,6 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             unit = f"{unit} limit" if unit else "limit"  # "the speed limit is 40 mph": a bound, not what happened
         if kind in GROWING and _another(tokens, folded, span, clauses):
             unit = f"{unit} other" if unit else "other"  # "killed when they attacked another school": not the toll
-        if kind in GROWING and _PART_OF.match(text, span[1]):
-            unit = f"{unit} part" if unit else "part"  # "more than 200,000 of the comments": a part, not the whole
         subject = _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
         if n in estimates and out and out[-1].kind == kind and not subject:
@@ -428,8 +426,8 @@ def _clause_tokens(tokens, folded, start: int, clauses: list[int]) -> list[int]:
 # "otras" ("60 autobuses desde otras localidades", "otros dos abogaron": the rest, not another event),
 # nor the discourse markers ("por otro lado", "one another", "otra vez").
 # A count followed by "of the" / "de los" counts a part of a whole ("more than 200,000 of the comments
-# opposed the rule", "cinco de los heridos", "178 of 369 punches"): set only against parts. ECB+ (read in
-# place): "200,000 of the comments" / "has received nearly 300,000 comments" was a conflict.
+# opposed the rule", "cinco de los heridos"): as "dos de ellos" (text.figures.PARTITIVE), no other value of
+# it. ECB+ (read in place): "200,000 of the comments" / "has received nearly 300,000 comments" was a conflict.
 _PART_OF = re.compile(r"\s+(?:of|de)\s+(?:the|his|her|its|their|them|those|these|our|los|las|ellos|ellas|sus|"
                       r"estos|estas|esos|esas|aquellos|aquellas|nuestros|nuestras)\b", re.IGNORECASE)
 _ANOTHER = {"another", "otro", "otra"}
