@@ -153,8 +153,10 @@ def test_every_fixture_summary_holds_its_lead_facts():
         for side in "ab":
             art = _article(fixture(pair[side]), None)
             chosen = [s for s in art.claims if s.id in summarize(art, Summary())]
-            for anchor in pair["summary_lead"][side]:
-                assert any(anchor in s.text for s in chosen), (pair[side], anchor, [s.text for s in chosen])
+            # the gold's summary_lead means "at least one of these" (../shared/eval/README.md, score.py)
+            leads = pair["summary_lead"][side]
+            assert not leads or any(anchor in s.text for anchor in leads for s in chosen), \
+                (pair[side], leads, [s.text for s in chosen])
             lead = art.claims[:max(LEAD_MIN, math.ceil(len(art.claims) * LEAD_SHARE))]
             if any(has_key_figure(s.text, art.language) for s in lead):
                 assert any(has_key_figure(s.text, art.language) for s in chosen), pair[side]
