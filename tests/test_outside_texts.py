@@ -167,3 +167,18 @@ def test_a_web_address_on_a_line_of_its_own_is_a_link():
             "More at https://example.com/a/b.\n")
     assert [(ln.role, ln.why) for ln in classify_lines(text)][1:] == [
         ("boilerplate", "related link"), ("body", ""), ("boilerplate", "related link"), ("body", "")]
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened():
+    """HTML red team (bridge): "has been closed ..., the city council said on Monday night" against "cerró
+    este martes" was a Monday / Tuesday conflict: Monday is when the council spoke."""
+    from reporter.settings import Comparison
+    from reporter.stages.compare import _other_differences
+
+    said = analyze("The bridge has been closed after a crack was found, the city council said on Monday night.", "en")
+    closed = analyze("El Ayuntamiento cerró este martes el puente.", "es")
+    assert said.named_days == (1,) and closed.named_days == ()
+    assert not _other_differences(said, closed, 1.0, Comparison())
+    # a day the event has stays its own, beside the day it was told
+    both = analyze("El alcalde dijo el lunes que el puente cerró el martes.", "es")
+    assert both.named_days == (1,)

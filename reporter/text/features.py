@@ -61,8 +61,9 @@ class Features:
     quote_lemmas: tuple[str, ...] = ()  # content lemmas inside quotation marks
     speakers: tuple[str, ...] = ()  # names outside the quotation marks: who is quoted or reported
     quote_words: frozenset[str] = frozenset()  # every word inside the quotation marks, folded
-    # weekdays told only in the possessive ("will play in Sunday's playoff game"): a day that names
-    # another event than the sentence's own, so no day conflict rests on it
+    # weekdays that are not the day of what the sentence tells, so no day conflict rests on them: one
+    # told only in the possessive names another event ("will play in Sunday's playoff game"), one right
+    # after a verb of saying is when it was said ("has been closed ..., the council said on Monday night")
     named_days: tuple[int, ...] = ()
 
 
@@ -108,9 +109,11 @@ def analyze(text: str, language: str) -> Features:
             lemmas.append(fold(lemma))
             weights.append(res.weight(lemma.lower()))
             kept.append(tok.start())
-    told = [(_possessor(w), w) for w in (fold(t.group()) for t in _tokens(text))]
+    words = [t.group().lower() for t in _tokens(text)]
+    told = [(_possessor(fold(w)), fold(w)) for w in words]
     days = tuple(WEEKDAYS[day] for day, _ in told if day in WEEKDAYS)
-    named = tuple(d for d in set(days) if all(w != day for day, w in told if WEEKDAYS.get(day) == d))
+    other = [day != w or _said_on(words, i) for i, (day, w) in enumerate(told)]
+    named = tuple(d for d in set(days) if all(other[i] for i, (day, _) in enumerate(told) if WEEKDAYS.get(day) == d))
     quotes = quote_spans(text)
     inside = [lemma for lemma, tok in zip(lemmas, kept) if any(a <= tok < b for a, b in quotes)]
     outside = text
@@ -119,6 +122,20 @@ def analyze(text: str, language: str) -> Features:
     return Features(tuple(lemmas), tuple(weights), names(text), figures(text, language), days, bool(quotes),
                     tuple(inside), _speakers(outside, language) if quotes else (),
                     frozenset(fold(t.group()) for a, b in quotes for t in _tokens(text[a:b])), tuple(sorted(named)))
+
+
+_SAID_ON = {"on", "late", "early", "this", "last", "el", "este", "la", "esta", "noche", "night", "del", "de"}
+
+
+def _said_on(words: list[str], i: int) -> bool:
+    """Whether the weekday at word i dates a verb of saying before it ("said on Monday night", "dijo el
+    lunes", "announced Tuesday"): only such small words between them."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if words[j] in SPEECH:
+            return True
+        if words[j] not in _SAID_ON:
+            return False
+    return False
 
 
 def _possessor(word: str) -> str:
