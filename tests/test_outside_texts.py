@@ -182,3 +182,29 @@ def test_the_day_something_was_said_is_not_the_day_it_happened():
     # a day the event has stays its own, beside the day it was told
     both = analyze("El alcalde dijo el lunes que el puente cerró el martes.", "es")
     assert both.named_days == (1,)
+
+
+def test_a_toll_told_with_an_earlier_year_is_another_event():
+    """ECB+ earthquake reports carry the 2004 tsunami's toll and earlier quakes' as background; set against
+    today's toll they were conflicts ("230,000" in 2004 / "three" in 2002; "1000" in 2009 / "one" last year)."""
+    from reporter.stages.facts import sentence_facts
+
+    def tolls(sentence, language):
+        return [(f.value, f.unit) for f in sentence_facts(sentence, language) if f.kind == "deaths"]
+
+    assert tolls("In December 2004, a massive quake off Aceh triggered a tsunami that left at least 230,000 "
+                 "people dead.", "en") == [(230000.0, "in 2004")]
+    assert tolls("The last big quake here struck on Oct. 10, 2002, killing three people.", "en") == [(3.0, "in 2002")]
+    assert tolls("Last year, a 6.4-magnitude quake rocked the coast, killing at least one person.", "en") == \
+        [(1.0, "past")]
+    assert tolls("El terremoto de 2016 dejó 663 muertos en Ecuador.", "es") == [(663.0, "in 2016")]
+    # today's toll, and a record told against a year, stay today's
+    assert tolls("A strong quake struck Aceh on Tuesday, killing at least one person.", "en") == [(1.0, "")]
+    assert tolls("El sismo dejó 32 muertos, la peor cifra desde 2016.", "es") == [(32.0, "")]
+
+
+def test_a_day_after_an_abbreviated_month_is_a_date():
+    """ECB+: "on Oct. 10, 2002, ... killing three people" read 10 as dead."""
+    got = [(f.text, f.kind) for f in figures("The last big quake struck on Oct. 10, 2002, killing three people.", "en")]
+    assert got == [("10", "date"), ("2002", "year"), ("three", "count")]
+    assert [f.kind for f in figures("Two years ago, 10 people died.", "en")] == ["count"]

@@ -383,6 +383,13 @@ def _names_it(tokens: list[re.Match], i: int, text: str) -> bool:
     # ... unless a unit follows: "lined the route 9 hours before" is 9 hours
 
 
+# A month abbreviated with its stop before a day, as agencies write it ("Oct. 10, 2002", "Aug. 15", "el 3 de
+# sept."; "dic. 24"): a date, not a count. ECB+ (read in place): "on Oct. 10, 2002, ... killing three people"
+# read 10 as dead.
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                        "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "dic": 12}  # not "ago.", "mar."
+
+
 def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
     """(figure, its span in text) for every figure of text."""
     out: list[tuple[Figure, tuple[int, int]]] = []
@@ -464,7 +471,8 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             continue
         prev = fold(tokens[i - 1].group()) if i > 0 else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
-        month = MONTHS.get(unit) or MONTHS.get(prev) or (MONTHS.get(prev2, 0) if prev == "de" else 0)
+        month = MONTHS.get(unit) or MONTHS.get(prev) or (MONTHS.get(prev2, 0) if prev == "de" else 0) or \
+            (_MONTH_ABBREVIATIONS.get(prev, 0) if i > 0 and text[tokens[i - 1].end():tokens[i - 1].end() + 1] == "." else 0)
         if month and 1 <= value <= 31 and value == int(value):
             out.append((Figure(month * 100 + value, raw, "date", ""), span))
             continue
