@@ -7,7 +7,7 @@ import pytest
 
 from reporter.errors import InputError
 from reporter.run.briefing import Job, make_briefing, now, run
-from reporter.review.checklist import read_verdicts, to_csv
+from reporter.review.checklist import read_verdicts, rows as checklist_rows, to_csv
 from reporter.review.claims import claim_key
 
 from conftest import FIXTURES
@@ -20,7 +20,10 @@ def test_checklist_csv_has_one_row_per_claim_with_stable_keys(sismo):
     # a row per claim (issue 13): every flag is in exactly one row, highest priority first
     ids = [x for r in rows for x in r["id"].split(" · ")]
     assert {f.sentence for f in sismo.flags} <= set(ids) and len(ids) == len(set(ids))
-    assert [float(r["score"]) for r in rows] == sorted((float(r["score"]) for r in rows), reverse=True)
+    # by priority band, disputed claims first in a band (test_checklist_rows), then by score
+    assert [r["id"] for r in rows] == [r.id for r in checklist_rows(sismo)]
+    bands = [("high", "medium", "low").index(r.priority) for r in checklist_rows(sismo)]
+    assert bands == sorted(bands)
     assert all(r["verdict"] == "" and r["notes"] == "" for r in rows)
     assert to_csv(sismo).startswith("\ufeff".encode("utf-8"))  # spreadsheets keep the accents
     s = sismo.sentence(rows[0]["id"])

@@ -17,7 +17,7 @@ from reporter.tools.bench import generate_document
 from reporter.cli import parser
 from reporter.model import CONFLICT, OVERLAP
 from reporter.report.render import to_html
-from reporter.review.checklist import to_csv
+from reporter.review.checklist import rows as checklist_rows, to_csv
 from reporter.report.view import APPENDIX_WHOLE, LISTED, Gap, Line, build_view
 
 CAP = 5
@@ -74,7 +74,11 @@ def test_the_checklist_lists_the_highest_priority_and_the_csv_has_every_row(long
     v = build_view(b, listed=CAP)
     assert len(v.checklist) == CAP
     listed = {x for c in v.checklist for x in c.ids}
-    assert min(c.flag.score for c in v.checklist) >= max(f.score for f in b.flags if f.sentence not in listed)
+    # the first rows of the checklist's order (by band, disputed claims first in a band, then score)
+    assert [c.ids for c in v.checklist] == [r.sentences for r in checklist_rows(b)[:CAP]]
+    band = ("high", "medium", "low").index
+    assert max(band(c.flag.priority) for c in v.checklist) <= min(band(f.priority) for f in b.flags
+                                                                  if f.sentence not in listed)
     rows = list(csv.DictReader(io.StringIO(to_csv(b).decode("utf-8-sig"))))
     # a row per claim (issue 13): every flag in one row, and the PDF says how many rows there are
     assert len(rows) == v.totals.checklist and sorted(x for r in rows for x in r["id"].split(" · ") if x in
