@@ -72,6 +72,12 @@ _FURNITURE = re.compile(
     r"|reporte de error|report an error|fe de errores|most popular|editor'?s picks|keep reading"
     r"|content from our partners|paid content|patrocinado por|otras noticias|también te puede interesar"
     r"|hace \d+ (?:horas?|minutos?|días?)\W*$|\d+ (?:hours?|minutes?|days?) ago\W*$"
+    # the second HTML red team: a lone "Share" button, a gallery's counter ("Foto 3 de 12", "Image 2 of 8"),
+    # a ranking of the most viewed or shared stories
+    # a share box's buttons, one network to a line ("Facebook", "X", "WhatsApp", "Email")
+    r"|(?:facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|e-?mail|flipboard|messenger|bluesky)\W*$"
+    r"|share\W*$|(?:foto|fotografía|imagen|image|photo|picture|slide|diapositiva)\s+\d{1,3}\s+(?:de|of)\s+\d{1,3}\W*$"
+    r"|lo más visto|más vistos?|lo más compartido|más compartid[oa]s|most viewed|most shared|most watched"
     r"|todos los derechos reservados|all rights reserved|copyright|©)"
     r"(?:(?<=\W)|(?!\w))",  # a whole word: "Subscribers", "Comparten" are not "subscribe", "comparte"
     re.IGNORECASE,
@@ -100,6 +106,20 @@ _CALL = re.compile(
     r"|(?:este|esta) (?:artículo|noticia|texto|nota) (?:fue|ha sido) traducid[oa]|this (?:article|story) (?:was|has been) translated"
     r"|una versión anterior de (?:esta|este) (?:nota|noticia|artículo|texto|información)"
     r"|an earlier version of this (?:story|article|report)|correction\s*:|corrección\s*:|fe de erratas"
+    # the newsroom's notes on the copy itself: "Editor's note: ...", "This article was amended on 2 December to
+    # correct ...", "Esta noticia ha sido corregida ...": a stale figure in one was flagged as a claim
+    r"|editor'?s note\s*:|note to readers\s*:|nota del? (?:editor|la redacción|redacción)\s*:"
+    r"|this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|changed|edited)\b"
+    r"|(?:este|esta) (?:artículo|noticia|texto|información|nota) (?:fue|ha sido) (?:corregid[oa]|modificad[oa]|rectificad[oa])"
+    # a live blog's greeting, opening and closing lines: the outlet speaks of its own coverage ("Buenos días.
+    # Arrancamos este directo para seguir minuto a minuto...", "Welcome to our live coverage of ...")
+    r"|(?:(?:buen[oa]s (?:días|tardes|noches)|hola|good (?:morning|afternoon|evening)|hello)\W+(?:y |and )?)?"
+    r"(?:(?:arrancamos|comenzamos|empezamos|abrimos|iniciamos|cerramos|terminamos|finalizamos|damos por (?:terminado|finalizado|cerrado))"
+    r" (?:este|nuestro|el) (?:directo|minuto a minuto|seguimiento en directo|blog en directo)"
+    r"|bienvenid[oa]s? a (?:este|nuestro) (?:directo|minuto a minuto|seguimiento)"
+    r"|welcome to (?:our|the|this) live|(?:this|our) live (?:blog|coverage|page) (?:has|is) (?:now )?(?:ended|closed|paused)"
+    r"|we(?:'re| are|'ll| will) (?:now )?(?:pausing|ending|closing|wrapping up) (?:our|this|the) live)"
+    r"|así te lo hemos contado|here'?s how (?:it|the day|events) unfolded"
     r"|más información en|si quieres recibir|si te ha (?:interesado|gustado)|si (?:le|te) interesa (?:esta|este)"
     r"|(?:este|esta) (?:artículo|noticia|texto) (?:se publicó|fue publicad[oa]) originalmente"
     r"|this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)"
@@ -148,9 +168,11 @@ _BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]
 # divided in many ways, and a 99,000-character line of them took minutes to refuse.
 STAMP_CHARS = 120
 _STAMP = re.compile(
-    r"^[\W\d]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
+    r"^[\W\d]*(?:(?i:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mié|jue|vie|sáb|dom)\.?\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
+    # a clock time alone: a live blog's entry stamp ("14:32", "14.32 h", "2:32 p.m.")
+    r"|^\W{0,2}(?:[0-2]?\d:[0-5]\d(?:\s?(?:h|hs|horas|[ap]\.?\s?m\.?))?|[0-2]?\d\.[0-5]\d\s?(?:h|hs|horas|[ap]\.?\s?m\.?))\W{0,2}$"
 )
 # A line that is only a web address: a page copied with its address bar, a link under the text. ECB+ pages
 # (read in place) open with theirs; it stood as the standfirst.
@@ -166,6 +188,12 @@ STAMP_WORDS = 16
 _UPDATED = re.compile(r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|ultima\s+actualizacion)\b",
                       re.IGNORECASE)
 _PUBLISHED = re.compile(r"^\W*(?:published|first\s+published|posted|publicad[oa]|fecha\s+de\s+publicación)\b", re.IGNORECASE)
+# ... or with the writer's trade after the name: "By Hannah Cole, Energy correspondent", "Por Ana Ruiz,
+# corresponsal en Bruselas" (a short line: names, a few capitalised words, the trade, a place).
+_BYLINE_TRADE = re.compile(
+    r"^(?:[Pp]or|[Bb]y|BY|POR)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+(?![\w'’.-])\s?){1,4},\s?(?:[A-ZÁÉÍÓÚÑ][\w-]+\s){0,3}"
+    r"(?i:correspondent|reporter|editor|writer|columnist|contributor|corresponsal|redactora?|periodista|editora?"
+    r"|columnista|enviad[oa] especial)s?(?:\s(?:in|at|en|de)\s[A-ZÁÉÍÓÚÑ][\w-]+(?:\s[A-ZÁÉÍÓÚÑ][\w-]+)?)?\W?$")
 # ... or a desk that signs it: "Por la redacción, 12 de marzo", "By Staff, May 3, 2026".
 _DESK_BYLINE = re.compile(r"^(?i:por|by)\s+(?i:(?:la|el|the|our)\s+)?(?i:redacci[oó]n|agencias|staff|newsroom|web desk)\b")
 _BYLINE_START = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]ublicado por|[Pp]osted by)\s+"
@@ -178,6 +206,7 @@ DATELINE_CHARS = 90
 _DATELINE_END = re.compile(r"\.\s?[-–—]|\)\s*[-–—.:]|\s[-–—]\s")
 # Lines read for the publication date: the top of the page, where bylines and stamps stand.
 TOP_LINES = 12
+MENU_LINES = 40  # a copied page's menu, breadcrumbs and buttons above its title: at most this many lines
 
 _TERMINAL = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 
@@ -206,6 +235,7 @@ _LINKS_LABEL = re.compile(
     r"|read next|up next|más sobre este tema|more (?:about|on) this (?:topic|story)|related topics|most popular"
     r"|editor'?s picks|recommended (?:for you|stories)|keep reading|últimas noticias|lo último|more stories"
     r"|other stories|otras noticias|también te puede interesar|más noticias de [\w ]{1,30}"
+    r"|lo más visto|más vistos?|lo más compartido|most viewed|most shared|most watched"
     # an advertiser's headlines under their label: "Contenido patrocinado" / "Las cinco claves para ahorrar..."
     r"|contenido patrocinado|patrocinado|sponsored(?: content| stories| links)?|paid content|content from our partners)\W*$",
     re.IGNORECASE)
@@ -420,6 +450,8 @@ def _continues(text: str, before: tuple[int, int, int], line: tuple[int, int]) -
     if not _OPEN_END.search(text[max(before[0], before[1] - 3):before[1]]):
         return False  # the line before ends like a sentence, a heading with a colon, ...
     head = text[line[0]:min(line[1], line[0] + 5)]
+    if line[1] - line[0] <= STAMP_CHARS and _STAMP.match(_ZONE.sub("", text[line[0]:line[1]])):
+        return False  # a date stamp under the byline: "Redacción | Madrid" / "01/12/2026 - 08:15"
     if head[:1] in "-*•·–—>|#" or re.match(r"\d+[.)]\s", head):
         return False  # a list item, a quote or table line: its own line
     return bool(_LOWER_START.match(head))
@@ -455,7 +487,7 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
     if _words(s) <= STAMP_WORDS and _UPDATED.match(s) and _has_date_or_time(s) and _only_names_and_dates(s, False):
         return BOILERPLATE, "date stamp"  # "Updated at 6:00 a.m. ET", "Actualizado el 16/08/2023 10:32"
-    if _words(s) <= 10 and _BYLINE.match(s):
+    if _words(s) <= 10 and (_BYLINE.match(s) or _BYLINE_TRADE.match(s)):
         return BOILERPLATE, "byline"
     if _words(s) <= STAMP_WORDS and _BYLINE_START.match(s) and _only_names_and_dates(s, not _DESK_BYLINE.match(s)):
         return BOILERPLATE, "byline"  # a byline with its date: "By Jane Doe, August 15, 2023", "Por la redacción, 12 de marzo"
@@ -586,7 +618,10 @@ def publication(text: str, lines: tuple[Line, ...], language: str = "") -> Publi
     dateline "16 ago (EFE)" leaves the year open and gives nothing. None: the text does not say."""
     found: dict[str, str] = {}
     first_body = True
-    for line in lines[:TOP_LINES]:
+    # the top of the article is the title's place: a page copied whole puts its menu above it (tarifa_es:
+    # eleven menu lines, and the stamp under the byline was the sixteenth line)
+    top = next((i for i, line in enumerate(lines[:MENU_LINES]) if line.role == TITLE), 0)
+    for line in lines[top:top + TOP_LINES]:
         s = text[line.start:line.end]
         if len(s) > 400:  # a paragraph, not a stamp (and the date patterns stay cheap)
             s = s[:400]

@@ -35,7 +35,7 @@ class Input:
     text: str  # the article text offsets point into
     format: str  # "text", "markdown", "html"
     encoding: str  # how the bytes were decoded
-    published: Published | None = None  # from an HTML page's metadata; None: unknown (or not HTML)
+    published: Published | None = None  # from an HTML page's metadata or a Markdown page's front matter; None: unknown
 
 
 def read(spec: str, *, allow_urls: bool = False, max_bytes: int = Limits().max_bytes, env: Env = Env(),
@@ -114,6 +114,7 @@ def _parse(label: str, data: bytes, kind: str) -> Input:
         published = html_published(text)
         text = html_to_text(text, label)
     elif kind == "markdown":
+        published = front_matter_published(text)
         text = markdown_to_text(text)
     if not text.strip():
         raise InputError(f"{label}: is empty" if kind == "text" else f"{label}: no article text found in it")
@@ -265,7 +266,40 @@ _MD_RULES = [
 ]
 
 
+# A Markdown page saved by a web clipper or a static-site tool opens with its front matter: a block of
+# "key: value" lines between two "---" lines (title, source, author, published, tags). It is the page's
+# metadata, not its text: read as text it became the title ('title: "..." source: "https://..."'), and
+# its 'tags' a body line in the summary (the second HTML red team's tarifa_en.md). Only at the very start,
+# and only when every line of the block looks like YAML (a key, a list item, an indented value).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){0,80}?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_YAML_LINE = re.compile(r"[ \t]*(?:[\w@$-][\w .@$-]{0,40}:(?:[ \t].*)?|-(?:[ \t].*)?|[ \t]+\S.*|#.*)?\r?")
+# the date the page was published, as the front matter gives it (not "created": the day it was clipped)
+_FRONT_DATE = re.compile(r"^(?:published|date|date_?published|publish_?date|pub_?date)[ \t]*:[ \t]*[\"']?"
+                         r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d))?", re.IGNORECASE | re.MULTILINE)
+
+
+def _front_matter(text: str) -> re.Match | None:
+    m = _FRONT_MATTER.match(text)
+    if m and all(_YAML_LINE.fullmatch(line) for line in m.group(1).split("\n")):
+        return m
+    return None
+
+
+def front_matter_published(text: str) -> Published | None:
+    """The publication date a Markdown page's front matter states ("published: 2026-12-01"); None if it
+    has no front matter or no such key. Said by the page's metadata, as an HTML page's meta tags."""
+    m = _front_matter(text)
+    found = _FRONT_DATE.search(m.group(1)) if m else None
+    if not found:
+        return None
+    day, clock = found.groups()
+    return Published(day if not clock or clock == "00:00" else f"{day}T{clock}", "html-meta")
+
+
 def markdown_to_text(text: str) -> str:
+    m = _front_matter(text)
+    if m:  # the block goes (the sentences' offsets point into the text this returns)
+        text = text[m.end():]
     # A handful of regular expressions rather than a Markdown library: news copy in
     # Markdown uses only headings, emphasis, links and quotes, and we need text, not HTML.
     for pattern, repl in _MD_RULES:

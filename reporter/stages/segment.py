@@ -63,7 +63,8 @@ def split(text: str, start: int, end: int, language: str) -> list[tuple[int, int
 # - a clock time "11:49 p.m." goes on with a weekday, month, zone or lowercase word
 #   ("p.m. Thursday local time") and ends a sentence before any other capital ("10 a.m. The");
 # - a figure ends a sentence before a capital in Spanish and English ("los años 90. Esto"),
-#   where simplemma reads it as an ordinal (German "1. Mai");
+#   where simplemma reads it as an ordinal (German "1. Mai"), but not a list item's number at the
+#   start of its line ("1. Hacienda devolverá...": a "Most viewed" list pasted as text);
 # - a piece that opens with "/" or a lowercase letter goes on ("7,63 hab. / km²");
 # - footnote marks ("[17]") belong to the sentence before them.
 _CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
@@ -87,6 +88,8 @@ def _split_after_figures(line: str, spans) -> list[tuple[int, int]]:
             if not _CLOCK_NEXT.match(line, m.end(), b) and m.end() < b:
                 cuts.append((m.start(1), m.end(1)))
         for m in _FIGURE_THEN_CAPITAL.finditer(line, a, b):
+            if m.start() == 0:
+                continue  # a numbered item: "1. Hacienda devolverá..." (a list pasted as text) is one piece
             if m.end() < b and not _BEFORE_FIGURE.search(line, max(a, m.start() - 8), m.start()):
                 cuts.append((m.start(1), m.end(1)))
         start = a

@@ -1,0 +1,161 @@
+"""Line roles on the second HTML red team's pages (directo es: a live blog against another outlet's
+article; tarifa en-es: a web clipper's Markdown page against a Spanish page pasted as text with its menu;
+tests/fixtures/pairs-gold.json, written before the tool ran on them). Each rule was missed on that first
+run; each test also holds the ordinary text that must stay a claim."""
+import json
+
+from conftest import FIXTURES, fixture
+
+from reporter.model import BODY, BOILERPLATE, TITLE
+from reporter.stages.ingest import classify_lines, publication
+from reporter.stages.read import front_matter_published, markdown_to_text, read
+from reporter.stages.segment import split
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(line.role, text[line.start:line.end]) for line in classify_lines(text)]
+
+
+def role_of(text: str, line: str) -> str:
+    return next(role for role, s in roles(text) if s == line)
+
+
+# --- Markdown front matter --------------------------------------------------------------------
+
+
+CLIPPED = ('---\ntitle: "Tariff to rise 8.4% | The Ledger"\nsource: "https://example.org/a"\nauthor:\n'
+           '  - "[[Hannah Cole]]"\npublished: 2026-12-01\ncreated: 2026-12-02\ntags:\n  - "clippings"\n---\n'
+           '# Tariff to rise 8.4% in January\n\nThe tariff will rise by 8.4% on 1 January, the regulator said.\n')
+
+
+def test_a_web_clippers_front_matter_is_metadata_not_text():
+    # tarifa_en.md: the block was read as the title ('title: "..." source: "https://..."') and its tags
+    # as a body line in the summary. It goes; its 'published' key is the page's date ('created' is the
+    # day it was clipped).
+    text = markdown_to_text(CLIPPED)
+    assert text.startswith("Tariff to rise 8.4% in January\n") and "clippings" not in text
+    assert front_matter_published(CLIPPED).date == "2026-12-01"
+    got = roles(text)
+    assert got[0] == (TITLE, "Tariff to rise 8.4% in January") and got[1][0] == BODY
+
+
+def test_a_markdown_article_between_two_rules_keeps_its_text():
+    # A rule, prose, a rule: not front matter (prose is not "key: value"); no date is invented.
+    md = "---\nThe port reopened on Monday after a three-day strike, the authority said.\n---\n\nMore text here.\n"
+    assert "The port reopened on Monday" in markdown_to_text(md) and front_matter_published(md) is None
+    assert front_matter_published("# Title\n\npublished: 2026-12-01\n") is None
+
+
+# --- newsroom notes, live-blog lines, share buttons, rankings ---------------------------------
+
+
+def test_an_editors_note_and_an_amendment_line_are_furniture():
+    # tarifa_en: the amendment gave a stale figure ("12 million") and was flagged as a claim.
+    for note in ("Editor's note: The Ledger's parent company holds a minority stake in an energy retailer.",
+                 "This article was amended on 2 December 2026 to correct the number of households affected, "
+                 "which an earlier version gave as 12 million.",
+                 "Esta noticia ha sido corregida para precisar el número de hogares afectados.",
+                 "Nota de la redacción: este artículo se actualizó a las 10:30."):
+        assert role_of(f"Titular\n\nLa luz subirá un 8 %.\n\n{note}\n\nOtra frase del texto.\n", note) == BOILERPLATE
+    # reporting about an editor, or an amended law, stays
+    for claim in ("The editor's note to staff said 40 jobs would go by March.",
+                  "This article of the law was amended in 2019 to raise the fine to 600 euros."):
+        assert role_of(f"Headline\n\nFirst line of text.\n\n{claim}\n\nMore text.\n", claim) == BODY
+
+
+def test_a_live_blogs_greeting_opening_and_closing_lines_are_furniture():
+    # directo_a: "Buenos días. Arrancamos este directo..." was the summary's third sentence.
+    for line in ("Buenos días. Arrancamos este directo para seguir minuto a minuto los efectos del temporal.",
+                 "Damos por finalizado este directo. Gracias por seguirnos.",
+                 "Good morning and welcome to our live coverage of the storm.",
+                 "Así te lo hemos contado"):
+        assert role_of(f"Titular\n\nEl río creció dos metros.\n\n{line}\n\nOtra frase del texto.\n", line) == BOILERPLATE
+    claim = "Abrimos el colegio a las 8:00 para acoger a 200 vecinos, dijo el alcalde."
+    assert role_of(f"Titular\n\nEl río creció.\n\n{claim}\n\nOtra frase.\n", claim) == BODY
+
+
+def test_a_live_blogs_entry_times_and_a_gallery_counter_are_furniture():
+    text = "Titular\n\n14:32\n\nEl río alcanzó 5,8 metros.\n\nFoto 3 de 12\n\n2:32 p.m.\n\nThe river rose.\n"
+    got = dict((s, r) for r, s in roles(text))
+    assert got["14:32"] == got["Foto 3 de 12"] == got["2:32 p.m."] == BOILERPLATE
+    assert got["El río alcanzó 5,8 metros."] == BODY
+    # a figure alone on its line (a table's cell) is not a time
+    assert dict((s, r) for r, s in roles("Titular\n\nPrecio medio\n\n12.50\n\nFin del texto.\n"))["12.50"] != BOILERPLATE
+
+
+def test_share_buttons_and_a_most_viewed_list_are_furniture():
+    # tarifa_en ends with "Share this article" / "Facebook" / "X" ("X" was a body sentence); tarifa_es with
+    # "Lo más visto" and a numbered list of headlines, one flagged ("... a 14 millones de contribuyentes").
+    text = ("Titular\n\nLa luz subirá un 8 %.\n\nShare\n\nOtra frase del texto.\n\nShare this article\n\nFacebook\n\nX\n\n"
+            "Lo más visto\n1. Hacienda devolverá la renta a 14 millones de contribuyentes\n2. El Madrid gana en Múnich\n")
+    got = roles(text)
+    assert [r for r, _ in got[1:4:2]] == [BODY, BODY]
+    assert all(r == BOILERPLATE for r, s in got if s not in ("Titular", "La luz subirá un 8 %.", "Otra frase del texto."))
+    assert role_of("Headline\n\nTwitter said 40 accounts were suspended on Monday.\n\nMore.\n",
+                   "Twitter said 40 accounts were suspended on Monday.") == BODY
+
+
+def test_a_numbered_item_is_not_cut_after_its_number():
+    line = "1. Hacienda devolverá la renta antes del verano a 14 millones de contribuyentes"
+    assert [line[a:b] for a, b in split(line, 0, len(line), "es")] == [line]
+    line = "Ganó en 1990. Después se fue."
+    assert [line[a:b] for a, b in split(line, 0, len(line), "es")] == ["Ganó en 1990.", "Después se fue."]
+
+
+# --- bylines and stamps -----------------------------------------------------------------------
+
+
+def test_a_byline_with_the_trade_and_a_stamp_with_an_abbreviated_weekday_give_the_date():
+    text = ("Tariff to rise 8.4% in January\n\nBy Hannah Cole, Energy correspondent\n\nMon 1 Dec 2026 07.00 GMT\n\n"
+            "The tariff will rise by 8.4% on 1 January, the regulator said on Monday.\n")
+    lines = classify_lines(text)
+    assert [line.role for line in lines] == [TITLE, BOILERPLATE, BOILERPLATE, BODY]
+    assert publication(text, lines).date == "2026-12-01"
+    # a sentence that opens with 'By' and a name is not a byline
+    assert role_of("Headline\n\nBy Friday, Energy Minister Ana Ruiz had resigned.\n\nMore.\n",
+                   "By Friday, Energy Minister Ana Ruiz had resigned.") == BODY
+
+
+def test_a_stamp_under_a_desk_byline_is_its_own_line_and_found_below_a_menu():
+    # tarifa_es: the stamp was joined to the byline line above it (a line that starts with a figure goes
+    # on the line before), and it stood below the twelve lines read for the date, under the menu.
+    menu = "\n".join(["Saltar al contenido", "Menú", "Portada", "Nacional", "Internacional", "Economía",
+                      "Deportes", "Cultura", "Suscríbete", "Iniciar sesión", "Inicio > Economía > Energía"])
+    text = (f"{menu}\n\nPublicidad\n\nLa luz regulada subirá un 8,4 % en enero\n\nUnos diez millones de hogares "
+            "pagarán unos 6,30 euros más al mes\n\nRedacción Economía | Madrid\n01/12/2026 - 08:15\n\n"
+            "La tarifa regulada de la electricidad subirá un 8,4 % el 1 de enero, según anunció este lunes la "
+            "comisión.\n")
+    lines = classify_lines(text)
+    got = [(line.role, text[line.start:line.end]) for line in lines]
+    assert (BOILERPLATE, "01/12/2026 - 08:15") in got and (TITLE, "La luz regulada subirá un 8,4 % en enero") in got
+    assert publication(text, lines).date == "2026-12-01"
+
+
+# --- the pages themselves ---------------------------------------------------------------------
+
+
+def _gold(name: str) -> dict:
+    return next(p for p in json.loads(fixture("pairs-gold.json"))["pairs"] if p["name"] == name)
+
+
+def test_the_second_html_red_team_pages_keep_every_claim_and_no_furniture_is_a_claim():
+    from reporter.pipeline import make_source
+    from reporter.settings import Settings
+    from reporter.stages.segment import segment
+
+    for name in ("directo", "tarifa"):
+        gold = _gold(name)
+        for side in "ab":
+            page = read(str(FIXTURES / gold[side]))
+            article = segment(make_source(gold[side], page.text, Settings(), page.format), side.upper())
+            claims = [pair["ab".index(side)] for key in ("overlap", "conflict", "not_conflict") for pair in gold[key]]
+            for anchor in claims + gold["only_" + side] + gold["checkworthy"][side]:
+                found = [s for s in article.sentences if anchor in s.text]
+                # the title and standfirst (not_in_summary) are there once, and are not body
+                headline = anchor in gold["not_in_summary"][side]
+                assert len(found) == 1 and (found[0].role != BODY if headline else found[0].role == BODY), \
+                    (gold[side], anchor, found)
+            for anchor in gold["boilerplate"][side]:
+                assert all(s.role != BODY for s in article.sentences if anchor in s.text), (gold[side], anchor)
+    assert read(str(FIXTURES / "tarifa_en.md")).published.date == "2026-12-01"
+    assert "passwd" not in read(str(FIXTURES / "directo_a.html")).text
