@@ -159,3 +159,33 @@ def test_the_second_html_red_team_pages_keep_every_claim_and_no_furniture_is_a_c
                 assert all(s.role != BODY for s in article.sentences if anchor in s.text), (gold[side], anchor)
     assert read(str(FIXTURES / "tarifa_en.md")).published.date == "2026-12-01"
     assert "passwd" not in read(str(FIXTURES / "directo_a.html")).text
+
+
+# --- a live blog copied as text: embeds, recommendation widgets, relative stamps --------------------
+
+
+def test_an_embedded_post_is_furniture_with_its_signature():
+    # The post's text above its signature ("— Name (@handle) date"), or with its picture's short link.
+    text = ("Titular\n\nEl número de fallecidos asciende a dos, según la Delegación del Gobierno.\n\n"
+            "Aviso rojo en la comarca. Evitad desplazamientos. pic.twitter.com/Tq7dLm2Xa\n\n"
+            "— Protección Civil (@proteccioncivil) 12 de marzo de 2026\n\n"
+            "Estamos desbordados, necesitamos ayuda\n\n— Bomberos Montealto (@bomberosmontealto) March 12, 2026\n\n"
+            "La Guardia Civil mantiene cortadas 35 carreteras.\n")
+    got = roles(text)
+    assert [r for r, _ in got] == [TITLE, BODY, BOILERPLATE, BOILERPLATE, BOILERPLATE, BOILERPLATE, BODY]
+    assert classify_lines(text)[2].why == "social-media embed"
+    # a reported sentence that names a handle stays
+    claim = "Protección Civil (@proteccioncivil) pidió evitar los desplazamientos en la comarca."
+    assert role_of(f"Titular\n\n{claim}\n\nOtra frase del texto.\n", claim) == BODY
+
+
+def test_a_recommendation_widgets_headlines_and_a_relative_stamp_are_furniture():
+    text = ("Titular\n\nEl río creció dos metros.\n\nRecomendado por Outbrain\n\nLos médicos no se lo explican: el "
+            "truco para dormir en cinco minutos\n\nPromocionado por Taboola\n\nEste pueblo es el más bonito de España "
+            "según los lectores\n\nYou May Like\n\nDoctors stunned: this trick helps you sleep\n\n"
+            "Última actualización: hace 2 horas\n")
+    got = roles(text)
+    assert got[1][0] == BODY and all(r == BOILERPLATE for r, _ in got[2:])
+    # a claim that starts with the same words stays
+    claim = "Promoted by the mayor in 2019, the plan cut waiting times by 40 minutes, the council said."
+    assert role_of(f"Headline\n\n{claim}\n\nMore text here.\n", claim) == BODY

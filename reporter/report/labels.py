@@ -126,6 +126,7 @@ class Whys(_Keyed):
         "author's bio": "author_bio",
         "page navigation above the headline": "page_navigation",
         "headline above the first paragraph": "headline",
+        "social-media embed": "social_embed",
     }
 
     agency_credit: str
@@ -144,6 +145,7 @@ class Whys(_Keyed):
     author_bio: str = "author's bio"
     page_navigation: str = "page navigation above the headline"
     headline: str = "headline above the first paragraph"
+    social_embed: str = "social-media embed"
 
 
 @dataclass(frozen=True)
@@ -566,6 +568,7 @@ ES = replace(
               standfirst="entradilla bajo el título", related_link="enlace relacionado",
               pull_quote="cita destacada (repite el artículo)", pull_quote_attribution="firma de la cita destacada",
               author_bio="biografía del autor", page_navigation="navegación de la página sobre el titular",
+              social_embed="publicación insertada de una red social",
               headline="titular sobre el primer párrafo"),
     gap="{count} oraciones no citadas ({first}–{last})",
     gap_one="1 oración no citada ({first})",

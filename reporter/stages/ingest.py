@@ -78,6 +78,8 @@ _FURNITURE = re.compile(
     r"|(?:facebook|twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|e-?mail|flipboard|messenger|bluesky)\W*$"
     r"|share\W*$|(?:foto|fotografía|imagen|image|photo|picture|slide|diapositiva)\s+\d{1,3}\s+(?:de|of)\s+\d{1,3}\W*$"
     r"|lo más visto|más vistos?|lo más compartido|más compartid[oa]s|most viewed|most shared|most watched"
+    # a recommendation widget's label: "Promocionado por Taboola", "Promoted stories", "You may like"
+    r"|promocionado por|promoted by|promoted (?:stories|content|links)|you may like|te puede gustar|around the web"
     r"|todos los derechos reservados|all rights reserved|copyright|©)"
     r"(?:(?<=\W)|(?!\w))",  # a whole word: "Subscribers", "Comparten" are not "subscribe", "comparte"
     re.IGNORECASE,
@@ -187,6 +189,10 @@ _ZONE = re.compile(r"[\s,]*\(?\s*(?:\b(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MD
 STAMP_WORDS = 16
 _UPDATED = re.compile(r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|ultima\s+actualizacion)\b",
                       re.IGNORECASE)
+_RELATIVE_STAMP = re.compile(
+    r"^\W*(?:last\s+updated|updated|actualizad[oa]|última\s+actualización|publicad[oa]|published|posted)\W*"
+    r"(?:hace\s+\d{1,3}\s*(?:minutos?|horas?|días?|min|h)|\d{1,3}\s*(?:minutes?|hours?|days?|mins?|hrs?)\s+ago)\W*$",
+    re.IGNORECASE)
 _PUBLISHED = re.compile(r"^\W*(?:published|first\s+published|posted|publicad[oa]|fecha\s+de\s+publicación)\b", re.IGNORECASE)
 # ... or with the writer's trade after the name: "By Hannah Cole, Energy correspondent", "Por Ana Ruiz,
 # corresponsal en Bruselas" (a short line: names, a few capitalised words, the trade, a place).
@@ -236,6 +242,10 @@ _LINKS_LABEL = re.compile(
     r"|editor'?s picks|recommended (?:for you|stories)|keep reading|últimas noticias|lo último|more stories"
     r"|other stories|otras noticias|también te puede interesar|más noticias de [\w ]{1,30}"
     r"|lo más visto|más vistos?|lo más compartido|most viewed|most shared|most watched"
+    # a recommendation widget's label, its advertisers' headlines under it: "Recomendado por Outbrain" /
+    # "Los médicos no se lo explican: el truco para dormir..."
+    r"|(?:recomendado|promocionado|patrocinado) por \w+|(?:recommended|promoted|sponsored) by \w+"
+    r"|promoted (?:stories|content|links)|you may like|te puede gustar|(?:from )?around the web"
     # an advertiser's headlines under their label: "Contenido patrocinado" / "Las cinco claves para ahorrar..."
     r"|contenido patrocinado|patrocinado|sponsored(?: content| stories| links)?|paid content|content from our partners)\W*$",
     re.IGNORECASE)
@@ -290,7 +300,26 @@ def classify_lines(text: str) -> tuple[Line, ...]:
         if role == TITLE:
             title_text = s
         lines.append(Line(start, end, par, role, why))
-    return _author_bios(text, _pull_quotes(text, _headline_below_menu(text, lines)))
+    return _author_bios(text, _pull_quotes(text, _embeds(text, _headline_below_menu(text, lines))))
+
+
+# A social-media post embedded in the page: its text, then its signature ("— Protección Civil
+# (@proteccioncivil) 12 de marzo de 2026", furniture by _EMBED), or its text with the picture's short
+# link ("... pic.twitter.com/Tq7dLm2Xa"). The post is the page's illustration, not the outlet's reporting:
+# a live blog pastes a dozen. The line right above a signature, and a line with such a link, go.
+_EMBED_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+")
+
+
+def _embeds(text: str, lines: list[Line]) -> list[Line]:
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.role not in (BODY, HEADING):
+            continue
+        s = text[line.start:line.end]
+        after = text[lines[i + 1].start:lines[i + 1].end] if i + 1 < len(lines) else ""
+        if _EMBED_LINK.search(s) or _EMBED.match(after):
+            out[i] = Line(line.start, line.end, line.paragraph, BOILERPLATE, "social-media embed")
+    return out
 
 
 # A whole page copied as text opens with the site's name, its menu and breadcrumbs ("Portada", "Local",
@@ -485,6 +514,8 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
         return BOILERPLATE, "related link"  # a web address on a line of its own: the page's own, or a link
     if _is_furniture(s):
         return BOILERPLATE, "site furniture (comment prompt, related link, advert, sharing)"
+    if _RELATIVE_STAMP.match(s):
+        return BOILERPLATE, "date stamp"  # "Última actualización: hace 2 horas", "Updated 5 minutes ago"
     if _words(s) <= STAMP_WORDS and _UPDATED.match(s) and _has_date_or_time(s) and _only_names_and_dates(s, False):
         return BOILERPLATE, "date stamp"  # "Updated at 6:00 a.m. ET", "Actualizado el 16/08/2023 10:32"
     if _words(s) <= 10 and (_BYLINE.match(s) or _BYLINE_TRADE.match(s)):
