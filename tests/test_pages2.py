@@ -189,3 +189,18 @@ def test_a_recommendation_widgets_headlines_and_a_relative_stamp_are_furniture()
     # a claim that starts with the same words stays
     claim = "Promoted by the mayor in 2019, the plan cut waiting times by 40 minutes, the council said."
     assert role_of(f"Headline\n\n{claim}\n\nMore text here.\n", claim) == BODY
+
+
+def test_a_live_pages_controls_and_zoned_entry_times_are_furniture():
+    lines = ["Key events", "Show key events only", "Please turn on JavaScript to use this feature", "2h ago",
+             "15.10 GMT", "Pinned post", "View image in fullscreen", "Skip past newsletter promotion",
+             "after newsletter promotion", "Explore more on these topics", "Reuse this content", "Noticia relacionada",
+             "Ampliar", "Reproducir", "Vídeo", "More from Europe", "Más en Sociedad"]
+    text = "Storm Dara live\n\nTwo people have died, police said.\n\n" + "\n\n".join(lines) + "\n"
+    got = roles(text)
+    assert got[1][0] == BODY and [r for r, _ in got[2:]] == [BOILERPLATE] * len(lines)
+    # reporting that starts with the same words stays
+    for claim in ("Key events of the day were the two deaths and the closure of 35 roads, police said.",
+                  "More from Europe is expected, the minister said, after 300 troops arrived on Monday.",
+                  "Ampliar el puente costará 3,5 millones de euros, según el Ayuntamiento."):
+        assert role_of(f"Headline\n\n{claim}\n\nMore text here.\n", claim) == BODY

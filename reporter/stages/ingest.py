@@ -80,6 +80,14 @@ _FURNITURE = re.compile(
     r"|lo más visto|más vistos?|lo más compartido|más compartid[oa]s|most viewed|most shared|most watched"
     # a recommendation widget's label: "Promocionado por Taboola", "Promoted stories", "You may like"
     r"|promocionado por|promoted by|promoted (?:stories|content|links)|you may like|te puede gustar|around the web"
+    # a live page's controls and a player's buttons, each alone on its line: "Key events", "Show key events
+    # only", "Pinned post", "Please turn on JavaScript", "View image in fullscreen", "Skip past newsletter
+    # promotion", "Reuse this content", "Ampliar", "Reproducir", "Más en Sociedad"; a short relative stamp "2h ago"
+    r"|key events\W*$|show key events|pinned post\W*$|(?:please )?(?:turn on|enable|activa) javascript"
+    r"|view image in fullscreen|skip past newsletter|after newsletter promotion|explore more on these topics"
+    r"|reuse this content|relive our live|noticia relacionada\W*$|ampliar\W*$|cerrar\W*$|reproducir\W*$"
+    r"|(?:ver )?v[ií]deo\W*$|watch video\W*$|más en [\w ]{1,30}$|more (?:from|on) [\w ]{1,30}$"
+    r"|\d{1,3}\s?(?:h|hr|hrs|m|min|mins|d)\s+ago\W*$|hace \d{1,3}\s?(?:h|min|d)\W*$"
     r"|todos los derechos reservados|all rights reserved|copyright|©)"
     r"(?:(?<=\W)|(?!\w))",  # a whole word: "Subscribers", "Comparten" are not "subscribe", "comparte"
     re.IGNORECASE,
@@ -184,6 +192,7 @@ _LONE_ADDRESS = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+\W{0,3}$", re.IGNOREC
 _ZONE = re.compile(r"[\s,]*\(?\s*(?:\b(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|IST|ART|COT|CLT|"
                    r"WIB|JST|KST|AEST|AEDT)\b\s*(?:[+-−]\s*\d{1,2}(?::?\d\d)?)?|\bhora\s+(?:peninsular|local|"
                    r"de\s+[A-ZÁÉÍÓÚ]\w+(?:\s+[A-ZÁÉÍÓÚ]\w+)?))\s*\)?\s*$")
+_ZONED_CLOCK = re.compile(r"\W{0,2}[0-2]?\d[:.][0-5]\d\W{0,2}")
 # A line that says when the page was published or updated: "Updated August 15, 2023 at 6:00 AM ET",
 # "Actualizado: 16/08/2023 - 10:32", "Publicado el 16 de agosto de 2023". Short, with a date or a time.
 STAMP_WORDS = 16
@@ -525,8 +534,9 @@ def _role(s: str, i: int, spans, text: str, title: str | None, first: bool) -> t
     if _words(s) <= STAMP_WORDS + 4 and ((_BYLINE_START.match(s) and _READING_TIME.search(s)) or _DESK.match(s)) \
             and _only_names_and_dates(_READING_TIME.sub(" ", s), False):
         return BOILERPLATE, "byline"  # "Por Ana Ruiz · 20 de octubre de 2026 · 4 min de lectura", "Redacción | Lima"
-    if len(s) <= STAMP_CHARS and _STAMP.match(_ZONE.sub("", s)):
-        return BOILERPLATE, "date stamp"
+    if len(s) <= STAMP_CHARS and (_STAMP.match(_ZONE.sub("", s))
+                                  or (_ZONE.search(s) and _ZONED_CLOCK.fullmatch(_ZONE.sub("", s)))):
+        return BOILERPLATE, "date stamp"  # ... or a clock with its zone: a live blog's "15.10 GMT"
     if title is not None and _norm(s) == _norm(title):
         return BOILERPLATE, "title repeated"
     if _CREDIT.search(s):
