@@ -204,3 +204,18 @@ def test_a_live_pages_controls_and_zoned_entry_times_are_furniture():
                   "More from Europe is expected, the minister said, after 300 troops arrived on Monday.",
                   "Ampliar el puente costará 3,5 millones de euros, según el Ayuntamiento."):
         assert role_of(f"Headline\n\n{claim}\n\nMore text here.\n", claim) == BODY
+
+
+def test_a_reader_services_header_is_metadata_in_md_and_in_txt(tmp_path):
+    page = ("Title: Tariff to rise 8.4% in January\n\nURL Source: https://example.org/tariff\n\n"
+            "Published Time: 2026-12-01T07:00:00+00:00\n\nMarkdown Content:\n# Tariff to rise 8.4% in January\n\n"
+            "The tariff will rise by **8.4%** on 1 January, the [commission](https://example.org/c) said.\n")
+    for name in ("page.md", "page.txt"):
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        got = read(str(tmp_path / name))
+        assert got.format == "markdown" and got.published.date == "2026-12-01T07:00"
+        assert got.text.startswith("Tariff to rise 8.4% in January\n")
+        assert "The tariff will rise by 8.4% on 1 January, the commission said." in got.text
+    # a plain text that merely starts with "Title:" is left alone
+    (tmp_path / "plain.txt").write_text("Title: a report\n\nThe port reopened on Monday.\n", encoding="utf-8")
+    assert read(str(tmp_path / "plain.txt")).text.startswith("Title: a report")

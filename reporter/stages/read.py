@@ -113,7 +113,8 @@ def _parse(label: str, data: bytes, kind: str) -> Input:
     if kind == "html":
         published = html_published(text)
         text = html_to_text(text, label)
-    elif kind == "markdown":
+    elif kind == "markdown" or (kind == "text" and _READER_HEADER.match(text)):
+        kind = "markdown"  # a reader service's Markdown saved as .txt
         published = front_matter_published(text)
         text = markdown_to_text(text)
     if not text.strip():
@@ -274,15 +275,22 @@ _MD_RULES = [
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){0,80}?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _YAML_LINE = re.compile(r"[ \t]*(?:[\w@$-][\w .@$-]{0,40}:(?:[ \t].*)?|-(?:[ \t].*)?|[ \t]+\S.*|#.*)?\r?")
 # the date the page was published, as the front matter gives it (not "created": the day it was clipped)
-_FRONT_DATE = re.compile(r"^(?:published|date|date_?published|publish_?date|pub_?date)[ \t]*:[ \t]*[\"']?"
+_FRONT_DATE = re.compile(r"^(?:published(?: time)?|date|date_?published|publish_?date|pub_?date)[ \t]*:[ \t]*[\"']?"
                          r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d))?", re.IGNORECASE | re.MULTILINE)
+
+
+# A reader service's header gives the same metadata in its own words: "Title: ...", "URL Source: https://...",
+# "Published Time: 2026-12-01T07:00:00+00:00", then "Markdown Content:" and the page as Markdown (saved as
+# .md or .txt). Read as text, the "Title:" line was the title and "Markdown Content:" a body line.
+_READER_HEADER = re.compile(r"\A\ufeff?((?:[ \t]*(?:Title|URL Source|Published Time|Description|Author|Site|Warning)"
+                            r"[ \t]*:[^\n]{0,2000}\r?\n[ \t\r\n]*){1,10})Markdown Content:[ \t]*(?:\r?\n|\Z)")
 
 
 def _front_matter(text: str) -> re.Match | None:
     m = _FRONT_MATTER.match(text)
     if m and all(_YAML_LINE.fullmatch(line) for line in m.group(1).split("\n")):
         return m
-    return None
+    return _READER_HEADER.match(text)
 
 
 def front_matter_published(text: str) -> Published | None:
