@@ -161,7 +161,9 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             # of the collapse, the train's speed) is chosen with this much more
             select = sim + c.same_language_support * _same_quantity(
                 [stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib]) * (sim > 0)
-        found = _candidates(select, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c))
+        merged = _same_value([stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib]) \
+            if encoder is not None and same_language else None
+        found = _candidates(select, c, threshold, None if encoder is None else _same_saying(encoder, ta, tb, c), merged)
         if same_language:
             found = [(r, col) for r, col in found
                      if _enough(fa[r], fb[col], None if cosine is None else float(cosine[r, col]), c)
@@ -437,8 +439,20 @@ def _same_fact(xa: list[Fact], xb: list[Fact], text_a: str = "", text_b: str = "
     return any(_comparable(x, y, xa, xb, text_a, text_b) for x in xa for y in xb)
 
 
+def _same_value(xa: list[list[Fact]], xb: list[list[Fact]]) -> np.ndarray:
+    """True where two claims state one quantity (kind and unit, not a report's time, a date or a year;
+    a count with its noun) with the same value: "se aseguraron 38 casquillos" / "recogieron 38
+    casquillos", "alrededor de las 23:15 horas" / "alrededor de las 11:15 de la noche"."""
+    def stated(facts: list[Fact]) -> set[tuple]:
+        return {((x.kind, x.unit), round(x.value, 3)) for x in facts
+                if x.kind not in _WEAK_KINDS + _REPORTED + _DATES and (x.kind != "count" or x.unit)}
+
+    return _any_pair([stated(f) for f in xa], [stated(f) for f in xb], lambda a, b: a == b)
+
+
 def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
-                same: Callable[[str, int, int], bool] | None = None) -> list[tuple[int, int]]:
+                same: Callable[[str, int, int], bool] | None = None,
+                merged: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Pairs over the threshold. Lexical alone: each claim's top_k best matches either way.
     With meaning: each claim's best partner, when it is best for it too (the mutual best: no
     sentence in four pairs for the same reason); a second partner only when two sentences of
@@ -459,6 +473,27 @@ def _candidates(sim: np.ndarray, c: Comparison, threshold: float,
             if mutual or (same is not None and (
                     (col_best == col and same("a", r, r_best)) or (r_best == r and same("b", col, col_best)))):
                 out.append((r, col))
+        if merged is not None:
+            # One source merges two claims of the other into one sentence ("deberán indemnizar con 150.000
+            # euros a la familia y pagar una multa de 6.000 euros" against two sentences, one for each),
+            # or words a claim so that the other's lead is nearer ("dos sujetos armados entraron al local
+            # alrededor de las 11:15 de la noche"): a claim whose best partner, over the threshold,
+            # states one of its quantities with the same value pairs with it though that partner has a
+            # better match (one language; a second partner for that sentence, never a third)
+            taken = {p for p in out}
+            extra: dict[int, int] = {}
+            for r in range(sim.shape[0]):
+                col = int(best_col[r])
+                if sim[r, col] >= threshold and merged[r, col] and (r, col) not in taken \
+                        and sim[r, col] >= row_max[r] - 1e-12 and extra.get(col, 0) < 1:
+                    out.append((r, col))
+                    extra[col] = extra.get(col, 0) + 1
+            for col in range(sim.shape[1]):
+                r = int(best_row[col])
+                if sim[r, col] >= threshold and merged[r, col] and (r, col) not in taken and (r, col) not in out \
+                        and sim[r, col] >= col_max[col] - 1e-12 and extra.get(-1 - r, 0) < 1:
+                    out.append((r, col))
+                    extra[-1 - r] = extra.get(-1 - r, 0) + 1
         return out
     k = min(c.top_k, sim.shape[1])
     top_rows = np.argsort(-sim, axis=1, kind="stable")[:, :k]
@@ -632,7 +667,7 @@ def _values(facts: list[Fact]) -> str:
 
 
 def _label(f: Fact) -> str:
-    return value_label(f) if f.kind in ("time", "date", "money", "percentage", "rate") or f.unit in ("km", "m", "hour") \
+    return value_label(f) if f.kind in ("time", "date", "money", "percentage", "rate") or f.unit in ("km", "m", "hour", "km/h") \
         else f"{value_label(f)} {f.kind if f.kind != 'count' else f.unit}"
 
 

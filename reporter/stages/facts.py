@@ -184,13 +184,25 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
         if kind in ("count", "money", "percentage", "rate") and \
                 any(d <= LIMIT_WORDS_AWAY and w in _LIMITS for d, w in _window(tokens, folded, *span, clauses)):
             unit = f"{unit} limit" if unit else "limit"  # "the speed limit is 40 mph": a bound, not what happened
+        if kind == "count" and unit == "year" and _prison_term(text, span, clauses):
+            unit = "prison"  # "12 años de prisión", "sentenced to 14 years": a sentence, not a year or an age
+        if kind in ("count", "money", "percentage", "rate") and _asked(tokens, folded, span, clauses):
+            # "La Fiscalía había pedido 18 años": not what was imposed (years asked for are a term:
+            # "El ministerio público solicitaba 18 años")
+            unit = "prison asked" if unit in ("year", "prison") else f"{unit} asked" if unit else "asked"
+        if unit == "prison":
+            # "ya había sido condenado en 2019 a dos años": an earlier sentence; a year after the term is the
+            # crime's ("12 años de prisión ... por matar a un joven ... en junio de 2023")
+            year = _YEAR.search(text, _clause(span[0], clauses)[0], span[0])
+            if year:
+                unit = f"prison in {year.group(1)}"
         if kind in GROWING and _another(tokens, folded, span, clauses):
             unit = f"{unit} other" if unit else "other"  # "killed when they attacked another school": not the toll
         if kind in ("deaths", "injured", "missing"):
             past = _past_event(text, tokens, folded, span, clauses)
             if past:
                 unit = f"{unit} {past}" if unit else past  # "the 2004 tsunami killed 230,000": another event's toll
-        subject = _age_subject(span, ages) if kind == "age" else \
+        subject = "" if unit.startswith("prison") else _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
         if n in estimates and out and out[-1].kind == kind and not subject:
             subject = out[-1].subject  # "86 cases in the Orlen Valley, up from 40": the same place's count
@@ -478,6 +490,40 @@ def _past_event(text: str, tokens, folded, span: tuple[int, int], clauses: list[
     return "past" if _PAST_YEAR.search(clause) or _PAST_YEAR.match(opening.lstrip()) else ""
 
 
+# A prison term: a count of years told as a sentence ("12 años de prisión", "14 años de cárcel", "12 years in
+# prison", "condenado a 12 años", "sentenced to 14 years"). Court reports of one trial name the convicted
+# their own way ("los dos acusados" / "Iván Castro y Rubén Llorente") and put the crime's town or victim
+# near the term, so a term is about no place: the subject is left empty (the fourth red team's juicio pair
+# had 12 years "in Puerto Alba" and 14 "of Daniel Serrano", two subjects, and no conflict).
+_PRISON_AFTER = re.compile(r"\s*(?:-\s*)?(?:años|año|years?)['’]?(?:\s+(?:de|in|of|behind))?\s+"
+                           r"(?:prisi[óo]n|c[áa]rcel|condena|reclusi[óo]n|privaci[óo]n|prison|jail|bars|"
+                           r"imprisonment|sentence)\b", re.IGNORECASE)
+_PRISON_BEFORE = re.compile(r"\b(?:conden\w*|sentenc\w*|pena|penas|impuesto|impuso|impone|jailed|imprisoned)\b"
+                            r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
+
+
+def _prison_term(text: str, span: tuple[int, int], clauses: list[int]) -> bool:
+    a, _ = _clause(span[0], clauses)
+    return bool(_PRISON_AFTER.match(text, span[1]) or _PRISON_BEFORE.search(text[a:span[0]]))
+
+
+# A quantity someone asks for is another quantity than the one granted: a prosecutor's 18 years against the
+# court's 12, a union's 5 % rise against the 3 % agreed, the 1.000 millones a region asks against the aid
+# given. The verb of asking within four words before the figure, in its clause.
+_ASKING = re.compile(r"(?:pid|ped|solicit|reclam|exig|reivindic|ask|sought|seek|demand|request)\w*")
+_ASKING_NOT = {"pedido", "pedidos", "demanda", "demandas", "demand"}  # "los pedidos" (orders), "la demanda" (need)
+
+
+def _asked(tokens, folded, span: tuple[int, int], clauses: list[int]) -> bool:
+    a, _ = _clause(span[0], clauses)
+    before = [k for k, t in enumerate(tokens) if a <= t.start() and t.end() <= span[0]][-4:]
+    for k in before:
+        w = folded[k]
+        if _ASKING.fullmatch(w) and not (w in _ASKING_NOT and k and folded[k - 1] in ("los", "las", "la", "the")):
+            return True
+    return False
+
+
 def _aside(words: list[str]) -> bool:
     """Whether a clause is set off between a count and its verb: who says it ("según ...",
     "according to ...", "de acuerdo con ...", "citing ...") or a part of the count ("three of
@@ -618,7 +664,7 @@ _CROWD_NOUNS = re.compile(r"asistentes?|manifestantes?|participantes?|participan
                           r"marchers?|attendees?|spectators?|espectador(?:es)?|crowd|fans?|aficionados?|hinchas?|"
                           r"march|marcharon|marched")  # "85,000 marched": the verb after the number
 # "Police estimated the crowd at 12,000", "a crowd of 48,500", "la asistencia fue de 12.000"
-_CROWD_BEFORE = re.compile(r"\b(?:crowds?|attendance|turnout|multitud|asistencia|afluencia|aforo|p[úu]blico)\b"
+_CROWD_BEFORE = re.compile(r"\b(?:crowds?|attendance|turnout|multitud|asistencia|afluencia|aforo|(?<!ministerio )p[úu]blico)\b"
                            r"(?:\s+[\w']+){0,3}\s*$", re.IGNORECASE)
 _CROWD_CUES = ("manifesta", "manifestaron", "=marcha", "=marchas", "=march", "=marches", "marcharon", "=marched",
                "=marching", "protest",
@@ -685,9 +731,19 @@ def _normalise(f: Figure, kind: str, language: str) -> tuple[float, str, float]:
         return f.value * k, "hour", step * k
     if kind == "money":
         return f.value, f.unit, step
+    if kind == "count" and f.unit in _SPEEDS:
+        # "130 mph" / "215 km/h": one speed in km/h. Weather services convert from knots and round each
+        # unit on its own (130 mph is 209 km/h, told as 215), so a speed converted from miles agrees
+        # within 3 % (the step's half); 38 / 52 mph, 27 % apart, still differ
+        k = _SPEEDS[f.unit]
+        value = round(f.value * k, 1)
+        return value, "km/h", max(step * k, 0.06 * value) if k != 1.0 else step
     if kind == "count":
         return f.value, f.unit, step
     return f.value, "", step
+
+
+_SPEEDS = {"km/h": 1.0, "kph": 1.0, "mph": 1.609344}
 
 
 # ---- who says it, what it is about --------------------------------------------------------
@@ -1056,6 +1112,6 @@ def value_label(f: Fact) -> str:
         return f"{text} {f.unit.upper()}"
     if f.kind in ("percentage", "rate"):
         return f"{text}%"
-    if f.unit in ("km", "m", "hour"):
+    if f.unit in ("km", "m", "hour", "km/h"):
         return f"{text} {f.unit}"
     return text

@@ -185,6 +185,9 @@ def _unit_before(tokens: list[re.Match], i: int, language: str) -> str:
 
 
 _QUALIFIER_WORDS = {w for _, phrases in QUALIFIERS for p in phrases for w in p.split()} - {"de", "of", "a"}
+# Verbs before a number that has a noun of its own tell what was done to it, not what it measures:
+# "se aseguraron 38 casquillos" counts casquillos (not 'say'), "cayeron 210 litros" litres (not 'decrease').
+_DOINGS = {"say", "decrease", "increase"}
 
 
 def _qualifier(text: str, start: int) -> str:
@@ -383,11 +386,47 @@ def _names_it(tokens: list[re.Match], i: int, text: str) -> bool:
     # ... unless a unit follows: "lined the route 9 hours before" is 9 hours
 
 
+# An emergency line named by its number after an article ("según el 112", "llamadas al 112", "del 911",
+# "called 911", "the 999 service"): the service that counted, not a count ("según el 112" read as a
+# second toll beside "Dos personas han muerto"). A plural article counts: "los 112 heridos".
+_EMERGENCY_LINES = {"112", "911", "999", "061", "062", "080", "085", "091", "092", "000", "066", "080"}
+_LINE_BEFORE = {"el", "al", "del", "the", "call", "called", "calls", "calling", "dial", "dialled", "dialed",
+                "llamar", "llamó", "llamaron", "llamada", "llamadas", "marcar", "marcó"}
+
+
+def _emergency_line(tokens: list[re.Match], i: int, raw: str) -> bool:
+    if raw not in _EMERGENCY_LINES or i == 0 or tokens[i - 1].group().lower() not in _LINE_BEFORE:
+        return False
+    after = fold(tokens[i + 1].group()) if i + 1 < len(tokens) else ""
+    return not (after in PEOPLE or after[:-1] in PEOPLE or after in UNIT_ALIASES or concept(after) is not None
+                or (after.endswith("s") and concept(after[:-1]) is not None))
+
+
 # A month abbreviated with its stop before a day, as agencies write it ("Oct. 10, 2002", "Aug. 15", "el 3 de
 # sept."; "dic. 24"): a date, not a count. ECB+ (read in place): "on Oct. 10, 2002, ... killing three people"
 # read 10 as dead.
 _MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                         "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "dic": 12}  # not "ago.", "mar."
+
+
+# A comma before groups of three digits in Spanish copy: Mexico, Central America, the Caribbean and
+# Peru group thousands with it ("una recompensa de 500,000 pesos", "1,200,000 habitantes"), where Spain
+# writes "500.000". Spain's decimal comma is rarely followed by exactly three digits, and then before a
+# scale word ("1,250 millones"), a percentage ("el euríbor, en el 2,125 %") or a euro price ("1,659
+# euros el litro"): those stay decimals, as does a leading zero ("0,125").
+_LATIN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_DECIMAL_AFTER = re.compile(r"\s*(?:%|por\s*ciento|€|euros?\b|eur\b)", re.IGNORECASE)
+
+
+def _decimal_context(tokens: list[re.Match], i: int, text: str, raw: str) -> bool:
+    """Whether a Spanish "d,ddd" reads as a decimal: one group before a scale word, a percentage or euros."""
+    if raw.count(",") > 1:
+        return False  # "1,200,000": only thousands group twice
+    end = tokens[i].start() + len(raw)
+    after = re.match(r"\s*([^\W\d_]+)", text[end:])
+    if after and fold(after.group(1)) in SCALE:
+        return True
+    return bool(_DECIMAL_AFTER.match(text, end)) or "€" in text[max(0, tokens[i].start() - 3):tokens[i].start()]
 
 
 def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
@@ -413,10 +452,12 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             if not m:
                 continue
             raw = m.group()
-            if _names_it(tokens, i, text):
+            if _names_it(tokens, i, text) or _emergency_line(tokens, i, raw):
                 consumed = tok.start() + len(raw)
                 continue  # "State Route 9", "Flight 370", "la línea 12": a name, not a quantity
             value = locale_number(raw, language)
+            if language == "es" and _LATIN_THOUSANDS.fullmatch(raw) and not _decimal_context(tokens, i, text, raw):
+                value = float(raw.replace(",", ""))  # "500,000 pesos", "1,200,000 habitantes": thousands
             if value is not None and _NEGATIVE.match(text[max(0, tok.start() - 2):tok.start()]):
                 value = -value  # "-5 grados", "−3,2 %" (not "COVID-19", not "2023-2024")
         elif fold(low) in _HALF or low in ("un", "una", "uno", "one", "a"):
@@ -451,6 +492,10 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         if nxt == "mil" and last + 2 < len(tokens) and fold(tokens[last + 2].group()) in ("millones", "millon"):
             scale = 1e9
         value = round(value * scale, 6)
+        if scale != 1.0 and nxt in words and last + 1 < len(tokens):
+            # "500 mil pesos", "20 mil personas" (Latin American copy writes thousands so): "mil" scaled the
+            # number and is read with it, not as a second figure of 1,000
+            consumed = tokens[last + 1].end()
         percent = _PERCENT.match(text, consumed)  # at the offset: a copy of the rest per figure grew with the square
         if percent:
             out.append((Figure(value, raw + "%", "percent", "", qualifier), span))
@@ -480,7 +525,8 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
             out.append((Figure(value, raw, "year", ""), span))
             continue
         before_unit = _unit_before(tokens, i, language)
-        if not _known_unit(unit) and (_known_unit(before_unit) or not unit):
+        if not _known_unit(unit) and ((_known_unit(before_unit) and not (unit and concept(before_unit) in _DOINGS))
+                                      or not unit):
             unit = before_unit  # "magnitud 7,8 sacudió": the property named before the number
         if _AGE.match(text, consumed):  # "a 36-year-old climber died": an age, not a toll
             out.append((Figure(value, raw, "count", "year", qualifier), span))

@@ -186,6 +186,8 @@ UNIT_ALIASES = {
     "hour": "hour", "dia": "day", "day": "day", "ano": "year", "year": "year", "mes": "month", "month": "month",
     # speeds: "traveling at 38 mph" is a speed, not a count of what "traveling" names
     "mph": "mph", "kph": "km/h",
+    # rain: "210 litros por metro cuadrado" and "145 l/m²" are one unit (the fourth red team's riada pair)
+    "litro": "l", "litros": "l", "l": "l", "litre": "l", "litres": "l", "liter": "l", "liters": "l",
 }
 PEOPLE = {"persona", "people", "person", "personas", "individuo", "habitante", "resident", "ciudadano",
            "civil", "civilian", "nino", "child", "children", "mujer", "woman", "women", "hombre", "man", "men"}

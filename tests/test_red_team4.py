@@ -1,0 +1,110 @@
+"""The fourth red team's kinds of news language (riada, tiroteo, huracan, juicio; Spanish first):
+Latin American figures, emergency lines, prison terms and what was asked for, speeds in two units,
+a sentence that merges two of the other source's."""
+from conftest import briefing_of
+
+from reporter.model import CONFLICT
+from reporter.settings import Comparison
+from reporter.stages.compare import _candidates, values_agree
+from reporter.stages.facts import sentence_facts
+from reporter.text.features import analyze
+
+import numpy as np
+
+
+def figs(text: str, language: str = "es"):
+    return [(f.value, f.kind, f.unit) for f in analyze(text, language).figures]
+
+
+def facts(text: str, language: str = "es"):
+    return [(f.kind, f.value, f.unit, f.subject) for f in sentence_facts(text, language)]
+
+
+def test_mil_after_digits_scales_the_number_and_is_no_second_figure():
+    assert figs("El gobierno ofreció una recompensa de hasta 500 mil pesos por información.") == \
+        [(500000.0, "money", "peso")]
+    assert [v for v, _, _ in figs("Unas 20 mil personas marcharon por el centro.")] == [20000.0]
+    assert [v for v, _, _ in figs("Asistieron dos mil personas.")] == [2000.0]
+
+
+def test_latin_american_thousands_comma_in_spanish_copy():
+    assert figs("La Fiscalía ofrece una recompensa de 500,000 pesos.")[0][:2] == (500000.0, "money")
+    assert figs("El municipio tiene 1,200,000 habitantes.")[0][0] == 1200000.0
+    # Spain's decimal comma stays one before a scale word, a percentage, euros, or after a leading zero
+    assert figs("La deuda es de 1,250 millones de pesos.")[0][0] == 1250000.0
+    assert figs("El euríbor cerró en el 2,125 %.")[0][0] == 2.125
+    assert figs("La gasolina se vende a 1,659 euros el litro.")[0][0] == 1.659
+    assert figs("El índice subió 0,125 puntos.")[0][0] == 0.125
+
+
+def test_an_emergency_line_after_an_article_is_no_count():
+    assert figs("Han rescatado a más de 120 personas, según el 112.") == [(120.0, "count", "rescue")]
+    assert [v for v, _, _ in figs("El 112 recibió 300 llamadas durante la noche.")] == [300.0]
+    assert [v for v, _, _ in figs("Los 112 heridos fueron atendidos.")] == [112.0]  # a plural article counts
+    assert figs("The 911 call came at noon.", "en") == []
+    assert [v for v, _, _ in figs("Atendieron 112 llamadas.")] == [112.0]
+
+
+def test_a_verb_before_a_counted_noun_is_not_its_unit():
+    assert figs("En el lugar se aseguraron 38 casquillos de arma larga, según la policía.") == \
+        [(38.0, "count", "casquillo")]
+    assert figs("En Almedina cayeron 210 litros por metro cuadrado.")[0][2] == \
+        figs("En Caudete se registraron 145 l/m² en el mismo periodo.")[0][2] == "l"
+    assert figs("Magnitud 7,8 sacudió la costa.")[0][2] == "magnitude"  # a property before a bare number stays
+
+
+def test_prison_terms_asked_and_imposed_are_other_quantities():
+    imposed = facts("La Audiencia Provincial ha condenado a 12 años de prisión a cada uno de los dos acusados de "
+                    "matar a un joven a la salida de una discoteca de Puerto Alba en junio de 2023.")
+    assert ("count", 12.0, "prison", "") in imposed  # no place: the crime's town is no scope of the term
+    other = facts("La Audiencia ha impuesto 14 años de prisión a Iván Castro por el homicidio de Daniel Serrano.")
+    assert ("count", 14.0, "prison", "") in other
+    assert facts("La Fiscalía había pedido 18 años de cárcel para cada uno.") == [("count", 18.0, "prison asked", "")]
+    assert facts("El ministerio público solicitaba 18 años para cada uno de los procesados.") == \
+        [("count", 18.0, "prison asked", "")]  # 'ministerio público' is no crowd
+    assert ("count", 2.0, "prison in 2019", "") in facts("Castro ya había sido condenado en 2019 a dos años de prisión.")
+    assert ("count", 12.0, "prison", "") in facts("He was sentenced to 12 years in prison.", "en")
+
+
+def test_what_is_asked_for_is_not_what_is_granted():
+    units = {f[2] for f in facts("Los sindicatos piden una subida del 5 %.")}
+    assert units == {"asked"}
+    assert all("asked" not in f[2] for f in facts("El Gobierno aprobó una subida del 3 %."))
+    assert all("asked" not in f[2] for f in facts("Los pedidos de la empresa llegaron a 300 unidades."))
+
+
+def test_speeds_in_miles_and_kilometres_are_one_quantity():
+    [kmh] = [f for f in sentence_facts("El ciclón llegó con vientos sostenidos de 215 km/h.", "es") if f.kind == "count"]
+    [mph] = [f for f in sentence_facts("It came ashore with sustained winds of 130 mph.", "en") if f.kind == "count"]
+    assert kmh.unit == mph.unit == "km/h"
+    assert values_agree(kmh, mph, Comparison())  # 130 mph is 209 km/h, told as 215 by the weather service
+    [slow] = sentence_facts("The train was traveling at 38 mph.", "en")
+    [fast] = sentence_facts("The train was moving at 52 mph.", "en")
+    assert not values_agree(slow, fast, Comparison())
+
+
+def test_a_best_partner_with_the_same_value_pairs_though_it_has_a_better_match():
+    # rows: two claims of A; cols: one sentence of B merging both (the fine and the compensation)
+    sim = np.array([[0.61], [0.84]])
+    c = Comparison()
+    assert _candidates(sim, c, 0.36) == [(1, 0)]
+    assert sorted(_candidates(sim, c, 0.36, None, np.array([[True], [False]]))) == [(0, 0), (1, 0)]
+    assert _candidates(sim, c, 0.36, None, np.array([[False], [False]])) == [(1, 0)]
+    assert _candidates(np.array([[0.30], [0.84]]), c, 0.36, None, np.array([[True], [False]])) == [(1, 0)]
+
+
+def test_juicio_prison_terms_conflict_and_requests_do_not():
+    a = ("Doce años de cárcel para los acusados\n\n"
+         "La Audiencia Provincial de Valdecruz ha condenado a 12 años de prisión a cada uno de los dos acusados de "
+         "matar a golpes a un joven a la salida de una discoteca de Puerto Alba en junio de 2023.\n\n"
+         "La Fiscalía había pedido 18 años de cárcel para cada uno por un delito de homicidio.\n")
+    b = ("Catorce años de prisión para Castro y Llorente\n\n"
+         "La Audiencia de Valdecruz ha impuesto 14 años de prisión a Iván Castro y Rubén Llorente por el homicidio "
+         "de Daniel Serrano, el joven al que apalearon en junio de 2023 en Puerto Alba.\n\n"
+         "El ministerio público solicitaba 18 años para cada uno de los procesados.\n")
+    briefing = briefing_of(a, b)
+    kinds = {(r.a, r.b): r.type for r in briefing.relations}
+    assert CONFLICT in kinds.values()
+    for r in briefing.relations:
+        if r.type == CONFLICT:
+            assert all(d.unit == "prison" for d in r.evidence.differing), r.evidence
