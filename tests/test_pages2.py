@@ -219,3 +219,25 @@ def test_a_reader_services_header_is_metadata_in_md_and_in_txt(tmp_path):
     # a plain text that merely starts with "Title:" is left alone
     (tmp_path / "plain.txt").write_text("Title: a report\n\nThe port reopened on Monday.\n", encoding="utf-8")
     assert read(str(tmp_path / "plain.txt")).text.startswith("Title: a report")
+
+
+def test_a_pages_tools_a_wire_photo_caption_and_a_stamp_after_the_place():
+    tools = ["Enviar", "Tamaño de letra", "Enlace copiado", "Escucha este artículo", "0:00 / 3:24", "Me gusta",
+             "Lee sin anuncios", "Ya soy suscriptor", "Esta funcionalidad es sólo para registrados.", "Seguir",
+             "Ver 23 comentarios", "Read 23 comments", "Open in app", "Sign in", "Gift this article",
+             "Share full article", "Save article", "Close", "Menu", "Scroll to continue with content", "Hide caption",
+             "Enlarge this image"]
+    stamp = "Madrid - 12 MAR 2026 - 14:32 CET"
+    caption = ("FILE PHOTO: A view shows high-voltage pylons near the town of Toledo, Spain, May 3, 2024. "
+               "REUTERS/Susana Vera/File Photo")
+    text = ("Titular del artículo\n\n" + "\n\n".join([stamp, *tools, caption]) +
+            "\n\nEl río creció dos metros en una hora.\n\nFrase final del texto, con punto.\n")
+    lines = classify_lines(text)
+    got = {text[line.start:line.end]: line for line in lines}
+    assert all(got[t].role == BOILERPLATE for t in tools) and got[stamp].why == "date stamp"
+    assert got[caption].role == "caption" and got["El río creció dos metros en una hora."].role == BODY
+    assert publication(text, lines).date == "2026-03-12"
+    for claim in ("Seguir adelante con la obra costará 3,5 millones, dijo el alcalde.",
+                  "Follow-up inspections found 40 cracks in the deck, the engineer said.",
+                  "Sign in sheets showed 300 volunteers on Monday."):
+        assert role_of(f"Headline\n\n{claim}\n\nMore text here.\n", claim) == BODY

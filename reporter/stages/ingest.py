@@ -24,7 +24,9 @@ LONE_CREDIT = re.compile(rf"^\W*(?:{_AGENCIES})(?:\s*[/,]\s*(?:{_AGENCIES}))*\W*
 _CREDIT = re.compile(
     r"(?:\(\s*(?:foto|fotos|fotografía|imagen|photo|photograph|picture|image|archivo|crédito|credit|video)\b[^()]*\)"
     r"|\b(?:foto|fotografía|imagen|photo|photograph|picture|image|credit|crédito)s?\s*:\s*[^.]{0,80}$"
-    r"|(?<!\w)(?:" + _AGENCIES + r")(?:-(?:" + _AGENCIES + r"))?\s*/\s*[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,4}\s*$"
+    r"|(?<!\w)(?:" + _AGENCIES + r")(?:-(?:" + _AGENCIES + r"))?\s*/\s*[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,4}"
+    r"(?:\s*/\s*(?:file photo|foto de archivo|archivo|archive|handout|pool))?\s*$"
+    r"|^\W*(?:file photo|foto de archivo|archive photo|handout photo)\s*:"
     r"|[/|]\s*(?:" + _AGENCIES + r")(?:\s*\))?\s*$"  # "... / AFP)", "Imagen de archivo del Congreso. | EFE"
     # the agency, then the photographer or "archive": "(Europa Press/Jesús Hellín)", "EUROPA PRESS - Archivo"
     r"|\(\s*(?:" + _AGENCIES + r")\s*/\s*[^()/]{1,60}\)\s*$"
@@ -83,6 +85,13 @@ _FURNITURE = re.compile(
     # a live page's controls and a player's buttons, each alone on its line: "Key events", "Show key events
     # only", "Pinned post", "Please turn on JavaScript", "View image in fullscreen", "Skip past newsletter
     # promotion", "Reuse this content", "Ampliar", "Reproducir", "Más en Sociedad"; a short relative stamp "2h ago"
+    # a page's tools and account prompts, each alone on its line (a page copied whole keeps them)
+    r"|enlace copiado|escucha este artículo|tamaño de (?:la )?letra|lee sin anuncios|ya (?:soy|eres) suscriptor"
+    r"|esta funcionalidad es (?:sólo|solo|exclusiva) para|regístrate gratis|gift this article|share full article"
+    r"|save (?:this )?article\W*$|open in (?:the )?app\W*$|sign in\W*$|read \d+ comments|ver \d+ comentarios"
+    r"|mostrar comentarios|scroll to continue|(?:hide|toggle|show) caption\W*$|enlarge this image"
+    r"|(?:me gusta|seguir|follow|close|cerrar|menu|menú|search|buscar|enviar|correo)\W*$"
+    r"|\d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d\W*$"  # a player's position and length: "0:00 / 3:24"
     r"|key events\W*$|show key events|pinned post\W*$|(?:please )?(?:turn on|enable|activa) javascript"
     r"|view image in fullscreen|skip past newsletter|after newsletter promotion|explore more on these topics"
     r"|reuse this content|relive our live|noticia relacionada\W*$|ampliar\W*$|cerrar\W*$|reproducir\W*$"
@@ -178,7 +187,7 @@ _BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y|BY|POR|[Ee]scrito por|[Ww]ritten by|[Pp]
 # divided in many ways, and a 99,000-character line of them took minutes to refuse.
 STAMP_CHARS = 120
 _STAMP = re.compile(
-    r"^[\W\d]*(?:(?i:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
+    r"^(?:[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:[ .'][A-ZÁÉÍÓÚÑ][^\W\d_]+){0,2}\s[-–—|·]\s)?[\W\d]*(?:(?i:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mié|jue|vie|sáb|dom)\.?\W*)?\d{1,2}(?:\s+de)?\s+\w+\.?(?:\s+de)?\s+\d{4}[\s\d:.,apmAPMhsET-]*$"
     r"|^\w+\.?\s+\d{1,2},\s+\d{4}[\s\d:.,apmAPMET-]*$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:hs-]*$"
     # a clock time alone: a live blog's entry stamp ("14:32", "14.32 h", "2:32 p.m.")
