@@ -108,3 +108,62 @@ def test_juicio_prison_terms_conflict_and_requests_do_not():
     for r in briefing.relations:
         if r.type == CONFLICT:
             assert all(d.unit == "prison" for d in r.evidence.differing), r.evidence
+
+
+def test_a_deed_counted_for_another_doer_is_another_quantity():
+    [gc] = facts("La Guardia Civil ha rescatado a 37 personas atrapadas en vehículos y viviendas.")
+    [all_] = facts("Los servicios de emergencia han rescatado a más de 120 personas a lo largo del día.")
+    assert gc[2] == all_[2] == "rescue" and gc[3] == "Guardia Civil" and all_[3] == "servicios de emergencia"
+    # one doer in other words meets; a count with nothing before it names none
+    assert facts("The officers arrested 11 people on Friday.", "en")[0][3] == \
+        facts("The police arrested 14 people.", "en")[0][3] == "police"
+    assert facts("Police arrested 14 people.", "en")[0][3] == facts("Eleven people were arrested.", "en")[0][3] == ""
+    assert facts("Hasta ahora han sido rescatadas 120 personas.")[0][3] == ""
+
+
+def test_the_suspects_age_told_in_other_nouns_is_one_quantity_and_a_pair():
+    assert facts("Detuvieron horas después a un sospechoso de 25 años en la colonia Benito Juárez.") == \
+        [("age", 25.0, "", "suspect")]
+    assert facts('El fiscal informó que el detenido, de 27 años, fue identificado como Jonathan "N".') == \
+        [("age", 27.0, "", "suspect")]
+    assert facts("Los dos detenidos, de 25 y 27 años, son hermanos.")[0][3] != "suspect"  # two people
+    a = ("Ataque armado en un bar\n\nCuatro personas murieron en un ataque armado contra el bar El Trébol.\n\n"
+         "Elementos de la Policía Estatal detuvieron horas después a un sospechoso de 25 años en la colonia Benito Juárez.\n")
+    b = ("Sube a cinco la cifra de muertos\n\nCinco personas murieron en el ataque armado contra el bar El Trébol.\n\n"
+         'El fiscal del estado, Arturo Cárdenas, informó que el detenido, de 27 años, fue identificado como Jonathan "N".\n')
+    briefing = briefing_of(a, b)
+    ages = [r for r in briefing.relations if any(d.kind == "age" for d in r.evidence.differing)]
+    assert len(ages) == 1 and ages[0].type == CONFLICT
+    same = b.replace("de 27 años", "de 25 años")
+    assert not [r for r in briefing_of(a, same).relations if any(d.kind == "age" for d in r.evidence.differing)]
+
+
+def test_a_toll_each_source_tells_once_pairs_across_languages_when_it_differs():
+    es = ("El huracán Oriana toca tierra\n\n"
+          "El huracán Oriana tocó tierra la madrugada de este martes cerca de Puerto Salinas con categoría 4.\n\n"
+          "Protección Civil confirmó tres muertos: dos personas arrastradas por la corriente de un río en San Telmo "
+          "y un hombre al que le cayó un árbol en Puerto Salinas.\n\n"
+          "El último gran huracán que golpeó la región, Delfina, dejó 41 muertos en 2019.\n")
+    en = ("Hurricane Oriana slams into Costa Esmeralda\n\n"
+          "Hurricane Oriana made landfall near Puerto Salinas early on Tuesday as a Category 4 storm.\n\n"
+          "At least six people were killed, civil protection officials said, most of them swept away by swollen rivers.\n\n"
+          "In 2019, Hurricane Delfina killed 41 people in the region.\n")
+    briefing = briefing_of(es, en)
+    tolls = [r for r in briefing.relations if r.type == CONFLICT
+             and any(d.kind == "deaths" and not d.unit for d in r.evidence.differing)]
+    assert len(tolls) == 1
+    # told twice by one source (two tolls), which is whose cannot be read: no pair made for it
+    twice = en.replace("In 2019, Hurricane Delfina killed 41 people in the region.",
+                       "Two more people were killed in San Telmo, the mayor said.")
+    assert not [r for r in briefing_of(es, twice).relations
+                if r.type == CONFLICT and any(d.kind == "deaths" and not d.unit for d in r.evidence.differing)
+                and r.score < 0.3]
+
+
+def test_same_value_rule_ignores_small_numbers():
+    from reporter.model import Fact
+    from reporter.stages.compare import _same_value
+    one = [Fact("A1", "magnitude", 1.0, "", "1")]
+    assert not _same_value([one], [[Fact("B1", "magnitude", 1.0, "", "1")]]).any()
+    assert _same_value([[Fact("A1", "count", 38.0, "casquillo", "38")]],
+                       [[Fact("B1", "count", 38.0, "casquillo", "38")]]).all()

@@ -204,6 +204,8 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
                 unit = f"{unit} {past}" if unit else past  # "the 2004 tsunami killed 230,000": another event's toll
         subject = "" if unit.startswith("prison") else _age_subject(span, ages) if kind == "age" else \
             _subject(text, span, names, clauses, source_span, language) if kind not in ("report-time",) else ""
+        if not subject and kind == "count" and unit in _DEEDS:
+            subject = _doer(text, tokens, folded, span, clauses, language)
         if n in estimates and out and out[-1].kind == kind and not subject:
             subject = out[-1].subject  # "86 cases in the Orlen Valley, up from 40": the same place's count
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
@@ -350,9 +352,17 @@ def _person_noun(text: str, m: re.Match, language: str) -> str:
     person = re.compile(rf"(?:{_PERSON['es' if language == 'es' else 'en']})", re.IGNORECASE)
     first = WORD.match(text, m.start())
     if first and person.fullmatch(first.group()):
-        return fold(first.group())
+        return _ACCUSED.get(fold(first.group()), fold(first.group()))
     after = re.match(r"\s+(\w+)", text[m.end():])
-    return fold(after.group(1)) if after and person.fullmatch(after.group(1)) else ""
+    return _ACCUSED.get(fold(after.group(1)), fold(after.group(1))) if after and person.fullmatch(after.group(1)) \
+        else ""
+
+
+# The one person a crime story is about, named by several nouns: "un sospechoso de 25 años" and "el detenido,
+# de 27 años" are one man's age told twice (the fourth red team's tiroteo pair: 25 / 27), so their ages are
+# one quantity ("suspect"). Singular only: "dos detenidos, de 25 y 27 años" are two people.
+_ACCUSED = {w: "suspect" for w in ("sospechoso", "sospechosa", "detenido", "detenida", "acusado", "acusada",
+                                   "investigado", "investigada", "suspect", "defendant")}
 
 
 def _as_age(f: Figure, span: tuple[int, int], ages: list[_Age]) -> Figure:
@@ -522,6 +532,38 @@ def _asked(tokens, folded, span: tuple[int, int], clauses: list[int]) -> bool:
         if _ASKING.fullmatch(w) and not (w in _ASKING_NOT and k and folded[k - 1] in ("los", "las", "la", "the")):
             return True
     return False
+
+
+# A count of what someone did (rescued, arrested) is about its doer: "La Guardia Civil ha rescatado a 37
+# personas" (the name is the subject) and "Los servicios de emergencia han rescatado a más de 120 personas a lo
+# largo del día" count two bodies' work, not one quantity twice (the fourth red team's riada pair had them as
+# a conflict). A doer told by a common noun, after an article at the head of the count's clause and before
+# its verb, is the count's subject when no name is; "Police arrested 14" / "Eleven people were arrested"
+# (no article, or nothing before the count) keep no subject and still meet.
+_DEEDS = {"rescue", "arrest"}
+_DOER_ARTICLES = {"el", "la", "los", "las", "the"}
+
+
+def _doer(text: str, tokens, folded, span: tuple[int, int], clauses: list[int], language: str) -> str:
+    a, _ = _clause(span[0], clauses)
+    idx = [k for k, t in enumerate(tokens) if a <= t.start() and t.end() <= span[0]]
+    if len(idx) < 3 or folded[idx[0]] not in _DOER_ARTICLES:
+        return ""
+    words: list[str] = []
+    for k in idx[1:]:
+        w = folded[k]
+        if w in _AUXILIARIES or concept(fold(resources(language).lemma(tokens[k].group().lower()))) in _DEEDS:
+            break
+        words.append(tokens[k].group())
+        if len(words) > 4:
+            return ""  # no verb near the head: no doer read
+    else:
+        return ""
+    if not words:
+        return ""
+    # "los agentes", "the officers", "la policía": one doer in other words (the concept's name)
+    head = concept(fold(resources(language).lemma(words[0].lower())))
+    return head if head and len(words) == 1 else " ".join(words)
 
 
 def _aside(words: list[str]) -> bool:
