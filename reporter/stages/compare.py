@@ -156,6 +156,11 @@ def compare(articles: tuple[Article, ...], c: Comparison = Comparison(),
             # (its score stays the meaning cosine)
             select = sim + c.cross_language_support * _support([stated.get(claims[i].id, []) for i in ia],
                                                                [stated.get(claims[j].id, []) for j in ib], fa, fb)
+            if c.cross_language_same_value:
+                # the same value of one quantity ("a las 04:00 hora local" / "at about 4 a.m. local time",
+                # "0,8 %" / "0.8%" in one quarter) is more than the same kind of fact: this much more again
+                select = select + c.cross_language_same_value * _same_value(
+                    [stated.get(claims[i].id, []) for i in ia], [stated.get(claims[j].id, []) for j in ib])
         elif encoder is not None and same_language and c.same_language_support:
             # In one language the words meet already; the same quantity stated by both (the time
             # of the collapse, the train's speed) is chosen with this much more
