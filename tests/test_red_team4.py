@@ -186,3 +186,10 @@ def test_across_languages_the_same_value_is_more_than_the_same_kind():
     found = eye()
     assert len(found) == 1 and found[0].type != CONFLICT  # 04:00 local and 4 a.m. local agree (09:00 GMT aside)
     assert not eye(Settings(compare=Comparison(cross_language_same_value=0.0)))
+
+
+def test_people_named_beside_the_victim_are_not_the_dead():
+    assert figs("Declararon 23 testigos, entre ellos los dos amigos que acompañaban a la víctima.") == \
+        [(23.0, "count", "testigo"), (2.0, "count", "amigo")]
+    assert figs("Dos turistas fueron víctimas del ataque.")[0][2] == "death"  # the predicate: they were victims
+    assert figs("Tres mineros murieron en la galería.")[0][2] == "death"

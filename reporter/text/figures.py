@@ -205,6 +205,11 @@ def _known_unit(unit: str) -> bool:
 _EVENTS = ("death", "injury", "missing", "arrest", "rescue")
 
 
+# The victim, with its article, is a person of its own: a count of other people named by their own noun near
+# it ("los dos amigos que acompañaban a la víctima") are not victims (juicio: 'dos amigos' read as two dead),
+# while "32 personas", a bare count, or "dos turistas fueron víctimas" (no article) still take its event.
+_VICTIM_NOUNS = {"victima", "victim", "victimas", "victims"}
+_VICTIM_DETERMINERS = {"la", "las", "el", "los", "su", "sus", "the", "his", "her", "their"}  # not "fueron víctimas"
 _GATHERINGS = {"crowd", "crowds", "multitud", "asistencia", "attendance", "turnout", "afluencia", "aforo"}
 _MEASURES = {"foot", "feet", "ft", "pie", "pies", "inch", "inches", "pulgada", "pulgadas", "yard", "yards", "yarda"}
 _AGE = re.compile(r"\s?-\s?years?\s?-\s?old", re.IGNORECASE)
@@ -224,7 +229,11 @@ def _normal_unit(unit: str, tokens: list[re.Match], i: int, last: int, language:
         near = sorted((j for j in range(max(0, i - 6), min(len(tokens), last + 7)) if not i <= j <= last),
                       key=lambda j: (i - j if j < i else j - last, j < i))
         for j in near:
-            c = concept(fold(res.lemma(tokens[j].group().lower())))
+            lemma = fold(res.lemma(tokens[j].group().lower()))
+            if unit and unit not in PEOPLE and lemma in _VICTIM_NOUNS and j and \
+                    fold(tokens[j - 1].group()) in _VICTIM_DETERMINERS:
+                continue  # "los dos amigos que acompañaban a la víctima": the friends are not the dead
+            c = concept(lemma)
             if c in _EVENTS:
                 return c
         return unit
