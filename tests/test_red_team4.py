@@ -193,3 +193,19 @@ def test_people_named_beside_the_victim_are_not_the_dead():
         [(23.0, "count", "testigo"), (2.0, "count", "amigo")]
     assert figs("Dos turistas fueron víctimas del ataque.")[0][2] == "death"  # the predicate: they were victims
     assert figs("Tres mineros murieron en la galería.")[0][2] == "death"
+
+
+def test_a_million_told_as_a_noun_is_a_figure():
+    assert figs("Las autoridades evacuaron a más de medio millón de personas.") == [(500000.0, "count", "rescue")]
+    assert analyze("Las autoridades evacuaron a más de medio millón de personas.", "es").figures[0].qualifier == "min"
+    assert figs("Half a million people fled the coast.", "en")[0][0] == 500000.0
+    assert figs("Costará un millón de euros.")[0][:2] == (1000000.0, "money")
+    assert figs("Es un hombre muy conocido.") == []  # the article alone is no count
+
+
+def test_a_count_among_the_count_before_is_a_part():
+    assert facts("La Guardia Civil busca todavía a siete desaparecidos, entre ellos dos menores, en la rambla.") == \
+        [("missing", 7.0, "", "Guardia Civil")]
+    assert [f[1] for f in facts("Five people died, including two children.", "en")] == [5.0]
+    # a part with a place of its own is a scope, kept
+    assert [f[1] for f in facts("Thirty-four people died nationwide, including 12 in Almarga.", "en")] == [34.0, 12.0]

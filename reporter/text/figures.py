@@ -277,9 +277,16 @@ def _collective(tokens: list[re.Match], i: int) -> tuple[float, int] | None:
     if j >= len(tokens) or tokens[j].start() - tokens[j - 1].end() > 1:
         return None
     noun = fold(tokens[j].group())
+    if noun in _MILLION:  # "medio millón de personas", "un millón de euros", "half a million people"
+        return 1e6 * (0.5 if w in _HALF else 1.0), j
     if noun not in COLLECTIVES or noun in COLLECTIVE_PLURALS:
         return None
     return COLLECTIVES[noun] * (0.5 if w in _HALF else 1.0), j
+
+
+# A million told as a noun after un/una/medio/half: "más de medio millón de personas" (the fourth red team's
+# huracan: the evacuated were no figure at all against "over 500,000"), "un millón de euros", "half a million".
+_MILLION = {"millon", "million"}
 
 
 # "one" / "un" / "una" is a count only where a toll is told: before a person or a casualty noun, with
