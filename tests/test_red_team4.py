@@ -209,3 +209,11 @@ def test_a_count_among_the_count_before_is_a_part():
     assert [f[1] for f in facts("Five people died, including two children.", "en")] == [5.0]
     # a part with a place of its own is a scope, kept
     assert [f[1] for f in facts("Thirty-four people died nationwide, including 12 in Almarga.", "en")] == [34.0, 12.0]
+
+
+def test_latin_american_money_forms():
+    assert figs("Ofrecen una recompensa de $500,000 pesos.")[0] == (500000.0, "money", "peso")  # "$" is the peso's sign
+    assert figs("Ofrecen una recompensa de US$500,000.")[0][2] == "usd"
+    assert figs("La obra costó 300 mdp.") == [(300000000.0, "money", "peso")]
+    assert figs("Invertirán 45 mdd en la planta.") == [(45000000.0, "money", "usd")]
+    assert figs("La obra costó 300 mdp.") == figs("La obra costó 300 millones de pesos.")

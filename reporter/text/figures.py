@@ -287,6 +287,7 @@ def _collective(tokens: list[re.Match], i: int) -> tuple[float, int] | None:
 # A million told as a noun after un/una/medio/half: "más de medio millón de personas" (the fourth red team's
 # huracan: the evacuated were no figure at all against "over 500,000"), "un millón de euros", "half a million".
 _MILLION = {"millon", "million"}
+_MILLIONS_OF = {"mdp": "peso", "mdd": "usd"}
 
 
 # "one" / "un" / "una" is a count only where a toll is told: before a person or a casualty noun, with
@@ -526,6 +527,10 @@ def _figures(text: str, language: str) -> list[tuple[Figure, tuple[int, int]]]:
         if at < len(tokens) and UNIT_ALIASES.get(unit) in ("km", "mi") and _PER_HOUR.match(text, tokens[at].end()):
             unit = "kph" if UNIT_ALIASES[unit] == "km" else "mph"  # "80 km/h", "120 kilómetros por hora": a speed
         unit = _currency_after(tokens, last, language) or unit
+        if unit in _MILLIONS_OF and language == "es":  # "300 mdp", "45 mdd": Mexican copy's millions of pesos, dollars
+            value, unit = round(value * 1e6, 6), _MILLIONS_OF[unit]
+            out.append((Figure(value, raw, "money", unit, qualifier), span))
+            continue
         before = text[max(0, tok.start() - 4):tok.start()]
         if _CURRENCY_BEFORE.search(before) or unit in _FOLDED_CURRENCIES:
             out.append((Figure(value, raw, "money", _currency(before, unit), qualifier), span))
@@ -583,6 +588,8 @@ def _currency(before: str, unit: str) -> str:
         return "eur"
     if "£" in before or unit in ("libras", "pounds"):
         return "gbp"
+    if unit.startswith("peso") and "US" not in before:
+        return unit  # "$500,000 pesos": Latin American copy writes its peso with "$" (the word after decides)
     if "$" in before or "USD" in before or unit.startswith("dol"):
         return "usd"
     return unit or "currency"
