@@ -217,3 +217,10 @@ def test_latin_american_money_forms():
     assert figs("La obra costó 300 mdp.") == [(300000000.0, "money", "peso")]
     assert figs("Invertirán 45 mdd en la planta.") == [(45000000.0, "money", "usd")]
     assert figs("La obra costó 300 mdp.") == figs("La obra costó 300 millones de pesos.")
+
+
+def test_a_cue_parted_by_and_yields_to_the_counts_own_within_six_words():
+    assert [(f[0], f[1]) for f in facts("Four people were killed and one person was injured.", "en")] == \
+        [("deaths", 4.0), ("injured", 1.0)]
+    assert [(f[0], f[1]) for f in facts("The blast killed at least three people and injured dozens.", "en")] == \
+        [("deaths", 3.0)]

@@ -423,12 +423,13 @@ def _window(tokens, folded, start: int, end: int, clauses: list[int]) -> list[tu
         return []
     at = next((k for k, i in enumerate(idx) if tokens[i].start() >= start), len(idx) - 1)
     last = next((k for k in range(len(idx) - 1, -1, -1) if tokens[idx[k]].start() < end), at)
-    # nearest first; of two words as near, one that no "and" / "y" parts from the figure first: "30 were
-    # killed and 55 others injured" (55 injured), "killing at least three people and injuring dozens" (3 dead)
+    # nearest first; of the words within six, those that no "and" / "y" parts from the figure first: "30 were
+    # killed and 55 others injured" (55 injured), "killing at least three people and injuring dozens" (3 dead),
+    # "Four people were killed and one person was injured" (one injured: 'killed' is nearer, but parted)
     joins = [k for k, i in enumerate(idx) if folded[i] in _JOINING]
     near = sorted(((at - k if k < at else k - last,
                     any(k < j < at for j in joins) if k < at else any(last < j < k for j in joins), folded[i])
-                   for k, i in enumerate(idx) if not at <= k <= last), key=lambda x: (x[0], x[1]))
+                   for k, i in enumerate(idx) if not at <= k <= last), key=lambda x: (x[0] > 6, x[1], x[0]))
     return [(d, w) for d, _, w in near]
 
 
