@@ -224,3 +224,14 @@ def test_a_cue_parted_by_and_yields_to_the_counts_own_within_six_words():
         [("deaths", 4.0), ("injured", 1.0)]
     assert [(f[0], f[1]) for f in facts("The blast killed at least three people and injured dozens.", "en")] == \
         [("deaths", 3.0)]
+
+
+def test_the_items_of_a_toll_told_one_by_one_are_parts_of_it():
+    riada = facts("Las dos víctimas mortales son un hombre de 71 años, cuyo coche fue arrastrado por la rambla, "
+                  "y una mujer de 64 años que murió en el bajo de su vivienda.")
+    assert [f[1] for f in riada if f[0] == "deaths"] == [2.0]
+    assert [f[1] for f in facts("Three people died: two men and one woman.", "en")] == [3.0]
+    # a toll expected to rise is no item; a place's share is a scope
+    assert [f[1] for f in facts("At least 12 people were killed and the toll is expected to rise to 20.", "en")] == \
+        [12.0, 20.0]
+    assert [f[1] for f in facts("Murieron 34 personas: 12 en Almarga y 22 en Valdecruz.")] == [34.0, 12.0, 22.0]

@@ -169,6 +169,7 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             estimates.add(n)
     report = next((_clock(f.value) for f, _, k in raw if k == "report-time"), "")
     out = []
+    item_end = 0  # where the last item of an enumerated toll ends
     for n, (f, span, kind) in enumerate(raw):
         if not kind:
             continue
@@ -211,6 +212,11 @@ def sentence_facts(text: str, language: str, sid: str = "") -> tuple[Fact, ...]:
             subject = _doer(text, tokens, folded, span, clauses, language)
         if n in estimates and out and out[-1].kind == kind and not subject:
             subject = out[-1].subject  # "86 cases in the Orlen Valley, up from 40": the same place's count
+        if kind in _TOLL_KINDS and not unit and \
+                (_enumerated(text, span, out, kind) or (item_end and _NEXT_ITEM.match(text[item_end:span[0]]))) and \
+                not re.match(r"\s+(?:\w+\s+)?(?:en|in)\s+[A-ZÁÉÍÓÚÑ]", text[span[1]:]):
+            item_end = span[1]
+            continue  # "Las dos víctimas mortales son un hombre ... y una mujer": the two, told one by one
         out.append(Fact(sid, kind, value, unit, f.text, subject, f.qualifier, source,
                         report if kind in GROWING or kind in ("money", "percentage", "rate") else "", step))
     return tuple(out)
@@ -465,6 +471,30 @@ _PART_OF = re.compile(r"\s+(?:of|de)\s+(?:the|his|her|its|their|them|those|these
 # died, including two children". One with a place of its own ("including 12 in Almarga") is a scope, kept.
 _AMONG = re.compile(r"\b(?:entre\s+(?:ellos|ellas|los\s+que|las\s+que)|among\s+(?:them|whom)|including|incluidos|"
                     r"incluidas)\s+(?:(?:al\s+menos|at\s+least|unos|unas|about)\s+)?$", re.IGNORECASE)
+# The items of a toll told one by one after it, past a colon or a copula: "Las dos víctimas mortales son un
+# hombre de 71 años ... y una mujer de 64" (riada: 'un' read as a second toll of one beside two), "Three
+# people died: two men and one woman". Each item is a part of the toll, as a partitive is; one with a place
+# of its own ("tres muertos: dos en San Telmo") is a scope, kept.
+_TOLL_KINDS = ("deaths", "injured", "missing")
+_NEXT_ITEM = re.compile(r"[^.;:]{0,80}?\b(?:y|e|and)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "... y una mujer", "and one woman"
+_ITEMS = re.compile(r":|\b(?:son|eran|fueron|are|were)\b", re.IGNORECASE)
+
+
+def _enumerated(text: str, span: tuple[int, int], earlier: list, kind: str) -> bool:
+    before = [f for f in earlier if f.kind == kind and not f.unit]
+    if not before:
+        return False
+    at = text.find(before[-1].text)
+    if at < 0:
+        return False
+    start = at + len(before[-1].text)
+    marks = list(_ITEMS.finditer(text, start, span[0]))
+    # the item right after the colon or the copula ("son un hombre", ": two men"), the first of them with
+    # nothing but its noun phrase before the mark ("the toll, officials said, were ..." is no list)
+    return bool(marks) and not re.search(r"[,;]", text[start:marks[0].start()]) and \
+        len(WORD.findall(text[marks[0].end():span[0]])) <= 1
+
+
 _ANOTHER = {"another", "otro", "otra"}
 _NOT_ANOTHER_BEFORE = {"por", "entre", "one", "each", "uno", "una", "lo", "desde", "from", "de", "of"}
 _NOT_ANOTHER_AFTER = {"vez", "lado", "parte", "hand", "way", "modo", "manera", "tanto"}
