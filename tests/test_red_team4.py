@@ -235,3 +235,20 @@ def test_the_items_of_a_toll_told_one_by_one_are_parts_of_it():
     assert [f[1] for f in facts("At least 12 people were killed and the toll is expected to rise to 20.", "en")] == \
         [12.0, 20.0]
     assert [f[1] for f in facts("Murieron 34 personas: 12 en Almarga y 22 en Valdecruz.")] == [34.0, 12.0, 22.0]
+
+
+def test_asking_is_a_verb_not_the_noun_nor_who_may_apply():
+    assert facts("Demand dropped by 8.2 gigawatts within seconds.", "en")[0][2] == "gigawatt"
+    assert facts("Los ganaderos podrán solicitar una ayuda de 15 euros por cabeza.")[0][2] == "eur"
+    assert facts("Las organizaciones agrarias habían reclamado al menos 1.000 millones de euros.")[0][2] == "eur asked"
+    assert facts("The union demanded a 5% rise.", "en")[0][2] == "asked"
+
+
+def test_a_doer_told_by_a_common_noun_meets_a_count_that_names_none():
+    from reporter.stages.compare import _comparable
+    a = "Un incendio forestal obligó el sábado a evacuar a 2.000 vecinos de tres pueblos, según los bomberos."
+    b = "Los bomberos evacuaron el sábado a unos 2.000 habitantes de tres localidades de la sierra."
+    xa, xb = list(sentence_facts(a, "es")), list(sentence_facts(b, "es"))
+    x = next(f for f in xa if f.value == 2000.0)
+    y = next(f for f in xb if f.value == 2000.0)
+    assert y.subject == "bomberos" and not x.subject and _comparable(x, y, xa, xb, a, b)

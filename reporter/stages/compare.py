@@ -643,6 +643,8 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact], text_a: str = 
         return same_subject(x.subject, y.subject) or (mentioned(x.subject, text_b) and mentioned(y.subject, text_a))
     if not x.subject and not y.subject:
         return True
+    if (x.subject or y.subject)[:1].islower():
+        return True  # a doer told by a common noun ("los bomberos evacuaron a 2.000") against none: it may be theirs
     named, bare, bare_side = (x, y, xb) if x.subject else (y, x, xa)
     others = xa if bare_side is xb else xb  # the side that names a subject
     one_subject = len({f.subject for f in others if f.kind == named.kind}) == 1
