@@ -208,3 +208,24 @@ def test_a_day_after_an_abbreviated_month_is_a_date():
     got = [(f.text, f.kind) for f in figures("The last big quake struck on Oct. 10, 2002, killing three people.", "en")]
     assert got == [("10", "date"), ("2002", "year"), ("three", "count")]
     assert [(f.text, f.kind) for f in figures("Two years ago, 10 people died.", "en")] == [("Two", "count"), ("10", "count")]
+
+
+def test_an_age_conflict_needs_one_person_on_both_sides():
+    """ECB+: "27-year-old Christopher Kenyon Simpson in the death of 20-year-old Ka'loni Flynn" against
+    "26-year-old Christopher Kenyon Simpson" set 20 against 26; "his wife, 23-year-old Laci" against
+    "Peterson, a 32-year-old salesman" was an age conflict too. Only Simpson's 27 / 26 is one."""
+    from reporter.stages.compare import _comparable
+    from reporter.stages.facts import sentence_facts
+
+    def ages(sentence):
+        return [f for f in sentence_facts(sentence, "en") if f.kind == "age"]
+
+    a = ages("The jury convicted 27-year-old Christopher Kenyon Simpson in the death of 20-year-old Ka'loni Flynn.")
+    b = ages("Trial is set for June 17 for 26-year-old Christopher Kenyon Simpson of Fort Coffee.")
+    assert [(f.value, f.subject) for f in a] == [(27.0, "Christopher Kenyon Simpson"), (20.0, "Ka'loni Flynn")]
+    assert [_comparable(x, b[0], a, b) for x in a] == [True, False]
+    wife = ages("A jury convicted him in the death of his wife, 23-year-old Laci.")
+    husband = ages("The husband, a 32-year-old fertilizer salesman, showed no emotion.")
+    assert not _comparable(wife[0], husband[0], wife, husband)
+    suspect = ages("The suspect, 34, was arrested."), ages("The suspect, 36, was charged.")
+    assert _comparable(suspect[0][0], suspect[1][0], *suspect)

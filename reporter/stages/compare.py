@@ -639,6 +639,12 @@ def _comparable(x: Fact, y: Fact, xa: list[Fact], xb: list[Fact], text_a: str = 
         return False  # a share of one thing and of another, or over a quarter and a year; one unsaid may be either
     if x.kind in EVENT_KINDS:
         return True  # the event's own time, magnitude, depth: the place beside it is where it was
+    if x.kind == "age":
+        # whose age: the same person, named or told by the same noun ("the suspect, 34" / "the suspect,
+        # 36"). Two names a sentence both mention are no one person: ECB+ (read in place) set "27-year-old
+        # Christopher Simpson in the death of 20-year-old Ka'loni Flynn" against "26-year-old Simpson",
+        # and a wife's age, 23, against her husband's, 32, told of no one.
+        return bool(x.subject and y.subject and same_subject(x.subject, y.subject))
     if x.subject and y.subject:
         return same_subject(x.subject, y.subject) or (mentioned(x.subject, text_b) and mentioned(y.subject, text_a))
     if not x.subject and not y.subject:

@@ -351,7 +351,8 @@ def _ages(text: str, language: str, names: list[_Name]) -> list[_Age]:
                 subject = next((n.text for n in names if n.start <= m.start("name") and n.end >= m.end("name")),
                                g["name"])
             unit = "month" if (g.get("unit") or "").lower().startswith("month") else ""
-            out.append(_Age(m.start("nums"), m.end("nums"), unit, subject or _person_noun(text, m, language)))
+            out.append(_Age(m.start("nums"), m.end("nums"), unit,
+                            subject or _person_noun(text, m, language) or _named_by(text, m, names)))
     return out
 
 
@@ -372,6 +373,19 @@ def _person_noun(text: str, m: re.Match, language: str) -> str:
 # one quantity ("suspect"). Singular only: "dos detenidos, de 25 y 27 años" are two people.
 _ACCUSED = {w: "suspect" for w in ("sospechoso", "sospechosa", "detenido", "detenida", "acusado", "acusada",
                                    "investigado", "investigada", "suspect", "defendant")}
+
+
+def _named_by(text: str, m: re.Match, names: list[_Name]) -> str:
+    """The name an age is told of when it stands right before it ("27-year-old Christopher Simpson", "his
+    wife, 23-year-old Laci") or before it across ", a" ("Peterson, a 32-year-old salesman"); "" when none."""
+    after = re.match(r"\s+", text[m.end():])
+    at = m.end() + (after.end() if after else 0)
+    name = next((n for n in names if n.start == at), None)
+    if name is None:
+        before = re.search(r",\s*(?:(?:a|an|the|un|una|el|la)\s+)?$", text[:m.start()])
+        if before:
+            name = next((n for n in names if n.end == before.start()), None)
+    return name.text if name else ""
 
 
 def _as_age(f: Figure, span: tuple[int, int], ages: list[_Age]) -> Figure:
