@@ -229,3 +229,21 @@ def test_an_age_conflict_needs_one_person_on_both_sides():
     assert not _comparable(wife[0], husband[0], wife, husband)
     suspect = ages("The suspect, 34, was arrested."), ages("The suspect, 36, was charged.")
     assert _comparable(suspect[0][0], suspect[1][0], *suspect)
+
+
+def test_a_stamp_after_the_place_it_was_filed_from_dates_the_page():
+    """The fourth red team's pages: "Almedina del Río, 13 de octubre de 2026, 11:40" was a heading and
+    "Puerto Salinas, 22 de septiembre de 2026, 09:10 (GMT-05:00)" a claim; neither page had a date."""
+    from reporter.stages.ingest import classify_lines, publication
+
+    for stamp, day in (("Almedina del Río, 13 de octubre de 2026, 11:40", "2026-10-13"),
+                       ("Tlacoyan, 8 de agosto de 2026 | 07:30", "2026-08-08"),
+                       ("Puerto Salinas, 22 de septiembre de 2026, 09:10 (GMT-05:00)", "2026-09-22")):
+        text = f"Titular de la noticia\n\nPor Ana Ruiz\n\n{stamp}\n\nEl río se desbordó este martes en la zona.\n"
+        lines = classify_lines(text)
+        assert lines[2].why == "date stamp" and publication(text, lines, "es").date == day
+    text = "Quake shakes the coast\n\nWASHINGTON, Oct. 13, 2026, 9:40 a.m.\n\nA strong quake shook the coast on Monday.\n"
+    lines = classify_lines(text)
+    assert lines[1].why == "date stamp" and publication(text, lines, "en").date == "2026-10-13"
+    # a claim that opens with a place and holds a date stays a claim
+    assert classify_lines("Title\n\nMadrid, 13 de octubre de 2026: el Gobierno aprobó el plan.\n")[1].role == "body"

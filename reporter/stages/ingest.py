@@ -205,11 +205,23 @@ _MORE_STAMP = re.compile(
 
 
 def _is_stamp(s: str) -> bool:
-    """A line that is only a date or time stamp (its time zone aside)."""
+    """A line that is only a date or time stamp (its time zone aside), the place it was filed from before
+    it or not ("Almedina del Río, 13 de octubre de 2026, 11:40", "WASHINGTON, Oct. 13, 2026, 9:40 a.m.")."""
     if len(s) > STAMP_CHARS:
         return False
     bare = _ZONE.sub("", s)
-    return bool(_STAMP.match(bare) or _MORE_STAMP.match(bare) or (bare != s and _ZONED_CLOCK.fullmatch(bare)))
+    if _STAMP.match(bare) or _MORE_STAMP.match(bare) or (bare != s and _ZONED_CLOCK.fullmatch(bare)):
+        return True
+    place = _FILED_FROM.match(bare)
+    rest = re.sub(r"\s*[|·]\s*", " ", bare[place.end():]) if place else ""
+    return bool(rest) and bool(_STAMP.match(rest) or _MORE_STAMP.match(rest))
+
+
+# The place a stamp was filed from, before it: capitalised words and their joiners, then a comma, a bar or a
+# dash ("Almedina del Río, ", "Tlacoyan, ", "WASHINGTON, "). The fourth red team's pages lost their
+# publication date to it: the line was a heading, or a claim with a date and a time.
+_FILED_FROM = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|la|las|los|el|do|da)){0,5}"
+                         r"\s*[,|–—-]\s+")
 # A line that is only a web address: a page copied with its address bar, a link under the text. ECB+ pages
 # (read in place) open with theirs; it stood as the standfirst.
 _LONE_ADDRESS = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+\W{0,3}$", re.IGNORECASE)
