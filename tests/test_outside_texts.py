@@ -247,3 +247,15 @@ def test_a_stamp_after_the_place_it_was_filed_from_dates_the_page():
     assert lines[1].why == "date stamp" and publication(text, lines, "en").date == "2026-10-13"
     # a claim that opens with a place and holds a date stays a claim
     assert classify_lines("Title\n\nMadrid, 13 de octubre de 2026: el Gobierno aprobó el plan.\n")[1].role == "body"
+
+
+def test_a_speed_row_shows_each_value_in_the_unit_its_source_wrote():
+    """The fourth red team (huracan): the fact reader keeps mph and km/h as one quantity, so the PDF's row
+    read "km: A 215 · B 130", two values that seemed to disagree; each now carries its own unit."""
+    from conftest import fixture
+    from conftest import briefing_of
+    from reporter.report.view import build_view
+
+    v = build_view(briefing_of(fixture("huracan_es.txt"), fixture("huracan_en.txt")))
+    row = next(r for r in v.facts if r.label == "velocidad")
+    assert [s.value for s in row.says] == ["215 km/h, hasta 260 km/h", "130 mph, hasta 160 mph"] and not row.differ

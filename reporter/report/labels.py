@@ -216,6 +216,8 @@ class FactKinds(_Keyed):
     year: str
     duration: str
     age: str
+    speed: str = "speed"  # a count of km/h (text/figures.py reads mph and km/h as one unit)
+    speed_limit: str = "speed limit"
 
 
 @dataclass(frozen=True)
@@ -620,7 +622,8 @@ ES = replace(
         kinds=FactKinds(deaths="muertos", injured="heridos", missing="desaparecidos", magnitude="magnitud",
                         depth="profundidad", distance="distancia", height="altura", money="importe", rate="tasa",
                         percentage="porcentaje", count="cifra", time="hora", report_time="hora del balance",
-                        date="fecha", year="año", duration="duración", age="edad"),
+                        date="fecha", year="año", duration="duración", age="edad", speed="velocidad",
+                        speed_limit="límite de velocidad"),
     ),
     archived_same="Verificada antes: {verdict} ({when})",
     archived_related="Se verificó una afirmación parecida: {verdict} ({when})",

@@ -659,7 +659,9 @@ def _fact_rows(b: Briefing, t: Labels, cap: int | None) -> dict:
             values = ", ".join(shown) + (f" +{rest}" if rest else "")
             note = ", ".join(list(dict.fromkeys(x for f in mine for x in (f.source, f.at) if x))[:FACT_VALUES_SHOWN])
             says.append(FactSay(aid, values, note))
-        kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else _counted_label(b, row, t)
+        kind = t.facts.kinds.of(row.kind) if row.kind not in ("count",) else \
+            (t.facts.kinds.speed_limit if row.unit.endswith("limit") else t.facts.kinds.speed) if _speed(row.unit) else \
+            _counted_label(b, row, t)
         label = f"{kind}, {row.subject}" if row.subject else kind
         first = [f for a, f in row.facts if a == row.articles[0]]
         differ = any(not any(values_agree(x, y, b.settings.compare) for x in first)
@@ -686,10 +688,23 @@ def _fact_value(f, t: Labels, b: Briefing | None, mixed: bool) -> str:
         unit = readable.written_unit(f.text, said.text)
         if unit in ("km", "mi"):
             return readable.length(f.text, unit, mixed, t.lang, b.article_of(said.id).language)
+    if said is not None and f.kind == "count" and _speed(f.unit):
+        written = _SPEED_UNIT.match(said.text, said.text.find(f.text) + len(f.text)) if f.text in said.text else None
+        return f"{f.text} {written.group(1)}" if written else f.text  # "215 km/h" beside "130 mph": one row, each as written
     if f.kind == "duration":
         noun = readable.counted_noun(f.text, said.text) if said is not None else ""
         return f"{f.text} {noun}" if noun else f"{value_label(f).split()[0]} {dict(t.counted).get(f.unit, f.unit)}"
     return value_label(f) if f.kind in ("depth", "distance", "height", "money") else f.text
+
+
+# A speed's unit as its source wrote it (the fact reader keeps mph and km/h as one quantity, in km/h).
+_SPEED_UNIT = re.compile(r"\s*(km/h|kph|mph|km por hora|kilómetros por hora|kilometros por hora|millas por hora|"
+                         r"miles per hour|kilomet(?:er|re)s per hour|kilomet(?:er|re)s an hour|miles an hour)\b",
+                         re.IGNORECASE)
+
+
+def _speed(unit: str) -> bool:
+    return unit.split(" ")[0] in ("km/h", "kph", "mph")
 
 
 def _mixed_units(b: Briefing, facts) -> bool:
