@@ -447,8 +447,9 @@ def _window(tokens, folded, start: int, end: int, clauses: list[int]) -> list[tu
     # killed and 55 others injured" (55 injured), "killing at least three people and injuring dozens" (3 dead),
     # "Four people were killed and one person was injured" (one injured: 'killed' is nearer, but parted)
     joins = [k for k, i in enumerate(idx) if folded[i] in _JOINING]
-    near = sorted(((at - k if k < at else k - last,
-                    any(k < j < at for j in joins) if k < at else any(last < j < k for j in joins), folded[i])
+    left = max((j for j in joins if j < at), default=-1)  # a word before this "and" is parted from the figure
+    right = min((j for j in joins if j > last), default=len(idx))  # ... and one after this
+    near = sorted(((at - k if k < at else k - last, k < left if k < at else k > right, folded[i])
                    for k, i in enumerate(idx) if not at <= k <= last), key=lambda x: (x[0] > 6, x[1], x[0]))
     return [(d, w) for d, _, w in near]
 

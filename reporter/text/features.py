@@ -110,10 +110,11 @@ def analyze(text: str, language: str) -> Features:
             weights.append(res.weight(lemma.lower()))
             kept.append(tok.start())
     words = [t.group().lower() for t in _tokens(text)]
-    told = [(_possessor(fold(w)), fold(w)) for w in words]
-    days = tuple(WEEKDAYS[day] for day, _ in told if day in WEEKDAYS)
-    other = [day != w or _said_on(words, i) for i, (day, w) in enumerate(told)]
-    named = tuple(d for d in set(days) if all(other[i] for i, (day, _) in enumerate(told) if WEEKDAYS.get(day) == d))
+    told = [(i, _possessor(fold(w)), fold(w)) for i, w in enumerate(words)]
+    told = [(i, day, w) for i, day, w in told if day in WEEKDAYS]  # the weekdays, as written
+    days = tuple(WEEKDAYS[day] for _, day, _ in told)
+    named = tuple(d for d in set(days)
+                  if all(day != w or _said_on(words, i) for i, day, w in told if WEEKDAYS[day] == d))
     quotes = quote_spans(text)
     inside = [lemma for lemma, tok in zip(lemmas, kept) if any(a <= tok < b for a, b in quotes)]
     outside = text
