@@ -259,3 +259,5 @@ def test_a_speed_row_shows_each_value_in_the_unit_its_source_wrote():
     v = build_view(briefing_of(fixture("huracan_es.txt"), fixture("huracan_en.txt")))
     row = next(r for r in v.facts if r.label == "velocidad")
     assert [s.value for s in row.says] == ["215 km/h, hasta 260 km/h", "130 mph, hasta 160 mph"] and not row.differ
+    # the comparator's "rescue" concept holds evacuations too: the row says so ("evacuaron a más de medio millón")
+    assert any(r.label.startswith("rescatados o evacuados") for r in v.facts)

@@ -329,7 +329,7 @@ class Labels:
     counted: tuple[tuple[str, str], ...] = (
         ("house", "homes"), ("people", "people"), ("resident", "residents"), ("shelter", "shelters"),
         ("albergue", "shelters"), ("aftershock", "aftershocks"), ("city", "towns"), ("dose", "doses"),
-        ("hour", "hours"), ("day", "days"), ("month", "months"), ("year", "years"), ("rescue", "rescued"),
+        ("hour", "hours"), ("day", "days"), ("month", "months"), ("year", "years"), ("rescue", "rescued or evacuated"),
         ("worker", "workers"), ("company", "companies"), ("miner", "miners"), ("hospital", "hospitals"),
         ("protest", "protests"), ("ha", "hectares"), ("t", "tonnes"), ("kg", "kg"), ("degree", "degrees"))
 
@@ -378,7 +378,7 @@ EN = Labels(
     sec_conflicts="Where the sources disagree",
     no_conflicts="No conflicting figures, dates or values were found between related claims.",
     differs="Differs",
-    units=Units(death="deaths", injury="injured", missing="missing", arrest="arrests", rescue="rescued",
+    units=Units(death="deaths", injury="injured", missing="missing", arrest="arrests", rescue="rescued or evacuated",
                 km="km", m="metres", mi="miles", magnitude="magnitude", depth="depth", percent="percentage",
                 year="year", date="date", day="day of the week", speaker="who said it", eur="euros",
                 usd="dollars", gbp="pounds", money="amount", count="figure", currency="amount"),
@@ -518,7 +518,7 @@ ES = replace(
     sec_conflicts="Dónde discrepan las fuentes",
     no_conflicts="No se hallaron cifras, fechas ni valores contradictorios entre afirmaciones relacionadas.",
     differs="Difiere",
-    units=Units(death="muertos", injury="heridos", missing="desaparecidos", arrest="detenidos", rescue="rescatados",
+    units=Units(death="muertos", injury="heridos", missing="desaparecidos", arrest="detenidos", rescue="rescatados o evacuados",
                 km="km", m="metros", mi="millas", magnitude="magnitud", depth="profundidad", percent="porcentaje",
                 year="año", date="fecha", day="día de la semana", speaker="quién lo dijo", eur="euros",
                 usd="dólares", gbp="libras", money="importe", count="cifra", currency="importe"),
@@ -635,7 +635,7 @@ ES = replace(
     counted=(
         ("house", "viviendas"), ("people", "personas"), ("resident", "vecinos"), ("shelter", "albergues"),
         ("albergue", "albergues"), ("aftershock", "réplicas"), ("city", "localidades"), ("dose", "dosis"),
-        ("hour", "horas"), ("day", "días"), ("month", "meses"), ("year", "años"), ("rescue", "rescatados"),
+        ("hour", "horas"), ("day", "días"), ("month", "meses"), ("year", "años"), ("rescue", "rescatados o evacuados"),
         ("worker", "trabajadores"), ("company", "empresas"), ("miner", "mineros"), ("hospital", "hospitales"),
         ("protest", "protestas"), ("ha", "hectáreas"), ("t", "toneladas"), ("kg", "kg"), ("degree", "grados")),
 )
